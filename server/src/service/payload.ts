@@ -1,0 +1,155 @@
+// Parses a `*.contact.json` text tolerantly and locates what the other services need: the top-level
+// members, the `properties` array and each entry's `property` and `value`, all with their offsets.
+// Only those levels are modelled; deeper content is never walked (it is wrong in a payload anyway).
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { limitNesting } from './nesting';
+
+export interface Span {
+  readonly offset: number;
+  readonly length: number;
+}
+
+export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
+
+export interface JsonValue extends Span {
+  readonly kind: JsonKind;
+  /** The value of a string, number, boolean or null; undefined for objects and arrays. */
+  readonly value?: string | number | boolean | null;
+}
+
+export interface Member {
+  readonly key: string;
+  readonly keySpan: Span;
+  /** Undefined while the member is being typed (`"value":` with nothing after it). */
+  readonly value?: JsonValue;
+  /** The member's whole extent: key, colon and value. */
+  readonly span: Span;
+}
+
+export interface PayloadEntry extends Span {
+  readonly index: number;
+  readonly kind: JsonKind;
+  /** Members of the entry object, in document order (duplicates kept). Empty when the entry is not an object. */
+  readonly members: readonly Member[];
+  /** The last `property` member (as JSON.parse would keep it). */
+  readonly property?: Member;
+  /** The last `value` member. */
+  readonly value?: Member;
+  /** The property name when `property` holds a string. */
+  readonly name?: string;
+}
+
+export interface SyntaxError extends Span {
+  readonly message: string;
+}
+
+export interface ParsedPayload {
+  readonly text: string;
+  readonly syntaxErrors: readonly SyntaxError[];
+  /** Where the text first nested deeper than the limit; that part was not parsed. */
+  readonly nestingCut?: Span;
+  readonly root?: JsonValue;
+  /** Members of the root object, in document order. Empty when the root is not an object. */
+  readonly topMembers: readonly Member[];
+  /** The last top-level `properties` member. */
+  readonly properties?: Member;
+  /** The entries of `properties` when it is an array. */
+  readonly entries: readonly PayloadEntry[];
+}
+
+/** Deeper than this and the text is blanked before parsing: jsonc-parser recurses and would overflow the stack. */
+export const MAX_NESTING = 256;
+
+export function parsePayload(text: string): ParsedPayload {
+  const limited = limitNesting(text, MAX_NESTING);
+  const errors: ParseError[] = [];
+  const tree = parseTree(limited.text, errors, { allowTrailingComma: false, disallowComments: true });
+  const syntaxErrors = errors.map((e) => ({ offset: e.offset, length: e.length, message: syntaxMessage(e) }));
+  if (!tree) return { text, syntaxErrors, nestingCut: limited.cut, topMembers: [], entries: [] };
+
+  const root = toValue(tree);
+  const topMembers = tree.type === 'object' ? membersOf(tree) : [];
+  const propertiesNode = tree.type === 'object' ? lastMemberNode(tree, 'properties') : undefined;
+  const entries = propertiesNode?.type === 'array' ? (propertiesNode.children ?? []).map(toEntry) : [];
+  return { text, syntaxErrors, nestingCut: limited.cut, root, topMembers, properties: lastMember(topMembers, 'properties'), entries };
+}
+
+/** The entry whose span contains `offset` (ends inclusive, so a cursor right after `}` still counts), by binary search. */
+export function entryAt(payload: ParsedPayload, offset: number): PayloadEntry | undefined {
+  const { entries } = payload;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const entry = entries[mid]!;
+    if (offset < entry.offset) high = mid - 1;
+    else if (offset > entry.offset + entry.length) low = mid + 1;
+    else return entry;
+  }
+  return undefined;
+}
+
+export function lastMember(members: readonly Member[], key: string): Member | undefined {
+  for (let i = members.length - 1; i >= 0; i--) if (members[i]!.key === key) return members[i];
+  return undefined;
+}
+
+function lastMemberNode(object: Node, key: string): Node | undefined {
+  const children = object.children ?? [];
+  for (let i = children.length - 1; i >= 0; i--) {
+    const [keyNode, valueNode] = children[i]!.children ?? [];
+    if (keyNode?.value === key) return valueNode;
+  }
+  return undefined;
+}
+
+function toEntry(node: Node, index: number): PayloadEntry {
+  const members = node.type === 'object' ? membersOf(node) : [];
+  const property = lastMember(members, 'property');
+  const value = lastMember(members, 'value');
+  const name = property?.value?.kind === 'string' ? (property.value.value as string) : undefined;
+  return { index, offset: node.offset, length: node.length, kind: node.type as JsonKind, members, property, value, name };
+}
+
+function membersOf(node: Node): Member[] {
+  const members: Member[] = [];
+  for (const child of node.children ?? []) {
+    const [keyNode, valueNode] = child.children ?? [];
+    if (!keyNode) continue;
+    members.push({
+      key: String(keyNode.value),
+      keySpan: { offset: keyNode.offset, length: keyNode.length },
+      value: valueNode && toValue(valueNode),
+      span: { offset: child.offset, length: child.length },
+    });
+  }
+  return members;
+}
+
+function toValue(node: Node): JsonValue {
+  const kind = node.type as JsonKind;
+  const scalar = kind !== 'object' && kind !== 'array';
+  return scalar ? { kind, offset: node.offset, length: node.length, value: node.value } : { kind, offset: node.offset, length: node.length };
+}
+
+function syntaxMessage(error: ParseError): string {
+  switch (printParseErrorCode(error.error)) {
+    case 'InvalidSymbol': return 'Invalid symbol: this is not JSON.';
+    case 'InvalidNumberFormat': return 'Invalid number format.';
+    case 'PropertyNameExpected': return 'Property name expected (a double-quoted string).';
+    case 'ValueExpected': return 'Value expected.';
+    case 'ColonExpected': return 'Colon expected.';
+    case 'CommaExpected': return 'Comma expected.';
+    case 'CloseBraceExpected': return 'Closing brace `}` expected.';
+    case 'CloseBracketExpected': return 'Closing bracket `]` expected.';
+    case 'EndOfFileExpected': return 'End of file expected: there is text after the JSON value.';
+    case 'InvalidCommentToken': return 'Comments are not allowed in JSON.';
+    case 'UnexpectedEndOfComment': return 'Unexpected end of comment.';
+    case 'UnexpectedEndOfString': return 'Unterminated string: a closing `"` is missing.';
+    case 'UnexpectedEndOfNumber': return 'Unexpected end of number.';
+    case 'InvalidUnicode': return 'Invalid unicode escape sequence.';
+    case 'InvalidEscapeCharacter': return 'Invalid escape character in string.';
+    case 'InvalidCharacter': return 'Invalid character in string (control characters must be escaped).';
+    default: return 'Invalid JSON.';
+  }
+}
