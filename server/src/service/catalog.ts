@@ -50,7 +50,7 @@ let bundledCatalog: PropertyCatalog | undefined;
 
 /** HubSpot's default contact properties, shipped in schemas/default-properties.json. */
 export function bundledDefaultCatalog(): PropertyCatalog {
-  bundledCatalog ??= createCatalog(bundled.properties as PropertyDefinition[], { kind: 'bundled', description: bundled.source });
+  bundledCatalog ??= createCatalog(bundled.properties, { kind: 'bundled', description: bundled.source });
   return bundledCatalog;
 }
 

@@ -61,7 +61,9 @@ export interface ParsedPayload {
 export const MAX_NESTING = 256;
 
 export function parsePayload(text: string): ParsedPayload {
-  const limited = limitNesting(text, MAX_NESTING);
+  // A byte order mark is not JSON, but editors keep it and HubSpot never sees it (the body is re-serialised).
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const limited = limitNesting(withoutBom, MAX_NESTING);
   const errors: ParseError[] = [];
   const tree = parseTree(limited.text, errors, { allowTrailingComma: false, disallowComments: true });
   const syntaxErrors = errors.map((e) => ({ offset: e.offset, length: e.length, message: syntaxMessage(e) }));
@@ -81,7 +83,7 @@ export function entryAt(payload: ParsedPayload, offset: number): PayloadEntry | 
   let high = entries.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const entry = entries[mid]!;
+    const entry = entries[mid];
     if (offset < entry.offset) high = mid - 1;
     else if (offset > entry.offset + entry.length) low = mid + 1;
     else return entry;
@@ -90,14 +92,14 @@ export function entryAt(payload: ParsedPayload, offset: number): PayloadEntry | 
 }
 
 export function lastMember(members: readonly Member[], key: string): Member | undefined {
-  for (let i = members.length - 1; i >= 0; i--) if (members[i]!.key === key) return members[i];
+  for (let i = members.length - 1; i >= 0; i--) if (members[i].key === key) return members[i];
   return undefined;
 }
 
 function lastMemberNode(object: Node, key: string): Node | undefined {
   const children = object.children ?? [];
   for (let i = children.length - 1; i >= 0; i--) {
-    const [keyNode, valueNode] = children[i]!.children ?? [];
+    const [keyNode, valueNode] = children[i].children ?? [];
     if (keyNode?.value === key) return valueNode;
   }
   return undefined;
@@ -129,7 +131,7 @@ function membersOf(node: Node): Member[] {
 function toValue(node: Node): JsonValue {
   const kind = node.type as JsonKind;
   const scalar = kind !== 'object' && kind !== 'array';
-  return scalar ? { kind, offset: node.offset, length: node.length, value: node.value } : { kind, offset: node.offset, length: node.length };
+  return scalar ? { kind, offset: node.offset, length: node.length, value: node.value as JsonValue['value'] } : { kind, offset: node.offset, length: node.length };
 }
 
 function syntaxMessage(error: ParseError): string {

@@ -1,0 +1,3 @@
+import type { ExtensionScope } from '../extensionContext';
+
+export const showOutput = (scope: ExtensionScope) => () => scope.log.show(true);

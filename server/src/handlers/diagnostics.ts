@@ -1,0 +1,66 @@
+// Diagnostics, pulled or pushed. VS Code pulls (textDocument/diagnostic); many editors only understand
+// publishDiagnostics, so the server pushes to clients that do not advertise pull support.
+import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { validate } from '../service/validate';
+import type { ServerContext } from './context';
+
+/** Documents up to this size are validated on the next turn of the event loop; larger ones wait a little. */
+const IMMEDIATE_SIZE = 256 * 1024;
+const MAX_DEBOUNCE_MS = 250;
+
+export interface DiagnosticsHandler {
+  /** Everything open must be checked again (settings or catalog changed). */
+  revalidateAll(): void;
+}
+
+export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandler {
+  const { connection, documents } = ctx;
+  const diagnose = (document: TextDocument) => validate(document, ctx.cache.payloadOf(document), ctx.catalog(), ctx.settings());
+
+  connection.languages.diagnostics.on((params): DocumentDiagnosticReport => {
+    const document = documents.get(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? diagnose(document) : [] };
+  });
+
+  // Push mode: debounced per document, and a run only publishes for the version it validated.
+  const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  const lastCostMs = new Map<string, number>();
+  const cancel = (uri: string) => {
+    const handle = pending.get(uri);
+    if (handle) { clearTimeout(handle as NodeJS.Timeout); clearImmediate(handle as NodeJS.Immediate); }
+    pending.delete(uri);
+  };
+  const publish = (uri: string) => {
+    pending.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    const started = performance.now();
+    const diagnostics = diagnose(document);
+    lastCostMs.set(uri, performance.now() - started);
+    if (documents.get(uri)?.version !== document.version) return; // a newer version is already scheduled
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  };
+  const schedule = (document: TextDocument) => {
+    if (ctx.client().pullDiagnostics) return;
+    cancel(document.uri);
+    const delay = document.getText().length <= IMMEDIATE_SIZE ? 0 : Math.min(MAX_DEBOUNCE_MS, lastCostMs.get(document.uri) ?? MAX_DEBOUNCE_MS);
+    pending.set(document.uri, delay === 0 ? setImmediate(publish, document.uri) : setTimeout(publish, delay, document.uri));
+  };
+
+  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    cancel(e.document.uri);
+    lastCostMs.delete(e.document.uri);
+    ctx.cache.forget(e.document.uri);
+    if (!ctx.client().pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  return {
+    revalidateAll() {
+      if (ctx.client().pullDiagnostics) void connection.languages.diagnostics.refresh();
+      else for (const document of documents.all()) schedule(document);
+    },
+  };
+}

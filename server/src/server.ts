@@ -1,0 +1,64 @@
+// The language server for `*.contact.json`: wires the connection to the handlers, nothing else.
+// Runs over IPC (VS Code) or `--stdio` (any LSP editor): `node dist/server.js --stdio`.
+import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bundledDefaultCatalog } from './service/catalog';
+import { registerCodeActions } from './handlers/codeActions';
+import { registerCompletion } from './handlers/completion';
+import type { ClientFeatures, ServerContext } from './handlers/context';
+import { registerDiagnostics } from './handlers/diagnostics';
+import { DocumentCache } from './handlers/documentCache';
+import { registerHover } from './handlers/hover';
+import { SETTINGS_SECTION, SettingsStore } from './handlers/settings';
+import { registerSymbols } from './handlers/symbols';
+import { version } from '../../package.json';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new SettingsStore();
+const cache = new DocumentCache(() => settings.get());
+let client: ClientFeatures = { pullDiagnostics: false, snippets: false, configurationRequests: false };
+const catalog = bundledDefaultCatalog();
+
+const ctx: ServerContext = { connection, documents, cache, client: () => client, settings: () => settings.get(), catalog: () => catalog };
+
+connection.onInitialize((params): InitializeResult => {
+  const text = params.capabilities.textDocument;
+  client = {
+    pullDiagnostics: text?.diagnostic !== undefined,
+    snippets: text?.completion?.completionItem?.snippetSupport === true,
+    configurationRequests: params.capabilities.workspace?.configuration === true,
+  };
+  settings.setFrom((params.initializationOptions as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['"', ':', ';', '{', ','] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentSymbolProvider: { label: 'Contact payload' },
+      ...(client.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'contact-payloads', version },
+  };
+});
+
+const diagnostics = registerDiagnostics(ctx);
+registerCompletion(ctx);
+registerHover(ctx);
+registerCodeActions(ctx);
+registerSymbols(ctx);
+
+connection.onInitialized(async () => {
+  if (!client.configurationRequests) return;
+  await settings.fetch(ctx);
+  cache.clear();
+  diagnostics.revalidateAll();
+});
+settings.listen(ctx, () => {
+  cache.clear();
+  diagnostics.revalidateAll();
+});
+
+documents.listen(connection);
+connection.listen();

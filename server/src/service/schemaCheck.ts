@@ -1,0 +1,147 @@
+// Structural validation: the payload against schemas/contact.schema.json with ajv (compiled once),
+// each failure turned into a finding on the exact key or value, in words a person understands.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from '../../../schemas/contact.schema.json';
+import { DiagnosticCode } from './diagnosticCodes';
+import type { Finding } from './finding';
+import { lastMember, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  return compiled;
+}
+
+/** Keys the extension itself writes at the top level; they are known to the schema and never sent. */
+export const EXTENSION_TOP_LEVEL_KEYS: readonly string[] = Object.keys(schema.properties).filter((k) => k !== 'properties');
+
+export function checkStructure(payload: ParsedPayload): Finding[] {
+  if (!payload.root) return [];
+  const validate = validator();
+  if (validate(shallowValue(payload))) return [];
+  const findings: Finding[] = [];
+  for (const error of validate.errors ?? []) findings.push(...explain(error, payload));
+  return findings;
+}
+
+/**
+ * The payload as a plain value, only as deep as the schema looks: nested objects and arrays inside an
+ * entry become empty placeholders. Keys are defined as own properties, so `__proto__` stays a key.
+ */
+function shallowValue(payload: ParsedPayload): unknown {
+  const root = payload.root!;
+  if (root.kind !== 'object') return root.kind === 'array' ? [] : root.value;
+  const value = objectOf(payload.topMembers, (member) => (member === payload.properties ? propertiesValue(payload, member) : scalarOrPlaceholder(member)));
+  return value;
+}
+
+function propertiesValue(payload: ParsedPayload, member: Member): unknown {
+  if (member.value?.kind !== 'array') return scalarOrPlaceholder(member);
+  return payload.entries.map((entry) => (entry.kind === 'object' ? objectOf(entry.members, scalarOrPlaceholder) : entry.kind === 'array' ? [] : null));
+}
+
+function objectOf(members: readonly Member[], valueOf: (member: Member) => unknown): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const member of members) {
+    if (!member.value) continue; // still being typed: the syntax error says so
+    Object.defineProperty(object, member.key, { value: valueOf(member), enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+
+function scalarOrPlaceholder(member: Member): unknown {
+  const value = member.value!;
+  if (value.kind === 'object') return {};
+  if (value.kind === 'array') return [];
+  return value.value;
+}
+
+function explain(error: ErrorObject, payload: ParsedPayload): Finding[] {
+  const path = error.instancePath.split('/').slice(1);
+  const root = payload.root!;
+  if (path.length === 0) return explainRoot(error, payload);
+
+  if (path[0] === 'properties') {
+    const member = payload.properties!;
+    if (path.length === 1) {
+      return [{ code: DiagnosticCode.PropertiesNotArray, severity: 'error', span: member.value ?? member.keySpan, message: `"properties" must be an array of entries such as {"property": "email", "value": "…"}, not ${describeKind(member.value?.kind)}.` }];
+    }
+    const entry = payload.entries[Number(path[1])];
+    if (!entry) return [];
+    if (path.length === 2) return explainEntry(error, entry);
+    const key = path[2];
+    const field = lastMember(entry.members, key);
+    const span = field?.value ?? entry;
+    if (key === 'property') {
+      return [{ code: DiagnosticCode.PropertyNameNotString, severity: 'error', span, message: `"property" must be the property's internal name as a string, not ${describeKind(field?.value?.kind)}.` }];
+    }
+    if (key === 'value') {
+      return [{ code: DiagnosticCode.ValueNotScalar, severity: 'error', span, message: `A property value must be a string (HubSpot stores every value as text), not ${describeKind(field?.value?.kind)}.` }];
+    }
+    if (key === 'timestamp') {
+      return [{ code: DiagnosticCode.InvalidTimestamp, severity: 'error', span, message: '"timestamp" must be the time of the change in epoch milliseconds, a whole number.' }];
+    }
+  }
+  if (path[0] === 'vid' && path.length === 1) {
+    const member = lastMember(payload.topMembers, 'vid')!;
+    return [{ code: DiagnosticCode.InvalidVid, severity: 'warning', span: member.value ?? member.keySpan, message: '"vid" must be a positive whole number (the contact id saved after a create); "Update Contact by VID" will ask for one instead.' }];
+  }
+  return [{ code: DiagnosticCode.InvalidJson, severity: 'error', span: root, message: `Unexpected content at ${error.instancePath}.` }];
+}
+
+function explainRoot(error: ErrorObject, payload: ParsedPayload): Finding[] {
+  const root = payload.root!;
+  const opening: Span = { offset: root.offset, length: 1 };
+  switch (error.keyword) {
+    case 'type':
+      return [{ code: DiagnosticCode.RootNotObject, severity: 'error', span: root, message: `A contact payload is a JSON object such as {"properties": […]}, not ${describeKind(root.kind)}.` }];
+    case 'required':
+      return [{ code: DiagnosticCode.PropertiesMissing, severity: 'error', span: opening, message: 'Missing "properties": a contact payload is {"properties": [{"property": "email", "value": "…"}, …]}.' }];
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      return payload.topMembers.filter((m) => m.key === key).map((m) => ({
+        code: DiagnosticCode.UnknownTopLevelKey, severity: 'warning' as const, span: m.keySpan,
+        message: `"${key}" is not part of a contact payload: HubSpot reads only "properties", and "${key}" is not sent.`,
+      }));
+    }
+    default:
+      return [];
+  }
+}
+
+function explainEntry(error: ErrorObject, entry: PayloadEntry): Finding[] {
+  const opening: Span = { offset: entry.offset, length: 1 };
+  switch (error.keyword) {
+    case 'type':
+      return [{ code: DiagnosticCode.EntryNotObject, severity: 'error', span: entry, message: `Each entry of "properties" must be an object such as {"property": "email", "value": "…"}, not ${describeKind(entry.kind)}.` }];
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      if (missing === 'property') {
+        return [{ code: DiagnosticCode.EntryMissingProperty, severity: 'error', span: entry.value?.span ?? opening, message: 'This entry has no "property": HubSpot answers "property cannot be missing or null".' }];
+      }
+      return [{ code: DiagnosticCode.EntryMissingValue, severity: 'error', span: entry.property?.span ?? opening, message: `This entry has no "value"${entry.name !== undefined ? ` for "${entry.name}"` : ''}: add one (an empty string clears the property).` }];
+    }
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      return entry.members.filter((m) => m.key === key).map((m) => ({
+        code: DiagnosticCode.UnknownEntryKey, severity: 'warning' as const, span: m.keySpan,
+        message: `"${key}" is not a key HubSpot reads in an entry: only "property", "value" and "timestamp" are.`,
+      }));
+    }
+    default:
+      return [];
+  }
+}
+
+export function describeKind(kind: string | undefined): string {
+  switch (kind) {
+    case 'object': return 'an object';
+    case 'array': return 'an array';
+    case 'string': return 'a string';
+    case 'number': return 'a number';
+    case 'boolean': return 'a boolean';
+    case 'null': return 'null';
+    default: return 'nothing';
+  }
+}

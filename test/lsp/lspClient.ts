@@ -1,0 +1,137 @@
+// A real LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it.
+// Waits are event-driven with a deadline; nothing sleeps.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../../dist/server.js');
+const DEADLINE_MS = 10_000;
+
+/** Capabilities of a modern client (VS Code-like) and of a minimal one (Neovim 0.7-like). */
+export const CLIENT_PROFILES = {
+  pullAndSnippets: {
+    workspace: { configuration: true },
+    textDocument: {
+      diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+      completion: { completionItem: { snippetSupport: true } },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true },
+    },
+  },
+  pushPlainText: {
+    textDocument: {
+      completion: { completionItem: { snippetSupport: false } },
+      publishDiagnostics: { relatedInformation: true },
+    },
+  },
+} satisfies Record<string, ClientCapabilities>;
+
+export class LspTestClient {
+  readonly initializeResult: Promise<InitializeResult>;
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private stderr = '';
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    readonly connection: MessageConnection,
+    capabilities: ClientCapabilities,
+    settings: Record<string, unknown>,
+  ) {
+    process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.listen();
+    this.initializeResult = connection.sendRequest<InitializeResult>('initialize', {
+      processId: globalThis.process.pid, rootUri: null, capabilities, initializationOptions: { contactPayloads: settings },
+    });
+  }
+
+  static async start(capabilities: ClientCapabilities, settings: Record<string, unknown> = {}): Promise<LspTestClient> {
+    const child = spawn(globalThis.process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspTestClient(child, connection, capabilities, settings);
+    await client.initializeResult;
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+  }
+
+  /** Replaces the whole text (or a range of it) and returns the new version. */
+  async change(uri: string, text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [range ? { range, text } : { text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return withDeadline(this.connection.sendRequest<R>(method, params), `${method} answered`);
+  }
+
+  /** Pull diagnostics as VS Code does. */
+  async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.items;
+  }
+
+  /** The next pushed diagnostics for `uri` that satisfy `accept` (or the last ones, if they already do). */
+  pushedDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    const last = this.published.get(uri);
+    if (last && accept(last)) return Promise.resolve(last);
+    return withDeadline(new Promise((resolve) => this.waiters.push({ uri, accept, resolve })), `diagnostics published for ${uri}`);
+  }
+
+  /** Pushed diagnostics for the document's current version. */
+  pushedForVersion(uri: string): Promise<PublishDiagnosticsParams> {
+    const version = this.versions.get(uri);
+    return this.pushedDiagnostics(uri, (p) => p.version === undefined || p.version === version);
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.request('shutdown', null);
+    await this.connection.sendNotification('exit');
+    const [code] = (await withDeadline(once(this.process, 'exit'), 'server exited')) as [number | null];
+    this.connection.dispose();
+    return code;
+  }
+
+  kill(): void {
+    if (this.process.exitCode === null) this.process.kill();
+    this.connection.dispose();
+  }
+
+  get serverStderr(): string {
+    return this.stderr;
+  }
+
+  get alive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+}
+
+function withDeadline<T>(promise: Promise<T>, what: string, ms = DEADLINE_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for: ${what}`)), ms); });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}

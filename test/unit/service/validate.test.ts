@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { bundledDefaultCatalog, createCatalog } from '../../../server/src/service/catalog';
+import { parsePayload } from '../../../server/src/service/payload';
+import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/settings';
+import { isTooLarge, validate } from '../../../server/src/service/validate';
+
+function diagnose(text: string, settings: ServerSettings = DEFAULT_SETTINGS, catalog = bundledDefaultCatalog()): Diagnostic[] {
+  const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
+  return validate(document, isTooLarge(text, settings) ? undefined : parsePayload(text), catalog, settings);
+}
+
+const entry = (property: string, value: string) => `{"property":${JSON.stringify(property)},"value":${JSON.stringify(value)}}`;
+const payload = (...entries: string[]) => `{"properties":[${entries.join(',')}]}`;
+const only = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
+
+test('a label where the option value belongs is an error whose fix is the value', () => {
+  const [d] = only(diagnose(payload(entry('email', 'a@b.co'), entry('lifecyclestage', 'Sales Qualified Lead'))), 'invalid-option');
+  assert.equal(d?.severity, DiagnosticSeverity.Error);
+  assert.deepEqual(d?.data, { fix: 'replace', replacements: ['salesqualifiedlead'] });
+});
+
+test('multi-select values are checked part by part, labels mapped to values', () => {
+  const ok = diagnose(payload(entry('email', 'a@b.co'), entry('hs_legal_basis', 'Not applicable;Performance of a contract')));
+  assert.deepEqual(ok, []);
+  const [d] = only(diagnose(payload(entry('hs_legal_basis', 'Not applicable;Legitimate interest - prospect/lead'))), 'invalid-option');
+  // The label uses a hyphen, the value an en dash: the classic invisible trap.
+  assert.deepEqual(d?.data, { fix: 'replace', replacements: ['Not applicable;Legitimate interest – prospect/lead'] });
+});
+
+test('number rules: digits, one leading minus, one point', () => {
+  for (const good of ['0', '-12', '3.25', '-0.5']) assert.deepEqual(diagnose(payload(entry('email', 'a@b.co'), entry('associatedcompanyid', good))), [], good);
+  for (const bad of ['5,333,222', '4,68', '1 000', '--1', '1.2.3', '12abc', '+5']) {
+    assert.equal(only(diagnose(payload(entry('associatedcompanyid', bad))), 'invalid-number').length, 1, bad);
+  }
+  assert.deepEqual(only(diagnose(payload(entry('associatedcompanyid', '1,000'))), 'invalid-number')[0]?.data, { fix: 'replace', replacements: ['1000'] });
+});
+
+test('date properties need epoch milliseconds at midnight UTC', () => {
+  const catalog = createCatalog([{ name: 'renewal_date', label: 'Renewal date', type: 'date', fieldType: 'date' }], { kind: 'portal', description: 'test portal' });
+  const check = (value: string) => only(diagnose(payload(entry('renewal_date', value)), DEFAULT_SETTINGS, catalog), 'invalid-date');
+  assert.deepEqual(check('1430438400000'), []);
+  const [notMidnight] = check('1579179660000');
+  assert.match(notMidnight!.message, /13:01:00 UTC, not midnight/);
+  assert.deepEqual(notMidnight!.data, { fix: 'replace', replacements: ['1579132800000'] });
+  assert.deepEqual(check('2015-05-01')[0]?.data, { fix: 'replace', replacements: ['1430438400000'] });
+  assert.equal(check('May 1st').length, 1);
+});
+
+test('bools accept only "true" and "false", and suggest the intended one', () => {
+  const catalog = createCatalog([{ name: 'opted_in', label: 'Opted in', type: 'bool', fieldType: 'booleancheckbox' }], { kind: 'portal', description: 'test portal' });
+  const check = (value: string) => only(diagnose(payload(entry('opted_in', value)), DEFAULT_SETTINGS, catalog), 'invalid-bool');
+  assert.deepEqual(check('true'), []);
+  assert.deepEqual(check('True')[0]?.data, { fix: 'replace', replacements: ['true'] });
+  assert.deepEqual(check('no')[0]?.data, { fix: 'replace', replacements: ['false'] });
+});
+
+test('an unknown property is a warning with the bundled catalog and an error with a portal catalog', () => {
+  const bundled = only(diagnose(payload(entry('frstname', 'A'))), 'unknown-property')[0]!;
+  assert.equal(bundled.severity, DiagnosticSeverity.Warning);
+  assert.deepEqual(bundled.data, { fix: 'replace', replacements: ['firstname'] });
+  const portal = createCatalog([...bundledDefaultCatalog().properties.values()], { kind: 'portal', description: 'portal 62515' });
+  assert.equal(only(diagnose(payload(entry('frstname', 'A')), DEFAULT_SETTINGS, portal), 'unknown-property')[0]?.severity, DiagnosticSeverity.Error);
+});
+
+test('a label typed as the name finds the property', () => {
+  assert.deepEqual(only(diagnose(payload(entry('First Name', 'A'))), 'unknown-property')[0]?.data, { fix: 'replace', replacements: ['firstname'] });
+});
+
+test('a duplicate points at the first occurrence and offers to remove itself', () => {
+  const text = payload(entry('email', 'a@b.co'), entry('city', 'X'), entry('city', 'Y'));
+  const [d] = only(diagnose(text), 'duplicate-property');
+  assert.deepEqual(d?.data, { fix: 'removeEntry', entryIndex: 2 });
+  const first = text.indexOf('"city"');
+  assert.deepEqual(d?.relatedInformation?.[0]?.location.range, { start: { line: 0, character: first }, end: { line: 0, character: first + 6 } });
+});
+
+test('numbers and booleans as values are warnings that keep the value as written', () => {
+  const [d] = only(diagnose('{"properties":[{"property":"email","value":"a@b.co"},{"property":"zip","value":1.50}]}'), 'non-string-value');
+  assert.equal(d?.severity, DiagnosticSeverity.Warning);
+  assert.deepEqual(d?.data, { fix: 'quote', text: '1.50' });
+});
+
+test('no email is information only', () => {
+  const [d] = only(diagnose(payload(entry('firstname', 'A'))), 'missing-email');
+  assert.equal(d?.severity, DiagnosticSeverity.Information);
+});
+
+test('a saved vid is known at the top level; a bad one is a warning', () => {
+  assert.deepEqual(diagnose('{"vid": 61574, "properties":[{"property":"email","value":"a@b.co"}]}'), []);
+  assert.equal(only(diagnose('{"vid": "abc", "properties":[{"property":"email","value":"a@b.co"}]}'), 'invalid-vid')[0]?.severity, DiagnosticSeverity.Warning);
+});
+
+test('too many problems: errors kept first, one summary at the end', () => {
+  // 25 unknown names (warnings), 25 labels for values (errors), 24 duplicates (warnings).
+  const entries = Array.from({ length: 50 }, (_, i) => (i % 2 ? entry('lifecyclestage', 'Lead') : entry(`custom_${i}`, 'x')));
+  const diagnostics = diagnose(payload(entry('email', 'a@b.co'), ...entries), { ...DEFAULT_SETTINGS, maxDiagnostics: 10 });
+  assert.equal(diagnostics.length, 11);
+  assert.ok(diagnostics.slice(0, 10).every((d) => d.severity === DiagnosticSeverity.Error));
+  assert.equal(diagnostics[10]?.code, 'too-many-diagnostics');
+  assert.match(diagnostics[10]!.message, /^74 problems in this file; showing the first 10/);
+});
+
+test('a document over the size limit gets one information diagnostic and is not parsed', () => {
+  const text = payload(...Array.from({ length: 2000 }, (_, i) => entry(`p${i}`, 'x'.repeat(20))));
+  const diagnostics = diagnose(text, { ...DEFAULT_SETTINGS, maxDocumentSize: 10_000 });
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]?.code, 'document-too-large');
+  assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Information);
+});
+
+test('100 000 levels of nesting: one clear error, no stack overflow', () => {
+  const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+  const diagnostics = diagnose(`{"properties":[{"property":"email","value":${deep}}]}`);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['value-not-scalar', 'nesting-too-deep']);
+  const unclosed = diagnose('{"properties":' + '{"a":'.repeat(100_000));
+  assert.ok(unclosed.some((d) => d.code === 'nesting-too-deep'));
+  assert.ok(unclosed.some((d) => d.code === 'invalid-json'));
+});
+
+test('settings from a client are read defensively', () => {
+  assert.deepEqual(normaliseSettings({ maxDocumentSize: 2048, maxDiagnostics: -3 }), { maxDocumentSize: 2048, maxDiagnostics: DEFAULT_SETTINGS.maxDiagnostics });
+  assert.deepEqual(normaliseSettings('nonsense'), DEFAULT_SETTINGS);
+  assert.deepEqual(normaliseSettings(null), DEFAULT_SETTINGS);
+});
