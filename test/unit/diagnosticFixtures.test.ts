@@ -11,13 +11,14 @@ import { bundledDefaultCatalog } from '../../server/src/service/catalog';
 import { parsePayload } from '../../server/src/service/payload';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { validate } from '../../server/src/service/validate';
+import { messageOf } from './messageOf';
 
 const FOLDER = path.resolve(import.meta.dirname, '../fixtures/diagnostics');
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 
 export function formatDiagnostic(d: Diagnostic): string {
   const at = (p: { line: number; character: number }) => `${p.line + 1}:${p.character + 1}`;
-  return `${at(d.range.start)}-${at(d.range.end)} ${SEVERITY[d.severity ?? 1]} ${String(d.code)} ${d.message}`;
+  return `${at(d.range.start)}-${at(d.range.end)} ${SEVERITY[d.severity ?? 1]} ${String(d.code)} ${messageOf(d)}`;
 }
 
 const fixtures = readdirSync(FOLDER).filter((f) => f.endsWith('.contact.json')).sort();

@@ -6,6 +6,7 @@ import { bundledDefaultCatalog, createCatalog } from '../../../server/src/servic
 import { parsePayload } from '../../../server/src/service/payload';
 import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/settings';
 import { isTooLarge, validate } from '../../../server/src/service/validate';
+import { messageOf } from '../messageOf';
 
 function diagnose(text: string, settings: ServerSettings = DEFAULT_SETTINGS, catalog = bundledDefaultCatalog()): Diagnostic[] {
   const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
@@ -43,8 +44,8 @@ test('date properties need epoch milliseconds at midnight UTC', () => {
   const check = (value: string) => only(diagnose(payload(entry('renewal_date', value)), DEFAULT_SETTINGS, catalog), 'invalid-date');
   assert.deepEqual(check('1430438400000'), []);
   const [notMidnight] = check('1579179660000');
-  assert.match(notMidnight!.message, /13:01:00 UTC, not midnight/);
-  assert.deepEqual(notMidnight!.data, { fix: 'replace', replacements: ['1579132800000'] });
+  assert.match(messageOf(notMidnight), /13:01:00 UTC, not midnight/);
+  assert.deepEqual(notMidnight.data, { fix: 'replace', replacements: ['1579132800000'] });
   assert.deepEqual(check('2015-05-01')[0]?.data, { fix: 'replace', replacements: ['1430438400000'] });
   assert.equal(check('May 1st').length, 1);
 });
@@ -58,7 +59,7 @@ test('bools accept only "true" and "false", and suggest the intended one', () =>
 });
 
 test('an unknown property is a warning with the bundled catalog and an error with a portal catalog', () => {
-  const bundled = only(diagnose(payload(entry('frstname', 'A'))), 'unknown-property')[0]!;
+  const bundled = only(diagnose(payload(entry('frstname', 'A'))), 'unknown-property')[0];
   assert.equal(bundled.severity, DiagnosticSeverity.Warning);
   assert.deepEqual(bundled.data, { fix: 'replace', replacements: ['firstname'] });
   const portal = createCatalog([...bundledDefaultCatalog().properties.values()], { kind: 'portal', description: 'portal 62515' });
@@ -100,7 +101,7 @@ test('too many problems: errors kept first, one summary at the end', () => {
   assert.equal(diagnostics.length, 11);
   assert.ok(diagnostics.slice(0, 10).every((d) => d.severity === DiagnosticSeverity.Error));
   assert.equal(diagnostics[10]?.code, 'too-many-diagnostics');
-  assert.match(diagnostics[10]!.message, /^74 problems in this file; showing the first 10/);
+  assert.match(messageOf(diagnostics[10]), /^74 problems in this file; showing the first 10/);
 });
 
 test('a document over the size limit gets one information diagnostic and is not parsed', () => {

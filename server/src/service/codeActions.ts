@@ -1,0 +1,153 @@
+// Quick fixes. They never validate again: each diagnostic's `code` says what is wrong and its `data`
+// (see DiagnosticData) says how to fix it; the diagnostic's range is what a replacement replaces.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { PropertyCatalog } from './catalog';
+import { DIAGNOSTIC_SOURCE, DiagnosticCode, type DiagnosticData } from './diagnosticCodes';
+import { entryAt, type ParsedPayload, type PayloadEntry, type Span } from './payload';
+import { rangeOf, spanEnd, spanOf } from './ranges';
+
+/** At most this many replacements of one diagnostic are offered. */
+export const MAX_REPLACEMENTS = 5;
+
+export function codeActions(document: TextDocument, payload: ParsedPayload, range: Range, diagnostics: readonly Diagnostic[], catalog: PropertyCatalog): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const requested = spanOf(document, range);
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.source === DIAGNOSTIC_SOURCE ? asDiagnosticData(diagnostic.data) : undefined;
+    // Clients send the diagnostics that overlap the range; a client that sends all of them gets the same answer.
+    if (!data || !overlaps(spanOf(document, diagnostic.range), requested)) continue;
+    switch (data.fix) {
+      case 'replace':
+        actions.push(...replaceActions(document, payload, diagnostic, data.replacements, catalog));
+        break;
+      case 'quote':
+        actions.push(quoteAction(document, diagnostic, data.text));
+        break;
+      case 'removeEntry': {
+        const action = removeEntryAction(document, payload, diagnostic, data.entryIndex);
+        if (action) actions.push(action);
+        break;
+      }
+    }
+  }
+  return actions;
+}
+
+function replaceActions(document: TextDocument, payload: ParsedPayload, diagnostic: Diagnostic, replacements: readonly string[], catalog: PropertyCatalog): CodeAction[] {
+  return replacements.slice(0, MAX_REPLACEMENTS).map((replacement, index) => ({
+    title: replaceTitle(document, payload, diagnostic, replacement, catalog),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    // Replacements come best first.
+    isPreferred: index === 0,
+    edit: { changes: { [document.uri]: [TextEdit.replace(diagnostic.range, JSON.stringify(replacement))] } },
+  }));
+}
+
+function replaceTitle(document: TextDocument, payload: ParsedPayload, diagnostic: Diagnostic, replacement: string, catalog: PropertyCatalog): string {
+  if (diagnostic.code === DiagnosticCode.UnknownProperty) return `Did you mean '${replacement}'?`;
+  if (diagnostic.code === DiagnosticCode.InvalidOption) {
+    const label = optionLabel(payload, document.offsetAt(diagnostic.range.start), replacement, catalog);
+    if (label !== undefined && label !== replacement) return `Use the option value '${replacement}' (label '${label}')`;
+  }
+  return `Change to '${replacement}'`;
+}
+
+/** The label of the option `value` of the property whose entry holds `offset`, if there is one. */
+function optionLabel(payload: ParsedPayload, offset: number, value: string, catalog: PropertyCatalog): string | undefined {
+  const name = entryAt(payload, offset)?.name;
+  const definition = name === undefined ? undefined : catalog.properties.get(name);
+  return definition?.options?.find((option) => option.value === value)?.label;
+}
+
+function quoteAction(document: TextDocument, diagnostic: Diagnostic, text: string): CodeAction {
+  return {
+    title: diagnostic.code === DiagnosticCode.NullValue ? 'Replace null with an empty string' : 'Quote the value as a string',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [document.uri]: [TextEdit.replace(diagnostic.range, JSON.stringify(text))] } },
+  };
+}
+
+function removeEntryAction(document: TextDocument, payload: ParsedPayload, diagnostic: Diagnostic, entryIndex: number): CodeAction | undefined {
+  const entry = entryIndex < payload.entries.length ? payload.entries[entryIndex] : undefined;
+  // A diagnostic from an older version of the text may name an entry that has moved: then do nothing.
+  if (!entry || entryAt(payload, document.offsetAt(diagnostic.range.start)) !== entry) return undefined;
+  const name = entry.name !== undefined && entry.name !== '' ? `'${entry.name}'` : `number ${entry.index + 1}`;
+  const title = diagnostic.code === DiagnosticCode.DuplicateProperty ? `Remove duplicate entry ${name}`
+    : diagnostic.code === DiagnosticCode.ReadOnlyProperty ? `Remove read-only property ${name}`
+    : `Remove entry ${name}`;
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [document.uri]: [TextEdit.del(rangeOf(document, entryRemovalSpan(payload, entry)))] } },
+  };
+}
+
+/**
+ * What to delete to remove an entry and leave valid, tidy JSON: the entry with the comma after it and
+ * the blank up to the next entry; for the last entry, the comma before it; for the only entry, the blank
+ * around it too, leaving `[]`.
+ */
+export function entryRemovalSpan(payload: ParsedPayload, entry: PayloadEntry): Span {
+  const { text, entries } = payload;
+  const start = entry.offset;
+  const stop = spanEnd(entry);
+  const next = entry.index + 1 < entries.length ? entries[entry.index + 1] : undefined;
+
+  const commaAfter = skipBlankForward(text, stop);
+  if (next && text[commaAfter] === ',') {
+    const afterComma = skipBlankForward(text, commaAfter + 1);
+    return afterComma === next.offset ? between(start, afterComma) : between(start, commaAfter + 1);
+  }
+  const beforeStart = skipBlankBackward(text, start);
+  if (entry.index > 0 && text[beforeStart - 1] === ',') return between(beforeStart - 1, stop);
+  if (entries.length === 1 && text[beforeStart - 1] === '[' && text[commaAfter] === ']') return between(beforeStart, commaAfter);
+  return between(start, stop);
+}
+
+/** Reads untrusted `data` (it went to the client and back) into a DiagnosticData, or undefined when it is not one. */
+function asDiagnosticData(data: unknown): DiagnosticData | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const fields = data as Record<string, unknown>;
+  switch (fields.fix) {
+    case 'replace': {
+      const { replacements } = fields;
+      return Array.isArray(replacements) && replacements.every((r) => typeof r === 'string') ? { fix: 'replace', replacements } : undefined;
+    }
+    case 'quote':
+      return typeof fields.text === 'string' ? { fix: 'quote', text: fields.text } : undefined;
+    case 'removeEntry':
+      return typeof fields.entryIndex === 'number' && Number.isInteger(fields.entryIndex) && fields.entryIndex >= 0 ? { fix: 'removeEntry', entryIndex: fields.entryIndex } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.offset <= spanEnd(b) && b.offset <= spanEnd(a);
+}
+
+function skipBlankForward(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function skipBlankBackward(text: string, from: number): number {
+  let i = from;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function between(start: number, stop: number): Span {
+  return { offset: start, length: stop - start };
+}

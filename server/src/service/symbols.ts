@@ -1,0 +1,86 @@
+// The outline: a `properties` symbol with one child per entry (`firstname = Adrian`), and `vid`.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { lastMember, type JsonValue, type ParsedPayload, type PayloadEntry } from './payload';
+import { rangeOf } from './ranges';
+
+/** Values longer than this are cut in symbol names. */
+export const MAX_SHOWN_VALUE_LENGTH = 60;
+
+export function documentSymbols(document: TextDocument, payload: ParsedPayload): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  const vid = lastMember(payload.topMembers, 'vid');
+  for (const member of payload.topMembers) {
+    if (member === payload.properties) {
+      const isArray = member.value?.kind === 'array';
+      symbols.push({
+        name: 'properties',
+        detail: isArray ? countOf(payload.entries.length) : 'not an array',
+        kind: SymbolKind.Array,
+        range: rangeOf(document, member.span),
+        selectionRange: rangeOf(document, member.keySpan),
+        children: payload.entries.map((entry) => entrySymbol(document, payload, entry)),
+      });
+    } else if (member === vid) {
+      symbols.push({
+        name: `vid = ${member.value ? shownValue(payload.text, member.value) : '?'}`,
+        kind: SymbolKind.Number,
+        range: rangeOf(document, member.span),
+        selectionRange: rangeOf(document, member.keySpan),
+      });
+    }
+  }
+  return symbols;
+}
+
+function entrySymbol(document: TextDocument, payload: ParsedPayload, entry: PayloadEntry): DocumentSymbol {
+  const value = entry.value?.value;
+  const name = entry.name !== undefined && entry.name !== ''
+    ? `${flatten(entry.name)} = ${value ? shownValue(payload.text, value) : '?'}`
+    : `(entry ${entry.index + 1})`;
+  const nameToken = entry.property?.value;
+  return {
+    name,
+    kind: SymbolKind.Property,
+    range: rangeOf(document, entry),
+    selectionRange: rangeOf(document, nameToken ?? entry),
+  };
+}
+
+/** A value as the user wrote it: a string's text without quotes, anything else as its JSON text. */
+function shownValue(text: string, value: JsonValue): string {
+  switch (value.kind) {
+    case 'object':
+      return '{…}';
+    case 'array':
+      return '[…]';
+    case 'string': {
+      const content = truncate(String(value.value));
+      return content === '' ? '""' : content;
+    }
+    default:
+      // One character more than truncate looks at, so it still sees that there was more.
+      return truncate(text.slice(value.offset, value.offset + Math.min(value.length, MAX_SHOWN_VALUE_LENGTH * 4 + 1)));
+  }
+}
+
+function truncate(text: string): string {
+  // Only the start is looked at: a value can be megabytes long.
+  const head = text.slice(0, MAX_SHOWN_VALUE_LENGTH * 4);
+  const flat = flatten(head);
+  if (flat.length <= MAX_SHOWN_VALUE_LENGTH && head.length === text.length) return flat;
+  let cut = Math.min(flat.length, MAX_SHOWN_VALUE_LENGTH - 1);
+  // Never split an emoji (a surrogate pair) in two.
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(flat[cut - 1])) cut--;
+  return `${flat.slice(0, cut)}…`;
+}
+
+/** Symbol names are one line: line breaks, tabs and other control characters become spaces. */
+function flatten(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+}
+
+function countOf(entries: number): string {
+  return entries === 1 ? '1 entry' : `${entries} entries`;
+}

@@ -1,0 +1,168 @@
+// The bundled server over real LSP (spawned, JSON-RPC on stdio), once as a VS Code-like client
+// (pull diagnostics, snippets) and once as a minimal one (push only, plain text).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, MarkupContent } from 'vscode-languageserver-protocol';
+import { CLIENT_PROFILES, LspTestClient, SERVER_BUNDLE } from './lspClient';
+
+const BAD = `{
+  "properties": [
+    { "property": "email", "value": "not-an-email" },
+    { "property": "lifecyclestage", "value": "Lead" },
+    { "property": "frstname", "value": "Ada" }
+  ]
+}`;
+
+test('the server bundle exists (npm run build)', () => {
+  assert.ok(existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing: run npm run build first`);
+});
+
+for (const [profile, capabilities] of Object.entries(CLIENT_PROFILES)) {
+  const pull = profile === 'pullAndSnippets';
+  describe(`LSP with a ${pull ? 'pull + snippets' : 'push-only, plain-text'} client`, () => {
+    let client: LspTestClient;
+    let init: InitializeResult;
+    let uriCounter = 0;
+    const newUri = () => `file:///work/lsp-${profile}-${++uriCounter}.contact.json`;
+    const diagnosticsOf = async (uri: string): Promise<Diagnostic[]> => (pull ? client.pullDiagnostics(uri) : (await client.pushedForVersion(uri)).diagnostics);
+
+    before(async () => {
+      client = await LspTestClient.start(capabilities);
+      init = await client.initializeResult;
+    });
+    after(() => client.kill());
+
+    test('initialize announces the features, and pull diagnostics only to clients that pull', () => {
+      const caps = init.capabilities;
+      assert.equal(caps.hoverProvider, true);
+      assert.ok(caps.completionProvider);
+      assert.ok(caps.codeActionProvider);
+      assert.ok(caps.documentSymbolProvider);
+      assert.equal(caps.diagnosticProvider !== undefined, pull);
+      assert.equal(init.serverInfo?.name, 'contact-payloads');
+    });
+
+    test('open → diagnostics on the exact values; change → new diagnostics; close → cleared', async () => {
+      const uri = newUri();
+      await client.open(uri, BAD);
+      const first = await diagnosticsOf(uri);
+      assert.deepEqual(first.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]), [
+        ['invalid-email', 1, 2, 36, 50],
+        ['invalid-option', 1, 3, 45, 51],
+        ['unknown-property', 2, 4, 18, 28],
+      ]);
+      assert.ok(first.every((d) => d.source === 'contact-payloads'));
+
+      // Fix the email in place with an incremental edit.
+      await client.change(uri, 'ada@example.com', { start: { line: 2, character: 37 }, end: { line: 2, character: 49 } });
+      const second = await diagnosticsOf(uri);
+      assert.deepEqual(second.map((d) => d.code), ['invalid-option', 'unknown-property']);
+
+      await client.close(uri);
+      if (!pull) assert.deepEqual((await client.pushedDiagnostics(uri, (p) => p.diagnostics.length === 0)).diagnostics, []);
+    });
+
+    test('completion offers property names, with snippets only for clients that take them', async () => {
+      const uri = newUri();
+      const text = '{\n  "properties": [\n    { "property": "", "value": "" },\n    \n  ]\n}';
+      await client.open(uri, text);
+      const names = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 19 } });
+      const nameItems = Array.isArray(names) ? names : names.items;
+      const labels = nameItems.map((i) => i.label);
+      for (const expected of ['email', 'firstname', 'lifecyclestage']) assert.ok(labels.includes(expected), `completion lists ${expected}`);
+
+      const entries = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 4 } });
+      const entryItems = Array.isArray(entries) ? entries : entries.items;
+      assert.ok(entryItems.length > 0, 'whole entries are offered between entries');
+      const snippetFormat = 2;
+      assert.equal(entryItems.some((i) => i.insertTextFormat === snippetFormat), pull);
+      const inserted = entryItems.map((i) => i.textEdit?.newText ?? i.insertText ?? '').join('\n');
+      assert.equal(inserted.includes('$'), pull, 'plain-text clients never get snippet placeholders');
+      await client.close(uri);
+    });
+
+    test('completion offers option values of enumerations', async () => {
+      const uri = newUri();
+      await client.open(uri, '{"properties":[{"property":"lifecyclestage","value":""}]}');
+      const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 53 } });
+      const items = Array.isArray(result) ? result : result.items;
+      const inserted = items.map((i) => i.textEdit?.newText ?? i.insertText ?? i.label);
+      assert.ok(inserted.some((t) => t.includes('marketingqualifiedlead')), 'inserts the option value');
+      await client.close(uri);
+    });
+
+    test('hover explains a property', async () => {
+      const uri = newUri();
+      await client.open(uri, BAD);
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 22 } });
+      assert.ok(hover, 'hover answers on a property name');
+      assert.match((hover.contents as MarkupContent).value, /Lifecycle Stage/);
+      await client.close(uri);
+    });
+
+    test('a quick fix turns the label into the option value', async () => {
+      const uri = newUri();
+      await client.open(uri, BAD);
+      const diagnostics = await diagnosticsOf(uri);
+      const optionProblem = diagnostics.find((d) => d.code === 'invalid-option')!;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: optionProblem.range, context: { diagnostics: [optionProblem] } });
+      const edits = actions.flatMap((a) => a.edit?.changes?.[uri] ?? []);
+      assert.ok(edits.some((e) => e.newText === '"lead"'), `an action replaces "Lead" with "lead": ${JSON.stringify(actions)}`);
+      await client.close(uri);
+    });
+
+    test('document symbols: one per entry', async () => {
+      const uri = newUri();
+      await client.open(uri, BAD);
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const names = symbols.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
+      assert.ok(names.includes('email = not-an-email'), JSON.stringify(names));
+      assert.ok(names.includes('lifecyclestage = Lead'));
+      await client.close(uri);
+    });
+  });
+}
+
+describe('bad input never crashes or hangs the server', () => {
+  let client: LspTestClient;
+  before(async () => { client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText); });
+  after(() => client.kill());
+
+  const cases: [string, string, (d: Diagnostic[]) => void][] = [
+    ['empty', '', (d) => assert.equal(d[0]?.code, 'invalid-json')],
+    ['whitespace only', ' \n\t\n', (d) => assert.equal(d[0]?.code, 'invalid-json')],
+    ['a byte order mark', '\uFEFF{"properties":[{"property":"email","value":"a@b.co"}]}', (d) => assert.deepEqual(d, [])],
+    ['NUL bytes', '{"properties":[\u0000{"property":"email","value":"a\u0000b"}]}', (d) => assert.ok(d.some((x) => x.code === 'invalid-json'))],
+    ['100 000 levels of nesting', '{"properties":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', (d) => assert.ok(d.some((x) => x.code === 'nesting-too-deep'))],
+    ['prototype keys', '{"__proto__":{"properties":1},"constructor":[],"properties":[{"property":"toString","value":"x","__proto__":"y"},{"property":"hasOwnProperty","value":"z"}]}', (d) => {
+      assert.deepEqual(d.map((x) => x.code), ['unknown-top-level-key', 'unknown-top-level-key', 'missing-email', 'unknown-property', 'unknown-entry-key', 'unknown-property']);
+    }],
+    ['a 20 MB file', '{"properties":[' + Array.from({ length: 200_000 }, (_, i) => `{"property":"p${i}","value":"${'x'.repeat(80)}"}`).join(',') + ']}', (d) => {
+      assert.deepEqual(d.map((x) => x.code), ['document-too-large']);
+    }],
+  ];
+  for (const [name, text, check] of cases) {
+    test(name, async () => {
+      const uri = `file:///work/bad-${name.replace(/\W+/g, '-')}.contact.json`;
+      await client.open(uri, text);
+      check((await client.pushedForVersion(uri)).diagnostics);
+      assert.ok(client.alive, `server still running; stderr: ${client.serverStderr}`);
+      await client.close(uri);
+    });
+  }
+
+  test('completion, hover and symbols on a broken document answer without error', async () => {
+    const uri = 'file:///work/broken.contact.json';
+    await client.open(uri, '{"properties": [{"property": "em');
+    await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 32 } });
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 30 } });
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(client.alive);
+  });
+});
+
+test('shutdown then exit ends the process with code 0', async () => {
+  const client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText);
+  assert.equal(await client.shutdown(), 0);
+});
