@@ -9,6 +9,8 @@ import type { ClientFeatures, ServerContext } from './handlers/context';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { DocumentCache } from './handlers/documentCache';
 import { registerHover } from './handlers/hover';
+import { HubSpotRejections } from './handlers/hubspotRejections';
+import { registerPayloadSummary } from './handlers/payloadSummary';
 import { SETTINGS_SECTION, SettingsStore } from './handlers/settings';
 import { registerSymbols } from './handlers/symbols';
 import { version } from '../../package.json';
@@ -43,11 +45,14 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-const diagnostics = registerDiagnostics(ctx);
+const rejections = new HubSpotRejections();
+const diagnostics = registerDiagnostics(ctx, (uri, payload) => rejections.findingsFor(uri, payload));
+rejections.listen(ctx, () => diagnostics.revalidateAll());
 registerCompletion(ctx);
 registerHover(ctx);
 registerCodeActions(ctx);
 registerSymbols(ctx);
+registerPayloadSummary(ctx);
 
 connection.onInitialized(async () => {
   if (!client.configurationRequests) return;

@@ -162,6 +162,39 @@ describe('bad input never crashes or hangs the server', () => {
   });
 });
 
+describe('custom messages', () => {
+  let client: LspTestClient;
+  before(async () => { client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText); });
+  after(() => client.kill());
+
+  test('payload summary gives the saved vid and the entry count', async () => {
+    const uri = 'file:///work/summary.contact.json';
+    await client.open(uri, '\n{"vid": 61574, "properties": [{"property":"email","value":"a@b.co"}]}');
+    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { vid: 61574, entryCount: 1, line: 1 });
+    await client.change(uri, '{"vid": "x", "properties": []}');
+    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { entryCount: 0, line: 0 });
+  });
+
+  test("HubSpot's rejections show on the entry until it changes", async () => {
+    const uri = 'file:///work/rejected.contact.json';
+    const text = '{"properties": [{"property":"email","value":"a@b.co"}, {"property":"favorite_color","value":"teal"}]}';
+    await client.open(uri, text);
+    await client.pushedForVersion(uri);
+    await client.connection.sendNotification('contactPayloads/hubspotRejection', {
+      uri, rejected: [{ name: 'favorite_color', value: 'teal', error: 'INVALID_OPTION', message: 'teal was not one of the allowed options' }],
+    });
+    const shown = await client.pushedDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'hubspot-rejected'));
+    const rejection = shown.diagnostics.find((d) => d.code === 'hubspot-rejected')!;
+    assert.equal(rejection.severity, 1);
+    assert.equal(rejection.message, 'HubSpot rejected this (INVALID_OPTION): teal was not one of the allowed options');
+    assert.equal(text.slice(rejection.range.start.character, rejection.range.end.character), '"teal"');
+
+    await client.change(uri, text.replace('teal', 'blue'));
+    const after = await client.pushedForVersion(uri);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'hubspot-rejected'), 'gone once the value changed');
+  });
+});
+
 test('shutdown then exit ends the process with code 0', async () => {
   const client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText);
   assert.equal(await client.shutdown(), 0);

@@ -2,7 +2,9 @@
 // publishDiagnostics, so the server pushes to clients that do not advertise pull support.
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { validate } from '../service/validate';
+import type { Finding } from '../service/finding';
+import type { ParsedPayload } from '../service/payload';
+import { toDiagnostics, validate } from '../service/validate';
 import type { ServerContext } from './context';
 
 /** Documents up to this size are validated on the next turn of the event loop; larger ones wait a little. */
@@ -14,9 +16,17 @@ export interface DiagnosticsHandler {
   revalidateAll(): void;
 }
 
-export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandler {
+/** Findings that come from outside the document's own rules (what HubSpot answered when it was sent). */
+export type ExtraFindings = (uri: string, payload: ParsedPayload) => Finding[];
+
+export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFindings): DiagnosticsHandler {
   const { connection, documents } = ctx;
-  const diagnose = (document: TextDocument) => validate(document, ctx.cache.payloadOf(document), ctx.catalog(), ctx.settings());
+  const diagnose = (document: TextDocument) => {
+    const payload = ctx.cache.payloadOf(document);
+    const diagnostics = validate(document, payload, ctx.catalog(), ctx.settings());
+    const extra = payload ? extraFindings(document.uri, payload) : [];
+    return extra.length ? [...toDiagnostics(document, extra), ...diagnostics] : diagnostics;
+  };
 
   connection.languages.diagnostics.on((params): DocumentDiagnosticReport => {
     const document = documents.get(params.textDocument.uri);

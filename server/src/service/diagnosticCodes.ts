@@ -34,6 +34,8 @@ export const DiagnosticCode = {
   InvalidDate: 'invalid-date',
   InvalidDatetime: 'invalid-datetime',
   InvalidBool: 'invalid-bool',
+  // What HubSpot itself answered when the file was sent
+  HubSpotRejected: 'hubspot-rejected',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];

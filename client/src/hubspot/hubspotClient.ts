@@ -1,0 +1,276 @@
+// The HubSpot client the extension (and later the CLI) uses: create and update-by-vid, each a loop of
+// attempts governed by the retry policy, ending in one ContactOutcome. The access token goes into
+// the Authorization header and nowhere else: not into log entries, outcomes or error messages.
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseBaseUrl, type HubSpotBaseUrl } from './baseUrl';
+import { HubSpotConfigError } from './configError';
+import {
+  CREATE_CONTACT_PATH,
+  contactRequestBody,
+  hasDeduplicationKey,
+  parseVid,
+  updateContactPath,
+  type ContactPropertyValue,
+} from './contactsV1';
+import { explainOutcome } from './explain';
+import { createHttpTransport, DEFAULT_TIMEOUTS, type HttpAttemptResult, type HttpTimeouts, type ResponseHeaders } from './http';
+import {
+  classifyAttempt,
+  mayHaveBeenProcessed,
+  type ContactOperation,
+  type ContactOutcome,
+  type OutcomeDetails,
+  type OutcomeKind,
+} from './outcome';
+import type { ProxyEnvironment } from './proxy';
+import { readCorrelationId, readRateLimitHeaders } from './responseHeaders';
+import { decideRetry, normaliseRetryOptions, type RetryOptions } from './retryPolicy';
+
+export interface HubSpotClientOptions {
+  /** `https://api.hubapi.com`, or an http:// loopback URL such as the sandbox's. */
+  readonly baseUrl: string;
+  /** Private-app access token, sent as `Authorization: Bearer …`. */
+  readonly token: string;
+  readonly timeouts?: Partial<HttpTimeouts>;
+  readonly retry?: Partial<RetryOptions>;
+  /** Explicit proxy URL (VS Code's `http.proxy`); when absent HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply. */
+  readonly proxy?: string | undefined;
+  /** Environment the proxy variables are read from; defaults to process.env. */
+  readonly env?: ProxyEnvironment;
+  readonly userAgent?: string;
+  /** Receives one entry per attempt. */
+  readonly log?: (entry: HttpLogEntry) => void;
+  /** Waits between attempts; must reject or return early when the signal aborts. Tests record delays instead. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Wall clock in epoch ms, for durations and HTTP-date Retry-After values. */
+  readonly now?: () => number;
+  /** Jitter source in [0, 1). */
+  readonly random?: () => number;
+}
+
+export interface SendOptions {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface HubSpotClient {
+  readonly baseUrl: HubSpotBaseUrl;
+  /** `POST /contacts/v1/contact`. */
+  createContact(properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
+  /** `POST /contacts/v1/contact/vid/{vid}/profile`. Throws a RangeError before sending if vid is not a positive integer. */
+  updateContact(vid: number | string, properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
+  /** Closes the dispatcher's connections; the client cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** One attempt, for the log. Holds no token and no request headers. */
+export interface HttpLogEntry {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly method: 'POST';
+  readonly url: string;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+  readonly status: number | undefined;
+  readonly durationMs: number;
+  readonly correlationId: string | undefined;
+  readonly outcome: OutcomeKind;
+  /** The network failure reason, or the retry note when retries stop. */
+  readonly reason: string | undefined;
+  /** Set when another attempt follows after this wait. */
+  readonly retryInMs: number | undefined;
+  /** The entry as one line: "POST https://api.hubapi.com/contacts/v1/contact → 503 in 12 ms (correlation …); retry 1 of 3 in 480 ms". */
+  readonly message: string;
+}
+
+export const DEFAULT_USER_AGENT = 'contact-payloads-for-hubspot (VS Code extension "Contact Payloads for HubSpot")';
+
+/** Shorter secrets are not scrubbed from texts: replacing every occurrence of a few letters would garble them. */
+const MIN_SCRUBBED_SECRET_LENGTH = 8;
+
+export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClient {
+  const parsed = parseBaseUrl(options.baseUrl);
+  if (!parsed.ok) throw new HubSpotConfigError(parsed.message);
+  const { baseUrl } = parsed;
+  const token = checkedToken(options.token);
+  const retry = normaliseRetryOptions(options.retry);
+  const transport = createHttpTransport({
+    timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+    proxy: options.proxy,
+    env: options.env ?? process.env,
+  });
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
+  const random = options.random ?? Math.random;
+  const safeLog = (entry: HttpLogEntry): void => {
+    try {
+      options.log?.(entry);
+    } catch {
+      // A failing log sink (a disposed output channel, say) must not change the outcome of a send.
+    }
+  };
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
+  };
+  const scrub = (text: string): string => (token.length >= MIN_SCRUBBED_SECRET_LENGTH ? text.split(token).join('[token]') : text);
+
+  async function send(
+    operation: ContactOperation,
+    vid: number | undefined,
+    path: string,
+    properties: readonly ContactPropertyValue[],
+    signal: AbortSignal | undefined,
+  ): Promise<ContactOutcome> {
+    const url = baseUrl.origin + path;
+    const request = { method: 'POST' as const, origin: baseUrl.origin, path, headers, body: contactRequestBody(properties) };
+    const createIsDeduplicated = hasDeduplicationKey(properties);
+    const startedAt = now();
+    let last: LastAttempt = NO_ATTEMPT;
+    let retries = 0;
+    // Set once an attempt may have been processed without us learning the result.
+    let mayHaveBeenApplied = false;
+
+    const finish = (details: OutcomeDetails, retryNote: string | undefined): ContactOutcome => {
+      const succeeded = details.kind === 'created' || details.kind === 'updated';
+      const unexplained = {
+        ...details,
+        operation,
+        method: 'POST' as const,
+        url,
+        status: last.status,
+        durationMs: last.durationMs,
+        elapsedMs: now() - startedAt,
+        retries,
+        correlationId: readCorrelationId(last.headers),
+        rateLimit: readRateLimitHeaders(last.headers),
+        headers: last.headers,
+        body: last.body,
+        mayHaveBeenApplied: mayHaveBeenApplied && !succeeded,
+        retryNote,
+      };
+      return { ...unexplained, summary: explainOutcome(unexplained) };
+    };
+
+    if (signal?.aborted) return finish({ kind: 'cancelled' }, undefined);
+
+    for (let attempt = 1; ; attempt++) {
+      const attemptStartedAt = now();
+      const result = scrubAttempt(await transport.send(request, signal), scrub);
+      last = lastAttemptOf(result, now() - attemptStartedAt);
+      let details = classifyAttempt({ operation, vid, attempt: result, body: last.body, nowMs: now() });
+      if (operation === 'create' && details.kind === 'alreadyExists' && details.vid !== undefined && mayHaveBeenApplied) {
+        // Our own lost attempt made this contact: report the success, not a conflict.
+        details = { kind: 'created', vid: details.vid, portalId: undefined, profileUrl: undefined, createdOnEarlierAttempt: true };
+      }
+      if (mayHaveBeenProcessed(details)) mayHaveBeenApplied = true;
+
+      const decision = decideRetry({ operation, details, status: last.status, retriesSoFar: retries, createIsDeduplicated, options: retry, random });
+      const retryInMs = decision.retry ? decision.delayMs : undefined;
+      const note = decision.retry ? undefined : decision.note;
+      safeLog(logEntry({ url, attempt, last, details, retryInMs, note, maxRetries: retry.maxRetries }));
+      if (!decision.retry) return finish(details, decision.note);
+
+      try {
+        await sleep(decision.delayMs, signal);
+      } catch (error) {
+        if (!signal?.aborted) throw error;
+      }
+      if (signal?.aborted) return finish({ kind: 'cancelled' }, undefined);
+      retries++;
+    }
+  }
+
+  return {
+    baseUrl,
+    createContact: (properties, sendOptions) => send('create', undefined, CREATE_CONTACT_PATH, properties, sendOptions?.signal),
+    updateContact: (vid, properties, sendOptions) => {
+      const checkedVid = parseVid(vid);
+      if (checkedVid === undefined) {
+        return Promise.reject(new RangeError(`The vid must be a positive whole number, like 61574 (got "${scrub(String(vid))}").`));
+      }
+      return send('update', checkedVid, updateContactPath(checkedVid), properties, sendOptions?.signal);
+    },
+    close: () => transport.close(),
+  };
+}
+
+interface LastAttempt {
+  readonly status: number | undefined;
+  readonly headers: ResponseHeaders;
+  readonly body: unknown;
+  readonly durationMs: number;
+}
+
+const NO_ATTEMPT: LastAttempt = { status: undefined, headers: {}, body: undefined, durationMs: 0 };
+
+function lastAttemptOf(result: HttpAttemptResult, durationMs: number): LastAttempt {
+  if (result.kind !== 'response') return { ...NO_ATTEMPT, durationMs };
+  return { status: result.status, headers: result.headers, body: parseBody(result.bodyText), durationMs };
+}
+
+/** JSON when it parses, else the text itself (a proxy's HTML error page, say); undefined when empty. */
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Removes the token from everything an attempt brought back, in case a proxy or server echoes it. */
+function scrubAttempt(result: HttpAttemptResult, scrub: (text: string) => string): HttpAttemptResult {
+  if (result.kind === 'response') {
+    const headers = Object.fromEntries(Object.entries(result.headers).map(([name, value]) => [name, scrub(value)]));
+    return { ...result, headers, bodyText: scrub(result.bodyText) };
+  }
+  if (result.kind === 'networkError') return { ...result, message: scrub(result.message) };
+  return result;
+}
+
+/** Throws when the token cannot be sent as a header value; the message never quotes it. */
+function checkedToken(token: string): string {
+  const trimmed = token.trim();
+  if (trimmed === '') throw new HubSpotConfigError('The HubSpot access token is empty; set it first.');
+  if (!/^[\x21-\x7e]+$/.test(trimmed)) {
+    throw new HubSpotConfigError('The HubSpot access token contains spaces or characters that cannot be sent; paste it again.');
+  }
+  return trimmed;
+}
+
+interface LogFacts {
+  readonly url: string;
+  readonly attempt: number;
+  readonly last: LastAttempt;
+  readonly details: OutcomeDetails;
+  readonly retryInMs: number | undefined;
+  readonly note: string | undefined;
+  readonly maxRetries: number;
+}
+
+function logEntry({ url, attempt, last, details, retryInMs, note, maxRetries }: LogFacts): HttpLogEntry {
+  const correlationId = readCorrelationId(last.headers);
+  const networkReason = details.kind === 'networkError' ? details.reason : undefined;
+  const succeeded = details.kind === 'created' || details.kind === 'updated';
+  const failedToAnswer = details.kind === 'serverError' || details.kind === 'networkError';
+  const level = succeeded ? 'info' : failedToAnswer && retryInMs === undefined ? 'error' : 'warn';
+  const answer = last.status ?? (details.kind === 'cancelled' ? 'cancelled' : `no response (${networkReason ?? 'error'})`);
+  let message = `POST ${url} → ${answer} in ${last.durationMs} ms`;
+  if (correlationId) message += ` (correlation ${correlationId})`;
+  if (retryInMs !== undefined) message += `; retry ${attempt} of ${maxRetries} in ${retryInMs} ms`;
+  else if (note) message += `; ${note}`;
+  return {
+    level,
+    method: 'POST',
+    url,
+    attempt,
+    status: last.status,
+    durationMs: last.durationMs,
+    correlationId,
+    outcome: details.kind,
+    reason: networkReason ?? note,
+    retryInMs,
+    message,
+  };
+}

@@ -1,0 +1,180 @@
+// What a create or update came to, as a discriminated union the UI can switch on, and the mapping
+// from one HTTP attempt to it. The human one-liner is written by explain.ts.
+import {
+  readCreatedContact,
+  readErrorEnvelope,
+  readExistingContactVid,
+  readRateLimitPolicy,
+  readRequiredScopes,
+  readValidationResults,
+  type RateLimitPolicy,
+  type ValidationResult,
+} from './contactsV1';
+import type { HttpAttemptResult, NetworkFailureReason, ResponseHeaders } from './http';
+import { readRateLimitHeaders, readRetryAfterMs, type RateLimitHeaders } from './responseHeaders';
+
+export type ContactOperation = 'create' | 'update';
+
+export type OutcomeDetails =
+  | {
+      readonly kind: 'created';
+      readonly vid: number;
+      readonly portalId: number | undefined;
+      readonly profileUrl: string | undefined;
+      /**
+       * A retry met 409 CONTACT_EXISTS after an earlier attempt whose answer was lost (reset, timeout,
+       * 5xx): that attempt created the contact. Portal id and profile URL are then unknown.
+       */
+      readonly createdOnEarlierAttempt: boolean;
+    }
+  | { readonly kind: 'updated'; readonly vid: number }
+  /** 409: on create, a contact with this email exists; on update, another contact owns the new email. */
+  | { readonly kind: 'alreadyExists'; readonly vid: number | undefined }
+  /** 400: per-property results when HubSpot gave them (empty for e.g. "property cannot be missing or null"). */
+  | { readonly kind: 'validationFailed'; readonly message: string | undefined; readonly results: readonly ValidationResult[] }
+  | { readonly kind: 'unauthorized'; readonly message: string | undefined; readonly category: string | undefined }
+  | { readonly kind: 'forbidden'; readonly scopes: readonly string[]; readonly message: string | undefined }
+  | { readonly kind: 'notFound'; readonly vid: number }
+  | {
+      readonly kind: 'rateLimited';
+      readonly policy: RateLimitPolicy;
+      /** HubSpot's `policyName` as sent (TEN_SECONDLY_ROLLING, SECONDLY, DAILY). */
+      readonly policyName: string | undefined;
+      readonly daily: boolean;
+      /** When a retry may succeed; undefined for the daily limit (it resets at midnight, account time zone). */
+      readonly retryAfterMs: number | undefined;
+    }
+  /** 5xx, or 477 (HubSpot's "migration in progress"). */
+  | { readonly kind: 'serverError'; readonly message: string | undefined; readonly retryAfterMs: number | undefined }
+  /** A status this client has no meaning for (a redirect, 404 on create, 200 instead of 204 on update, …). */
+  | { readonly kind: 'unexpectedResponse'; readonly message: string }
+  | {
+      readonly kind: 'networkError';
+      readonly reason: NetworkFailureReason;
+      readonly timeoutPhase: 'connect' | 'headers' | 'body' | undefined;
+      readonly mayHaveReachedServer: boolean;
+      readonly message: string;
+    }
+  | { readonly kind: 'cancelled' };
+
+export type OutcomeKind = OutcomeDetails['kind'];
+
+/** Facts about the exchange that every outcome carries. */
+export interface OutcomeContext {
+  readonly operation: ContactOperation;
+  readonly method: 'POST';
+  readonly url: string;
+  /** Status of the last response; undefined when the last attempt got none. */
+  readonly status: number | undefined;
+  /** Duration of the last attempt. */
+  readonly durationMs: number;
+  /** All attempts and the waits between them. */
+  readonly elapsedMs: number;
+  readonly retries: number;
+  readonly correlationId: string | undefined;
+  readonly rateLimit: RateLimitHeaders;
+  /** Headers of the last response (lower-case names); empty when there was none. */
+  readonly headers: ResponseHeaders;
+  /** Parsed JSON body of the last response; its text when not JSON; undefined when empty. */
+  readonly body: unknown;
+  /**
+   * HubSpot may have applied the request although the outcome is not a success: an attempt's
+   * answer was lost after it was sent. For a create, the contact may exist.
+   */
+  readonly mayHaveBeenApplied: boolean;
+  /** Why a failure that can be retried was not retried (again): "gave up after 3 retries", … */
+  readonly retryNote: string | undefined;
+  /** One line for a person: "200 OK — contact 61574 created in 143 ms". */
+  readonly summary: string;
+}
+
+export type ContactOutcome = OutcomeDetails & OutcomeContext;
+
+/** An outcome before explain.ts has written its summary. */
+export type UnexplainedOutcome = OutcomeDetails & Omit<OutcomeContext, 'summary'>;
+
+/**
+ * True when the attempt may have been processed although its answer says nothing useful about it:
+ * a 5xx (or 477) after the request was sent, a connection lost after sending, a cancelled request.
+ */
+export function mayHaveBeenProcessed(details: OutcomeDetails): boolean {
+  switch (details.kind) {
+    case 'serverError':
+    case 'cancelled':
+      return true;
+    case 'networkError':
+      return details.mayHaveReachedServer;
+    default:
+      return false;
+  }
+}
+
+/** HubSpot's "migration in progress": treated like a 5xx. */
+const MIGRATION_IN_PROGRESS = 477;
+
+/** Used when a 429 names no wait: the burst window HubSpot documents, or a second for the old secondly policy. */
+const TEN_SECONDS_MS = 10_000;
+const ONE_SECOND_MS = 1_000;
+
+export interface AttemptToClassify {
+  readonly operation: ContactOperation;
+  /** The vid of an update; undefined for a create. */
+  readonly vid: number | undefined;
+  readonly attempt: HttpAttemptResult;
+  /** The response body, already parsed. */
+  readonly body: unknown;
+  /** Wall-clock epoch ms, for an HTTP-date Retry-After. */
+  readonly nowMs: number;
+}
+
+export function classifyAttempt({ operation, vid, attempt, body, nowMs }: AttemptToClassify): OutcomeDetails {
+  if (attempt.kind === 'cancelled') return { kind: 'cancelled' };
+  if (attempt.kind === 'networkError') {
+    const { reason, timeoutPhase, mayHaveReachedServer, message } = attempt;
+    return { kind: 'networkError', reason, timeoutPhase, mayHaveReachedServer, message };
+  }
+
+  const { status, headers } = attempt;
+  const { message, category } = readErrorEnvelope(body);
+  if (status >= 200 && status < 300) return classifySuccess(operation, vid, status, body);
+  switch (status) {
+    case 400:
+      return { kind: 'validationFailed', message, results: readValidationResults(body) };
+    case 401:
+      return { kind: 'unauthorized', message, category };
+    case 403:
+      return { kind: 'forbidden', scopes: readRequiredScopes(body), message };
+    case 404:
+      if (operation === 'update' && vid !== undefined) return { kind: 'notFound', vid };
+      return { kind: 'unexpectedResponse', message: `HubSpot has no such endpoint here (${message ?? 'not found'}); check the base URL` };
+    case 409:
+      return { kind: 'alreadyExists', vid: readExistingContactVid(body) };
+    case 429:
+      return classifyRateLimit(body, headers, nowMs);
+  }
+  if (status >= 500 || status === MIGRATION_IN_PROGRESS) {
+    return { kind: 'serverError', message, retryAfterMs: readRetryAfterMs(headers, nowMs) };
+  }
+  return { kind: 'unexpectedResponse', message: message ? `unexpected answer from HubSpot: ${message}` : 'unexpected answer from HubSpot' };
+}
+
+function classifySuccess(operation: ContactOperation, vid: number | undefined, status: number, body: unknown): OutcomeDetails {
+  if (operation === 'create') {
+    const created = readCreatedContact(body);
+    if (status === 200 && created) return { kind: 'created', ...created, createdOnEarlierAttempt: false };
+    return { kind: 'unexpectedResponse', message: 'the answer has no contact id; the contact may have been created' };
+  }
+  // Only 204 means the update happened: HubSpot once answered 200 with an empty body for a bad vid.
+  if (status === 204 && vid !== undefined) return { kind: 'updated', vid };
+  return { kind: 'unexpectedResponse', message: 'expected 204 No Content; the update may not have been applied' };
+}
+
+function classifyRateLimit(body: unknown, headers: ResponseHeaders, nowMs: number): OutcomeDetails {
+  const { policy, policyName } = readRateLimitPolicy(body);
+  const rateLimit = readRateLimitHeaders(headers);
+  const daily = policy === 'daily' || (policy === 'unknown' && rateLimit.dailyRemaining === 0);
+  if (daily) return { kind: 'rateLimited', policy: 'daily', policyName, daily, retryAfterMs: undefined };
+  const fallbackMs = policy === 'secondly' ? ONE_SECOND_MS : TEN_SECONDS_MS;
+  const retryAfterMs = readRetryAfterMs(headers, nowMs) ?? rateLimit.intervalMs ?? fallbackMs;
+  return { kind: 'rateLimited', policy, policyName, daily, retryAfterMs };
+}

@@ -1,0 +1,28 @@
+// Diagnostics for what HubSpot itself rejected (a 400's validationResults) when the file was sent.
+// Each stays on its entry while the entry still holds the value that was sent, and goes when it changes.
+import type { RejectedProperty } from '../protocol';
+import { DiagnosticCode } from './diagnosticCodes';
+import type { Finding } from './finding';
+import type { ParsedPayload } from './payload';
+
+/** HubSpot's codes that are about the name rather than the value. */
+const NAME_ERRORS = new Set(['PROPERTY_DOESNT_EXIST']);
+
+export function rejectionFindings(payload: ParsedPayload, rejected: readonly RejectedProperty[]): Finding[] {
+  if (rejected.length === 0) return [];
+  const findings: Finding[] = [];
+  for (const entry of payload.entries) {
+    const value = entry.value?.value;
+    if (entry.name === undefined || !value) continue;
+    for (const rejection of rejected) {
+      if (rejection.name !== entry.name || value.value !== rejection.value) continue;
+      findings.push({
+        code: DiagnosticCode.HubSpotRejected,
+        severity: 'error',
+        span: NAME_ERRORS.has(rejection.error) ? entry.property!.value! : value,
+        message: `HubSpot rejected this (${rejection.error}): ${rejection.message}`,
+      });
+    }
+  }
+  return findings;
+}

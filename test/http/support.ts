@@ -1,0 +1,103 @@
+// Shared set-up for the HTTP tests: a sandbox, a client pointed at it, and a fake clock that only
+// moves when the client "sleeps", so retry delays are recorded instead of waited for.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHubSpotClient, type HttpLogEntry, type HubSpotClient, type HubSpotClientOptions } from '../../client/src/hubspot/hubspotClient';
+import type { ContactPropertyValue } from '../../client/src/hubspot/contactsV1';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
+
+export interface FakeClock {
+  readonly now: () => number;
+  readonly advance: (ms: number) => void;
+}
+
+/** Starts on a whole second, so HTTP dates (second precision) convert to exact delays. */
+export function createFakeClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): FakeClock {
+  let time = start;
+  return {
+    now: () => time,
+    advance: (ms) => {
+      time += ms;
+    },
+  };
+}
+
+export interface RecordingSleep {
+  readonly delays: number[];
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Records each delay and moves the clock on by it, at once; rejects like a real sleep when aborted. */
+export function recordingSleep(clock: FakeClock): RecordingSleep {
+  const delays: number[] = [];
+  return {
+    delays,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve) => {
+        signal?.throwIfAborted();
+        delays.push(ms);
+        clock.advance(ms);
+        resolve();
+      }),
+  };
+}
+
+export interface TestBed {
+  readonly sandbox: Sandbox;
+  readonly clock: FakeClock;
+  readonly sleeper: RecordingSleep;
+  readonly logs: HttpLogEntry[];
+  readonly client: HubSpotClient;
+  /** The sandbox's answers, in order; undefined for a dropped connection. */
+  statuses(): (number | undefined)[];
+  close(): Promise<void>;
+}
+
+export interface TestBedOptions {
+  readonly sandbox?: SandboxOptions;
+  readonly client?: Partial<HubSpotClientOptions>;
+}
+
+/** A sandbox and a client sharing one fake clock; jitter fixed at the middle. */
+export async function startTestBed(options: TestBedOptions = {}): Promise<TestBed> {
+  const clock = createFakeClock();
+  const sandbox = await startSandbox({ now: clock.now, ...options.sandbox });
+  const sleeper = recordingSleep(clock);
+  const logs: HttpLogEntry[] = [];
+  const client = createHubSpotClient({
+    baseUrl: sandbox.url,
+    token: sandbox.token,
+    env: {},
+    retry: { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 30_000 },
+    sleep: sleeper.sleep,
+    now: clock.now,
+    random: () => 0.5,
+    log: (entry) => logs.push(entry),
+    ...options.client,
+  });
+  return {
+    sandbox,
+    clock,
+    sleeper,
+    logs,
+    client,
+    statuses: () => sandbox.requests.map((request) => request.status),
+    close: async () => {
+      await client.close();
+      await sandbox.stop();
+    },
+  };
+}
+
+export function contact(email: string, extra: Readonly<Record<string, string>> = {}): ContactPropertyValue[] {
+  return [{ property: 'email', value: email }, ...Object.entries(extra).map(([property, value]) => ({ property, value }))];
+}
+
+/** A loopback port nobody listens on: bound, then released. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,0 +1,130 @@
+// The HubSpot endpoints the sandbox serves, as plain functions from a parsed request to a response.
+// Sockets, auth, rate limits and faults are sandbox.ts's business.
+import { contactRecord, identityProfile, type ContactStore } from './contactStore';
+import { errorEnvelope, notFound } from './errorBodies';
+import type { SandboxRoute } from './faults';
+import { toV1Definition, toV3Definition, type SandboxProperty } from './propertyCatalog';
+import { validateProperties } from './validateProperties';
+
+export const WRITE_CONTACTS = 'crm.objects.contacts.write';
+export const READ_CONTACTS = 'crm.objects.contacts.read';
+export const READ_PROPERTIES = 'crm.schemas.contacts.read';
+
+/** The scope each API route needs; routes not listed need no token. */
+export const REQUIRED_SCOPE: Partial<Record<SandboxRoute, string>> = {
+  createContact: WRITE_CONTACTS,
+  updateContact: WRITE_CONTACTS,
+  getContact: READ_CONTACTS,
+  listPropertiesV1: READ_PROPERTIES,
+  listPropertiesV3: READ_PROPERTIES,
+};
+
+export interface MatchedRoute {
+  readonly route: SandboxRoute;
+  /** The `{vid}` path segment as sent (it may not be a number). */
+  readonly vid?: string;
+}
+
+export function matchRoute(method: string, pathname: string): MatchedRoute {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (method === 'POST' && path === '/contacts/v1/contact') return { route: 'createContact' };
+  const byVid = /^\/contacts\/v1\/contact\/vid\/([^/]+)\/profile$/.exec(path);
+  if (byVid && method === 'POST') return { route: 'updateContact', vid: decodeURIComponent(byVid[1] ?? '') };
+  if (byVid && method === 'GET') return { route: 'getContact', vid: decodeURIComponent(byVid[1] ?? '') };
+  if (method === 'GET' && path === '/properties/v1/contacts/properties') return { route: 'listPropertiesV1' };
+  if (method === 'GET' && path === '/crm/v3/properties/contacts') return { route: 'listPropertiesV3' };
+  const profile = /^\/contacts\/\d+\/contact\/(\d+)$/.exec(path);
+  if (profile && method === 'GET') return { route: 'profilePage', vid: profile[1] ?? '' };
+  return { route: 'unknown' };
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** JSON body; no body when undefined. */
+  readonly body?: unknown;
+}
+
+/** A request body that did not parse as JSON. */
+export const INVALID_JSON = Symbol('invalid JSON');
+
+export interface ApiRequest extends MatchedRoute {
+  readonly body: unknown;
+  readonly correlationId: string;
+}
+
+export interface ContactsApiSetup {
+  readonly store: ContactStore;
+  readonly properties: readonly SandboxProperty[];
+  readonly portalId: number;
+  readonly profileUrl: (vid: number) => string;
+}
+
+export function createContactsApi({ store, properties, portalId, profileUrl }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
+  const byName = new Map(properties.map((property) => [property.name, property]));
+  const record = (vid: number): unknown => {
+    const contact = store.get(vid);
+    return contact && contactRecord(contact, portalId, profileUrl(vid));
+  };
+  const notFoundHeader = { 'X-Hubspot-Notfound': 'true' };
+
+  const writeVerdict = (request: ApiRequest) => {
+    if (request.body === INVALID_JSON) return { ok: false as const, message: 'Invalid input JSON on line 1' };
+    return validateProperties(request.body, byName);
+  };
+  const badRequest = (request: ApiRequest, verdict: { message: string; validationResults?: unknown }): ApiResponse => ({
+    status: 400,
+    body: errorEnvelope(request.correlationId, verdict.message, verdict.validationResults ? { validationResults: verdict.validationResults } : {}),
+  });
+  const conflict = (request: ApiRequest, vid: number): ApiResponse => {
+    const existing = store.get(vid);
+    return {
+      status: 409,
+      body: errorEnvelope(request.correlationId, 'Contact already exists', {
+        error: 'CONTACT_EXISTS',
+        ...(existing ? { identityProfile: identityProfile(existing) } : {}),
+      }),
+    };
+  };
+  const emailOwner = (writes: readonly { name: string; value: string }[]) => {
+    const email = writes.find((write) => write.name === 'email')?.value;
+    return email ? store.findByEmail(email) : undefined;
+  };
+
+  return (request) => {
+    switch (request.route) {
+      case 'createContact': {
+        const verdict = writeVerdict(request);
+        if (!verdict.ok) return badRequest(request, verdict);
+        const owner = emailOwner(verdict.writes);
+        if (owner) return conflict(request, owner.vid);
+        const contact = store.create(verdict.writes);
+        return { status: 200, body: record(contact.vid) };
+      }
+      case 'updateContact': {
+        // HubSpot answered a non-numeric vid with 200 and an empty body (hubspot-ruby#124); the client must check vids.
+        if (!/^\d+$/.test(request.vid ?? '')) return { status: 200 };
+        const contact = store.get(Number(request.vid));
+        if (!contact) return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'resource not found') };
+        const verdict = writeVerdict(request);
+        if (!verdict.ok) return badRequest(request, verdict);
+        const owner = emailOwner(verdict.writes);
+        if (owner && owner.vid !== contact.vid) return conflict(request, owner.vid);
+        store.update(contact, verdict.writes);
+        return { status: 204 };
+      }
+      case 'getContact':
+      case 'profilePage': {
+        const found = /^\d+$/.test(request.vid ?? '') ? record(Number(request.vid)) : undefined;
+        if (!found) return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'contact does not exist') };
+        return { status: 200, body: found };
+      }
+      case 'listPropertiesV1':
+        return { status: 200, body: properties.map(toV1Definition) };
+      case 'listPropertiesV3':
+        return { status: 200, body: { results: properties.map(toV3Definition) } };
+      case 'unknown':
+        return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'resource not found') };
+    }
+  };
+}
