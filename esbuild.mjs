@@ -1,5 +1,8 @@
 // Bundles the extension client, the language server (and later the CLI) into self-contained files in dist/.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -36,13 +39,39 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * undici embeds its HTTP parser twice, as SIMD and as portable WebAssembly (72 KB of base64 each),
+ * and falls back to the portable one when the SIMD module cannot be built. One request at a time
+ * does not need SIMD, so the SIMD copy is replaced by a stub that makes that fallback happen.
+ */
+const portableHttpParserOnly = {
+  name: 'portable-http-parser-only',
+  setup(build) {
+    build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, (args) => ({ path: args.path, namespace: 'no-simd' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-simd' }, () => ({ contents: 'module.exports = null;', loader: 'js' }));
+  },
+};
+
+/** The payload schema compiled at build time: the server ships ajv's generated validator, not ajv. */
+const precompiledSchema = {
+  name: 'precompiled-contact-schema',
+  setup(build) {
+    build.onLoad({ filter: /contactSchemaValidator\.ts$/ }, () => {
+      const json = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+      const ajv = new Ajv({ ...json('./schemas/ajv-options.json'), code: { source: true, esm: true } });
+      const code = standaloneCode.default(ajv, ajv.compile(json('./schemas/contact.schema.json')));
+      return { contents: `${code}\nexport { validate as validateContactPayload };\n`, loader: 'js', watchFiles: ['schemas/contact.schema.json', 'schemas/ajv-options.json'] };
+    });
+  },
+};
+
 const targets = [
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [portableHttpParserOnly] },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [precompiledSchema] },
 ];
 
 if (watch) {
-  const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...t, plugins: [problemMatcherPlugin] })));
+  const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...t, plugins: [...(t.plugins ?? []), problemMatcherPlugin] })));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));

@@ -1,9 +1,18 @@
-// Activation only: build the scope, register the commands, start the language server when needed.
+// Activation only: build the scope, register the commands and views, start the language server when needed.
 import * as vscode from 'vscode';
+import { AccessTokens } from './accessTokens';
+import { clearAccessToken, setAccessToken } from './commands/accessToken';
 import { restartServer } from './commands/restartServer';
+import { createContact, saveVid, updateContact } from './commands/sendContact';
+import type { SendServices } from './commands/sendServices';
 import { showOutput } from './commands/showOutput';
 import { ExtensionScope } from './extensionContext';
+import { HubSpotConnection } from './hubspotConnection';
+import { DOCUMENT_SELECTOR } from './languageClient';
 import { LanguageServerHost } from './languageServerHost';
+import { affectsSendSettings } from './settings';
+import { SendCodeLenses } from './views/codeLens';
+import { ResponseView } from './views/responseView';
 
 let host: LanguageServerHost | undefined;
 
@@ -12,9 +21,28 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log);
   const scope = new ExtensionScope(context, log);
   host = new LanguageServerHost(scope);
+  const tokens = new AccessTokens(context.secrets);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '';
+  const services: SendServices = {
+    tokens,
+    connection: scope.dispose(new HubSpotConnection(tokens, log, version)),
+    server: host,
+    responses: scope.dispose(new ResponseView()),
+    confirmedOrigins: new Set(),
+  };
 
   scope.registerCommand('restartServer', restartServer(host));
   scope.registerCommand('showOutput', showOutput);
+  scope.registerCommand('createContact', createContact(services));
+  scope.registerCommand('updateContact', updateContact(services));
+  scope.registerCommand('saveVid', saveVid());
+  scope.registerCommand('setAccessToken', setAccessToken(services));
+  scope.registerCommand('clearAccessToken', clearAccessToken(services));
+
+  const lenses = new SendCodeLenses(host);
+  scope.dispose(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses));
+  scope.dispose(vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()));
+  scope.dispose(vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) lenses.refresh(); }));
 
   host.startWhenNeeded();
 }

@@ -1,14 +1,16 @@
 // The access token is sent as `Authorization: Bearer …` and appears nowhere else: this drives the
 // client through every kind of outcome and error, then searches all log entries, outcomes (summary,
-// body, headers) and thrown errors for the token.
+// body, headers), the response view's text and thrown errors for the token.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HubSpotConfigError } from '../../client/src/hubspot/configError';
 import { createHubSpotClient, type HubSpotClientOptions } from '../../client/src/hubspot/hubspotClient';
 import { closedPort, contact, createFakeClock, recordingSleep } from './support';
 import { startSandbox } from '../sandbox/sandbox';
+import type { ContactOutcome } from '../../client/src/hubspot/outcome';
+import { responseText } from '../../client/src/views/responseText';
 
-const TOKEN = 'pat-na1-5ec2e7a1-0000-4bad-9ood-70ken5ecre7x';
+const TOKEN = 'pat-na1-test5ecret-0000-4bad-9ood-70ken5ecre7x';
 const READ_ONLY_TOKEN = 'pat-na1-read0n1y-1111-4bad-9ood-70ken5ecre7y';
 const WRONG_TOKEN = 'pat-na1-wr0ng000-2222-4bad-9ood-70ken5ecre7z';
 const SECRETS = [TOKEN, READ_ONLY_TOKEN, WRONG_TOKEN];
@@ -39,7 +41,10 @@ describe('the token never leaks', () => {
     const stranger = clientWith(WRONG_TOKEN);
     const attempt = async (send: () => Promise<unknown>): Promise<void> => {
       try {
-        record(await send());
+        const result = await send();
+        record(result);
+        // What the response view would show for it.
+        if (typeof result === 'object' && result !== null && 'summary' in result) texts.push(responseText(result as ContactOutcome, 'seed.contact.json', new Date()));
       } catch (error) {
         record(error);
       }

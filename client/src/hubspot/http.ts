@@ -2,8 +2,8 @@
 // HubSpot: a send either returns the response (status, headers, body text) or says how the
 // connection failed and whether the request may have reached the server — the fact the retry
 // policy needs to decide whether resending a create is safe.
-import { EnvHttpProxyAgent } from 'undici';
 import { resolveProxySettings, type ProxyEnvironment } from './proxy';
+import { EnvHttpProxyAgent } from './undiciCore';
 
 export interface HttpTimeouts {
   /** Establishing the TCP/TLS connection (to the proxy, when there is one). */

@@ -3,6 +3,7 @@
 // Only those levels are modelled; deeper content is never walked (it is wrong in a payload anyway).
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { limitNesting } from './nesting';
+import { scanPlainPayload } from './payloadScanner';
 
 export interface Span {
   readonly offset: number;
@@ -60,9 +61,17 @@ export interface ParsedPayload {
 /** Deeper than this and the text is blanked before parsing: jsonc-parser recurses and would overflow the stack. */
 export const MAX_NESTING = 256;
 
+/** The payload model: read by the fast scanner when the text is plain JSON (nearly always), else by the tolerant parser. */
 export function parsePayload(text: string): ParsedPayload {
-  // A byte order mark is not JSON, but editors keep it and HubSpot never sees it (the body is re-serialised).
-  const withoutBom = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  return scanPlainPayload(withoutByteOrderMark(text), text, MAX_NESTING) ?? parsePayloadTolerantly(text);
+}
+
+/**
+ * The payload model through jsonc-parser, which recovers from syntax errors and explains them. Gives
+ * the same model as the fast scanner on plain JSON (a unit test compares them on random documents).
+ */
+export function parsePayloadTolerantly(text: string): ParsedPayload {
+  const withoutBom = withoutByteOrderMark(text);
   const limited = limitNesting(withoutBom, MAX_NESTING);
   const errors: ParseError[] = [];
   const tree = parseTree(limited.text, errors, { allowTrailingComma: false, disallowComments: true });
@@ -74,6 +83,11 @@ export function parsePayload(text: string): ParsedPayload {
   const propertiesNode = tree.type === 'object' ? lastMemberNode(tree, 'properties') : undefined;
   const entries = propertiesNode?.type === 'array' ? (propertiesNode.children ?? []).map(toEntry) : [];
   return { text, syntaxErrors, nestingCut: limited.cut, root, topMembers, properties: lastMember(topMembers, 'properties'), entries };
+}
+
+/** A byte order mark is not JSON, but editors keep it and HubSpot never sees it (the body is re-serialised). */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 
 /** The entry whose span contains `offset` (ends inclusive, so a cursor right after `}` still counts), by binary search. */

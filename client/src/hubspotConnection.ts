@@ -1,0 +1,74 @@
+// One HubSpot client (and so one undici dispatcher, with keep-alive) for the extension, rebuilt when
+// the base URL, token, proxy or timeouts change. Every request is logged without the token.
+import * as vscode from 'vscode';
+import type { AccessTokens } from './accessTokens';
+import { parseBaseUrl, type HubSpotBaseUrl } from './hubspot/baseUrl';
+import { createHubSpotClient, DEFAULT_USER_AGENT, type HubSpotClient, type HttpLogEntry } from './hubspot/hubspotClient';
+import { affectsSendSettings, readSendSettings, type SendSettings } from './settings';
+
+export type Connection =
+  | { readonly ok: true; readonly client: HubSpotClient; readonly baseUrl: HubSpotBaseUrl; readonly settings: SendSettings }
+  | { readonly ok: false; readonly problem: 'baseUrl'; readonly message: string }
+  | { readonly ok: false; readonly problem: 'noToken'; readonly baseUrl: HubSpotBaseUrl };
+
+export class HubSpotConnection implements vscode.Disposable {
+  private cached: { key: string; client: HubSpotClient } | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly version: string,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) this.reset(); }),
+      tokens.onDidChange(() => this.reset()),
+    ];
+  }
+
+  /** The configured base URL, or why it cannot be used. */
+  baseUrl(): { ok: true; baseUrl: HubSpotBaseUrl } | { ok: false; message: string } {
+    return parseBaseUrl(readSendSettings().baseUrl);
+  }
+
+  async connect(): Promise<Connection> {
+    const settings = readSendSettings();
+    const parsed = parseBaseUrl(settings.baseUrl);
+    if (!parsed.ok) return { ok: false, problem: 'baseUrl', message: parsed.message };
+    const token = await this.tokens.get(parsed.baseUrl.origin);
+    if (!token) return { ok: false, problem: 'noToken', baseUrl: parsed.baseUrl };
+    // In memory only, like the client's own Authorization header; never logged.
+    const key = JSON.stringify([parsed.baseUrl.origin, token, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
+    if (this.cached?.key !== key) {
+      this.reset();
+      const client = createHubSpotClient({
+        baseUrl: parsed.baseUrl.origin,
+        token,
+        timeouts: settings.timeouts,
+        retry: settings.retry,
+        proxy: settings.proxy,
+        env: settings.noProxy.length ? { ...process.env, NO_PROXY: [process.env.NO_PROXY, ...settings.noProxy].filter(Boolean).join(',') } : process.env,
+        userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
+        log: (entry) => this.logRequest(entry),
+      });
+      this.cached = { key, client };
+    }
+    return { ok: true, client: this.cached.client, baseUrl: parsed.baseUrl, settings };
+  }
+
+  dispose(): void {
+    this.reset();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private reset(): void {
+    const old = this.cached;
+    this.cached = undefined;
+    void old?.client.close();
+  }
+
+  private logRequest(entry: HttpLogEntry): void {
+    this.log[entry.level](entry.message);
+  }
+}
+
