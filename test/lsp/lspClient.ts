@@ -9,6 +9,13 @@ import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosti
 export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../../dist/server.js');
 const DEADLINE_MS = 10_000;
 
+/** A language server started with the running Node: the script and its arguments. Ours by default; the benchmark starts a peer too. */
+export interface ServerLaunch {
+  readonly args: readonly string[];
+}
+
+export const OUR_SERVER: ServerLaunch = { args: [SERVER_BUNDLE, '--stdio'] };
+
 /** Capabilities of a modern client (VS Code-like) and of a minimal one (Neovim 0.7-like). */
 export const CLIENT_PROFILES = {
   pullAndSnippets: {
@@ -59,8 +66,8 @@ export class LspTestClient {
     });
   }
 
-  static async start(capabilities: ClientCapabilities, settings: Record<string, unknown> = {}): Promise<LspTestClient> {
-    const child = spawn(globalThis.process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  static async start(capabilities: ClientCapabilities, settings: Record<string, unknown> = {}, server: ServerLaunch = OUR_SERVER): Promise<LspTestClient> {
+    const child = spawn(globalThis.process.execPath, server.args, { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection, capabilities, settings);
     await client.initializeResult;

@@ -22,7 +22,7 @@ test('a create shows status, meaning, rate limits, the link and the pretty body'
   assert.equal(outcome.kind, 'created');
   const text = responseText(outcome, 'view.contact.json', at);
   const lines = text.split('\n');
-  assert.match(lines[0]!, /^\/\/ 200 OK — contact \d+ created in \d+ ms$/);
+  assert.match(lines[0], /^\/\/ 200 OK — contact \d+ created in \d+ ms$/);
   assert.equal(lines[1], `// POST ${sandbox.url}/contacts/v1/contact`);
   assert.equal(lines[2], '// from view.contact.json at 2026-11-26T09:00:00.000Z');
   assert.ok(lines.some((l) => /^\/\/ Correlation id: \S+/.test(l)), text);
