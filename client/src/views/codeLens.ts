@@ -17,8 +17,9 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.isTrusted) return [];
     const client = await this.server.ensureStarted();
-    const summary = await client.sendRequest(PayloadSummaryRequest, { uri: document.uri.toString() }, token);
-    if (!summary) return [];
+    // VS Code cancels lens requests as the user types; a cancelled one simply has no lenses.
+    const summary = await client.sendRequest(PayloadSummaryRequest, { uri: document.uri.toString() }, token).catch(() => null);
+    if (!summary || token.isCancellationRequested) return [];
     const range = new vscode.Range(summary.line, 0, summary.line, 0);
     const lenses = [new vscode.CodeLens(range, { title: 'Create contact', command: 'contactPayloads.createContact', arguments: [document.uri] })];
     lenses.push(summary.vid !== undefined

@@ -1,0 +1,54 @@
+// Debian's Chromium, headless, driven by playwright-core; one page per run with its console kept.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM } from './paths';
+import type { Profile } from './profile';
+
+/** From the offline recipe: no sandbox (root in a container), no GPU, no background network. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const VIEWPORT = { width: 1400, height: 900 } as const;
+
+export function launchBrowser(profile: Profile): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS], env: profile.env(), timeout: 30_000 });
+}
+
+export interface Workbench {
+  readonly page: Page;
+  /** Saves `<profile>/screenshots/NN-<step>.png` and returns its path. */
+  screenshot(step: string): Promise<string>;
+}
+
+/** A new page whose console and page errors go to `<profile>/workbench-console.log`. */
+export async function newWorkbenchPage(browser: Browser, profile: Profile): Promise<Workbench> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const consoleLog = path.join(profile.dir, 'workbench-console.log');
+  page.on('console', (message) => fs.appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
+  page.on('pageerror', (error) => fs.appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`));
+  let shots = 0;
+  return {
+    page,
+    async screenshot(step: string): Promise<string> {
+      shots += 1;
+      const file = path.join(profile.screenshotsDir, `${String(shots).padStart(2, '0')}-${step}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+  };
+}
+
+/** The workbench URL for a folder, with an optional smoke-test-driver payload. */
+export function workbenchUrl(serverUrl: string, folder: string, payload?: ReadonlyArray<readonly [string, string]>): string {
+  let url = `${serverUrl}/?folder=${encodeURIComponent(folder)}`;
+  if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
+}

@@ -1,0 +1,102 @@
+// The in-editor mocha suite (the @vscode/test-electron `extensionTestsPath` contract) run in
+// code-server's Node extension host. The workbench reads extensionDevelopmentPath and
+// extensionTestsPath from the page's `payload` URL parameter when code-server runs with the
+// smoke-test driver, sends every log line to `window.codeAutomationLog`, and reports the suite's
+// result to `window.codeAutomationExit(code)`.
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import type { Browser } from 'playwright-core';
+import { MOCHA_BEGIN, MOCHA_END } from '../suite/markers';
+import { launchBrowser, newWorkbenchPage, workbenchUrl } from './browser';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { DeadlineError, withDeadline } from './deadline';
+import { assertE2eInstalled, requireFile } from './paths';
+import { freshProfile, type Profile, type ProfileOptions } from './profile';
+
+export interface ExtensionTestOptions extends ProfileOptions {
+  /** The output folder's name under test-output/e2e/. */
+  readonly name: string;
+  /** Absolute path of the extension folder (its package.json and its built `main`). */
+  readonly extensionDevelopmentPath: string;
+  /** Absolute path of the built suite index (exports `run()`). */
+  readonly extensionTestsPath: string;
+  /** Extra environment for the extension host. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Deadline for the whole suite, from opening the page to codeAutomationExit. Default 120 s. */
+  readonly timeoutMs?: number;
+}
+
+export interface ExtensionTestResult {
+  /** What the suite reported through codeAutomationExit: 0 when every test passed. */
+  readonly exitCode: number;
+  /** mocha's own output, picked out of the workbench log. */
+  readonly mochaOutput: string;
+  readonly profile: Profile;
+}
+
+export async function runExtensionTests(options: ExtensionTestOptions): Promise<ExtensionTestResult> {
+  assertE2eInstalled();
+  requireFile(path.join(options.extensionDevelopmentPath, 'package.json'), 'the extension manifest (extensionDevelopmentPath)', 'check the path');
+  requireFile(options.extensionTestsPath, 'the built suite (extensionTestsPath)', 'run `node test/vscode/build-suite.mjs`');
+  const profile = freshProfile(options.name, options);
+  const logFile = path.join(profile.dir, 'workbench-automation.log');
+  const lines: string[] = [];
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startCodeServer(profile, { smokeTestDriver: true, ...(options.env ? { env: options.env } : {}) });
+    browser = await launchBrowser(profile);
+    const workbench = await newWorkbenchPage(browser, profile);
+    const { page } = workbench;
+
+    let reportExit: (code: number) => void = () => {};
+    const exited = new Promise<number>((resolve) => { reportExit = resolve; });
+    await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
+      const line = util.format(...(Array.isArray(args) ? (args as unknown[]) : [args]));
+      lines.push(line);
+      fs.appendFileSync(logFile, `[${level}] ${line}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+
+    const remote = (file: string): string => `vscode-remote://${server!.authority}${file}`;
+    await page.goto(workbenchUrl(server.url, profile.workspace, [
+      ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(options.extensionTestsPath)],
+    ]));
+    let exitCode: number;
+    try {
+      exitCode = await withDeadline(exited, options.timeoutMs ?? 120_000, () => 'the extension tests did not finish (codeAutomationExit was not called)');
+    } catch (error) {
+      await workbench.screenshot('timed-out').catch(() => undefined);
+      if (error instanceof DeadlineError) {
+        throw new Error(`${error.message}; logs in ${profile.dir}\n${pickMochaOutput(lines) || lines.slice(-30).join('\n')}`, { cause: error });
+      }
+      throw error;
+    }
+    await workbench.screenshot('after-tests').catch(() => undefined);
+    return { exitCode, mochaOutput: pickMochaOutput(lines), profile };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }
+}
+
+/**
+ * mocha's lines between the markers index.ts prints, without the workbench's own chatter (the full
+ * stream is in `<profile>/workbench-automation.log`). When the suite never got as far as the begin
+ * marker (it failed to load), the error entries instead.
+ */
+export function pickMochaOutput(lines: readonly string[]): string {
+  // Offline noise: the extension gallery (open-vsx.org) and the missing vsda module.
+  const clean = lines.filter((entry) => !/open-vsx\.org|vsda/.test(entry));
+  const begin = clean.findIndex((line) => line.includes(MOCHA_BEGIN));
+  if (begin === -1) return clean.filter((entry) => /error|fail|cannot|exception/i.test(entry)).join('\n');
+  const end = clean.findIndex((line, i) => i > begin && line.includes(MOCHA_END));
+  // The workbench's own components log in between, tagged `[Component] …`; mocha's lines never start with `[`.
+  return clean
+    .slice(begin + 1, end === -1 ? undefined : end)
+    .filter((line) => !/^\[[A-Za-z][\w.-]*\] /.test(line))
+    .join('\n')
+    .trim();
+}

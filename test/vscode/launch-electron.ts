@@ -1,0 +1,76 @@
+// Runs the in-editor mocha suite (test/vscode/suite/) in desktop VS Code through @vscode/test-electron,
+// on the oldest VS Code that engines.vscode admits and on the current stable. It downloads VS Code
+// from Microsoft's update servers, so it needs internet (and a display, e.g. `xvfb-run -a`, on Linux);
+// offline, test/vscode/exthost.test.ts runs the same suite in code-server instead.
+//   node --import tsx test/vscode/launch-electron.ts [version ...]     (default: minimum and stable)
+// Exit code 0 only when the suite passed on every version; a VS Code that cannot be downloaded is a
+// failure, reported in one line.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { WORKSPACE_FILES } from './harness/fixtures';
+import { BUILD_SUITE_SCRIPT, E2E_OUTPUT, EXTENSION_DEVELOPMENT_PATH, REPO_ROOT, requireFile, SUITE_INDEX } from './harness/paths';
+import { freshProfile } from './harness/profile';
+
+const PREFIX = 'launch-electron:';
+
+/** `^1.100.0` → `1.100.0`: the oldest VS Code the manifest admits. */
+function minimumVersion(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DEVELOPMENT_PATH, 'package.json'), 'utf8')) as { main?: string; engines?: { vscode?: string } };
+  const match = /(\d+\.\d+\.\d+)/.exec(manifest.engines?.vscode ?? '');
+  if (!match?.[1]) throw new Error(`${PREFIX} package.json has no engines.vscode version`);
+  requireFile(path.resolve(EXTENSION_DEVELOPMENT_PATH, manifest.main ?? 'no "main" in package.json'), 'the built extension', 'run `npm run build` first');
+  return match[1];
+}
+
+/** Downloads (or finds in the cache) every version first: offline that fails at once, in one line. */
+async function download(versions: readonly string[]): Promise<Map<string, string> | undefined> {
+  const executables = new Map<string, string>();
+  for (const version of versions) {
+    try {
+      executables.set(version, await downloadAndUnzipVSCode({ version, cachePath: path.join(REPO_ROOT, 'test-output', 'vscode-test'), timeout: 30_000 }));
+    } catch (error) {
+      console.error(`${PREFIX} FAIL: cannot download VS Code ${version} (${error instanceof Error ? error.message : String(error)}); this launcher needs internet, offline run test/vscode/exthost.test.ts`);
+      return undefined;
+    }
+  }
+  return executables;
+}
+
+async function runOn(version: string, executable: string): Promise<boolean> {
+  const profile = freshProfile(`electron-${version}`, { files: WORKSPACE_FILES });
+  try {
+    const code = await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: EXTENSION_DEVELOPMENT_PATH,
+      extensionTestsPath: SUITE_INDEX,
+      launchArgs: [profile.workspace, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    });
+    console.log(`${PREFIX} VS Code ${version}: ${code === 0 ? 'PASS' : `FAIL (exit code ${code})`}`);
+    return code === 0;
+  } catch (error) {
+    console.error(`${PREFIX} VS Code ${version}: FAIL (${error instanceof Error ? error.message : String(error)})`);
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  const versions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [minimumVersion(), 'stable'];
+  const executables = await download(versions);
+  if (!executables) return 1;
+  execFileSync(process.execPath, [BUILD_SUITE_SCRIPT], { stdio: 'inherit' });
+  fs.mkdirSync(E2E_OUTPUT, { recursive: true });
+  let passed = true;
+  // One after the other; a failure on the minimum version must not hide the result on stable.
+  for (const [version, executable] of executables) passed = (await runOn(version, executable)) && passed;
+  return passed ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error && error.name === 'MissingPrerequisite' ? `${PREFIX} FAIL: ${error.message}` : error);
+    process.exit(1);
+  },
+);
