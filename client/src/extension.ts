@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { AccessTokens } from './accessTokens';
 import { clearAccessToken, setAccessToken } from './commands/accessToken';
+import { refreshProperties } from './commands/refreshProperties';
 import { restartServer } from './commands/restartServer';
 import { createContact, saveVid, updateContact } from './commands/sendContact';
 import type { SendServices } from './commands/sendServices';
@@ -10,7 +11,9 @@ import { ExtensionScope } from './extensionContext';
 import { HubSpotConnection } from './hubspotConnection';
 import { DOCUMENT_SELECTOR } from './languageClient';
 import { LanguageServerHost } from './languageServerHost';
+import { PortalCatalog } from './portalCatalog';
 import { affectsSendSettings } from './settings';
+import { CatalogStatus } from './views/catalogStatus';
 import { SendCodeLenses } from './views/codeLens';
 import { ResponseView } from './views/responseView';
 
@@ -38,6 +41,10 @@ export function activate(context: vscode.ExtensionContext): void {
   scope.registerCommand('saveVid', saveVid());
   scope.registerCommand('setAccessToken', setAccessToken(services));
   scope.registerCommand('clearAccessToken', clearAccessToken(services));
+
+  const catalog = scope.dispose(new PortalCatalog(context.globalStorageUri, services.connection, host, log));
+  scope.registerCommand('refreshProperties', refreshProperties(catalog));
+  scope.dispose(new CatalogStatus(catalog));
 
   const lenses = new SendCodeLenses(host);
   scope.dispose(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses));

@@ -14,15 +14,23 @@ export type Connection =
 export class HubSpotConnection implements vscode.Disposable {
   private cached: { key: string; client: HubSpotClient } | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The base URL, a token, the proxy or the timeouts changed. */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly tokens: AccessTokens,
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
   ) {
+    const changed = () => {
+      this.reset();
+      this.changed.fire();
+    };
     this.subscriptions = [
-      vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) this.reset(); }),
-      tokens.onDidChange(() => this.reset()),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) changed(); }),
+      tokens.onDidChange(changed),
+      this.changed,
     ];
   }
 

@@ -8,6 +8,9 @@ import { createLanguageClient, isContactDocument } from './languageClient';
 export class LanguageServerHost implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
+  private readonly started = new vscode.EventEmitter<LanguageClient>();
+  /** Fires each time the server is (re)started: whatever it was told before is gone. */
+  readonly onDidStart = this.started.event;
 
   constructor(private readonly scope: ExtensionScope) {}
 
@@ -37,9 +40,11 @@ export class LanguageServerHost implements vscode.Disposable {
       return;
     }
     await this.client.restart();
+    this.started.fire(this.client);
   }
 
   async dispose(): Promise<void> {
+    this.started.dispose();
     await this.client?.stop();
     this.client = undefined;
     this.starting = undefined;
@@ -51,6 +56,7 @@ export class LanguageServerHost implements vscode.Disposable {
     this.client = client;
     await client.start();
     this.scope.log.info(`Language server ready in ${Math.round(performance.now() - started)} ms`);
+    this.started.fire(client);
     return client;
   }
 }

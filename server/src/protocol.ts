@@ -1,6 +1,7 @@
 // Every custom message between the extension and the language server, declared once and typed.
 // The client imports this file too, so both sides agree on names and shapes.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { CatalogSource, PropertyDefinition } from './service/catalog';
 
 /** One property HubSpot refused in a 400 answer (`validationResults`), with the value that was sent. */
 export interface RejectedProperty {
@@ -35,3 +36,12 @@ export interface PayloadSummary {
 
 /** Client → server: what the CodeLens and the send commands need to know about a document, from the server's parse. */
 export const PayloadSummaryRequest = new RequestType<PayloadSummaryParams, PayloadSummary | null, void>('contactPayloads/payloadSummary');
+
+export interface CatalogParams {
+  readonly source: CatalogSource;
+  /** The portal's definitions; absent to go back to the bundled defaults. */
+  readonly properties?: readonly PropertyDefinition[];
+}
+
+/** Client → server: the property catalog to check against (the server never reaches the network itself). */
+export const CatalogNotification = new NotificationType<CatalogParams>('contactPayloads/catalog');

@@ -2,7 +2,7 @@
 // Runs over IPC (VS Code) or `--stdio` (any LSP editor): `node dist/server.js --stdio`.
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundledDefaultCatalog } from './service/catalog';
+import { CatalogStore } from './handlers/catalog';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCompletion } from './handlers/completion';
 import type { ClientFeatures, ServerContext } from './handlers/context';
@@ -20,9 +20,9 @@ const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore();
 const cache = new DocumentCache(() => settings.get());
 let client: ClientFeatures = { pullDiagnostics: false, snippets: false, configurationRequests: false };
-const catalog = bundledDefaultCatalog();
+const catalog = new CatalogStore();
 
-const ctx: ServerContext = { connection, documents, cache, client: () => client, settings: () => settings.get(), catalog: () => catalog };
+const ctx: ServerContext = { connection, documents, cache, client: () => client, settings: () => settings.get(), catalog: () => catalog.get() };
 
 connection.onInitialize((params): InitializeResult => {
   const text = params.capabilities.textDocument;
@@ -48,6 +48,7 @@ connection.onInitialize((params): InitializeResult => {
 const rejections = new HubSpotRejections();
 const diagnostics = registerDiagnostics(ctx, (uri, payload) => rejections.findingsFor(uri, payload));
 rejections.listen(ctx, () => diagnostics.revalidateAll());
+catalog.listen(ctx, () => diagnostics.revalidateAll());
 registerCompletion(ctx);
 registerHover(ctx);
 registerCodeActions(ctx);

@@ -195,6 +195,40 @@ describe('custom messages', () => {
   });
 });
 
+describe('a portal catalog pushed by the client', () => {
+  let client: LspTestClient;
+  before(async () => { client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText); });
+  after(() => client.kill());
+
+  test('replaces the bundled defaults without a restart and re-checks open documents', async () => {
+    const uri = 'file:///work/portal.contact.json';
+    const text = '{"properties": [{"property":"email","value":"a@b.co"}, {"property":"favorite_color","value":"teal"}, {"property":"frstname","value":"Ada"}]}';
+    await client.open(uri, text);
+    const before = await client.pushedForVersion(uri);
+    assert.deepEqual(before.diagnostics.map((d) => [d.code, d.severity]), [['unknown-property', 2], ['unknown-property', 2]]);
+
+    await client.connection.sendNotification('contactPayloads/catalog', {
+      source: { kind: 'portal', description: 'portal 62515 (api.hubapi.com)' },
+      properties: [
+        { name: 'email', label: 'Email', type: 'string', fieldType: 'text' },
+        { name: 'firstname', label: 'First Name', type: 'string', fieldType: 'text' },
+        { name: 'favorite_color', label: 'Favorite color', type: 'enumeration', fieldType: 'select', groupName: 'contactinformation', options: [{ value: 'blue', label: 'Blue' }, { value: 'teal', label: 'Teal', hidden: true }] },
+      ],
+    });
+    const after = await client.pushedDiagnostics(uri, (p) => p.diagnostics.length === 1);
+    // The custom property is known and its (hidden) option accepted; the typo is now an error: HubSpot would answer 400.
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.severity]), [['unknown-property', 1]]);
+    assert.match(String(after.diagnostics[0]?.message), /this portal has no such property.*Did you mean "firstname"\?/);
+
+    const completion = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('"teal"') + 1 } });
+    assert.deepEqual(completion.items.map((i) => i.label), ['blue'], 'hidden options are accepted but not offered');
+
+    await client.connection.sendNotification('contactPayloads/catalog', { source: { kind: 'bundled', description: 'HubSpot default contact properties (bundled)' } });
+    const back = await client.pushedDiagnostics(uri, (p) => p.diagnostics.length === 2);
+    assert.deepEqual(back.diagnostics.map((d) => d.severity), [2, 2]);
+  });
+});
+
 test('shutdown then exit ends the process with code 0', async () => {
   const client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText);
   assert.equal(await client.shutdown(), 0);

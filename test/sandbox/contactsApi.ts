@@ -19,6 +19,9 @@ export const REQUIRED_SCOPE: Partial<Record<SandboxRoute, string>> = {
   listPropertiesV3: READ_PROPERTIES,
 };
 
+/** Routes any valid token may call (HubSpot's account details need no particular scope). */
+export const AUTHENTICATED_WITHOUT_SCOPE: ReadonlySet<SandboxRoute> = new Set(['accountDetails']);
+
 export interface MatchedRoute {
   readonly route: SandboxRoute;
   /** The `{vid}` path segment as sent (it may not be a number). */
@@ -33,6 +36,7 @@ export function matchRoute(method: string, pathname: string): MatchedRoute {
   if (byVid && method === 'GET') return { route: 'getContact', vid: decodeURIComponent(byVid[1] ?? '') };
   if (method === 'GET' && path === '/properties/v1/contacts/properties') return { route: 'listPropertiesV1' };
   if (method === 'GET' && path === '/crm/v3/properties/contacts') return { route: 'listPropertiesV3' };
+  if (method === 'GET' && path === '/account-info/v3/details') return { route: 'accountDetails' };
   const profile = /^\/contacts\/\d+\/contact\/(\d+)$/.exec(path);
   if (profile && method === 'GET') return { route: 'profilePage', vid: profile[1] ?? '' };
   return { route: 'unknown' };
@@ -123,6 +127,11 @@ export function createContactsApi({ store, properties, portalId, profileUrl }: C
         return { status: 200, body: properties.map(toV1Definition) };
       case 'listPropertiesV3':
         return { status: 200, body: { results: properties.map(toV3Definition) } };
+      case 'accountDetails':
+        return {
+          status: 200,
+          body: { portalId, accountType: 'STANDARD', timeZone: 'US/Eastern', companyCurrency: 'USD', additionalCurrencies: [], utcOffset: '-05:00', utcOffsetMilliseconds: -18_000_000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' },
+        };
       case 'unknown':
         return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'resource not found') };
     }

@@ -1,6 +1,6 @@
 // Fault injection: what the next matching request(s) meet instead of (or on top of) normal handling.
 
-export type SandboxRoute = 'createContact' | 'updateContact' | 'getContact' | 'listPropertiesV1' | 'listPropertiesV3' | 'profilePage' | 'unknown';
+export type SandboxRoute = 'createContact' | 'updateContact' | 'getContact' | 'listPropertiesV1' | 'listPropertiesV3' | 'accountDetails' | 'profilePage' | 'unknown';
 
 export interface Fault {
   /** Only requests to this route; any API request when absent. */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createContactsApi, INVALID_JSON, matchRoute, READ_CONTACTS, READ_PROPERTIES, REQUIRED_SCOPE, WRITE_CONTACTS, type ApiResponse } from './contactsApi';
+import { AUTHENTICATED_WITHOUT_SCOPE, createContactsApi, INVALID_JSON, matchRoute, READ_CONTACTS, READ_PROPERTIES, REQUIRED_SCOPE, WRITE_CONTACTS, type ApiResponse } from './contactsApi';
 import { contactRecord, createContactStore, type ContactStore } from './contactStore';
 import { authenticationRequired, genericError, missingScopes, rateLimited } from './errorBodies';
 import { createFaultQueue, type Fault, type SandboxRoute } from './faults';
@@ -106,10 +106,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const authorizeAndHandle = (request: IncomingMessage, route: SandboxRoute, vid: string | undefined, body: unknown, correlationId: string): ApiResponse => {
     const scope = REQUIRED_SCOPE[route];
-    if (scope === undefined) return api({ route, vid, body, correlationId });
+    if (scope === undefined && !AUTHENTICATED_WITHOUT_SCOPE.has(route)) return api({ route, vid, body, correlationId });
     const granted = scopesByToken.get(bearerToken(request) ?? '');
     if (!granted) return { status: 401, headers: { 'x-hubspot-auth-failure': '401 Unauthorized' }, body: authenticationRequired(correlationId) };
-    if (!granted.has(scope)) return { status: 403, body: missingScopes(correlationId, [scope]) };
+    if (scope !== undefined && !granted.has(scope)) return { status: 403, body: missingScopes(correlationId, [scope]) };
     const limit = rateLimiter.take();
     if (!limit.allowed) return { status: 429, headers: limit.headers, body: rateLimited(correlationId, limit.policyName) };
     const response = api({ route, vid, body, correlationId });

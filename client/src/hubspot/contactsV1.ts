@@ -1,6 +1,7 @@
 // Everything this project knows about the Contacts v1 API itself: its URLs, its request body and the
 // shapes of its answers. Readers take `unknown` and treat every field as optional, as HubSpot asks
 // of clients; they return undefined (or an empty list) rather than throw on a surprising body.
+import { asObject, positiveInteger, text } from './bodyReaders';
 
 /** One entry of the payload's `properties` array, sent exactly as the file has it. */
 export interface ContactPropertyValue {
@@ -121,16 +122,4 @@ function toValidationResults(list: readonly unknown[]): ValidationResult[] {
     if (!entry || entry.isValid === true) return [];
     return [{ name: text(entry.name) ?? '', error: text(entry.error) ?? '', message: text(entry.message) ?? '' }];
   });
-}
-
-function asObject(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }

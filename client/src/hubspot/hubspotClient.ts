@@ -7,6 +7,7 @@ import { HubSpotConfigError } from './configError';
 import {
   CREATE_CONTACT_PATH,
   contactRequestBody,
+  readErrorEnvelope,
   hasDeduplicationKey,
   parseVid,
   updateContactPath,
@@ -58,21 +59,29 @@ export interface HubSpotClient {
   createContact(properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
   /** `POST /contacts/v1/contact/vid/{vid}/profile`. Throws a RangeError before sending if vid is not a positive integer. */
   updateContact(vid: number | string, properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
+  /** One GET of a JSON resource (property definitions, account details), not retried: callers fall back to a cache. */
+  getJson(path: string, options?: SendOptions): Promise<ReadResult>;
   /** Closes the dispatcher's connections; the client cannot be used afterwards. */
   close(): Promise<void>;
 }
 
+/** A GET's answer: the parsed body of a 2xx, or what went wrong (token-free, ready to show). */
+export type ReadResult =
+  | { readonly ok: true; readonly status: number; readonly body: unknown }
+  | { readonly ok: false; readonly status: number | undefined; readonly body: unknown; readonly message: string };
+
 /** One attempt, for the log. Holds no token and no request headers. */
 export interface HttpLogEntry {
   readonly level: 'info' | 'warn' | 'error';
-  readonly method: 'POST';
+  readonly method: 'GET' | 'POST';
   readonly url: string;
   /** 1 for the first attempt. */
   readonly attempt: number;
   readonly status: number | undefined;
   readonly durationMs: number;
   readonly correlationId: string | undefined;
-  readonly outcome: OutcomeKind;
+  /** What a create or update came to; undefined for a GET. */
+  readonly outcome: OutcomeKind | undefined;
   /** The network failure reason, or the retry note when retries stop. */
   readonly reason: string | undefined;
   /** Set when another attempt follows after this wait. */
@@ -190,6 +199,23 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         return Promise.reject(new RangeError(`The vid must be a positive whole number, like 61574 (got "${scrub(String(vid))}").`));
       }
       return send('update', checkedVid, updateContactPath(checkedVid), properties, sendOptions?.signal);
+    },
+    async getJson(path, sendOptions) {
+      const url = baseUrl.origin + path;
+      const startedAt = now();
+      const result = scrubAttempt(await transport.send({ method: 'GET', origin: baseUrl.origin, path, headers }, sendOptions?.signal), scrub);
+      const last = lastAttemptOf(result, now() - startedAt);
+      const ok = result.kind === 'response' && result.status >= 200 && result.status < 300;
+      const answer = result.kind === 'response' ? String(result.status) : result.kind === 'cancelled' ? 'cancelled' : `no response (${result.reason})`;
+      const correlationId = readCorrelationId(last.headers);
+      safeLog({
+        level: ok ? 'info' : 'warn', method: 'GET', url, attempt: 1, status: last.status, durationMs: last.durationMs, correlationId,
+        outcome: undefined, reason: result.kind === 'networkError' ? result.reason : undefined, retryInMs: undefined,
+        message: `GET ${url} → ${answer} in ${last.durationMs} ms${correlationId ? ` (correlation ${correlationId})` : ''}`,
+      });
+      if (ok) return { ok: true, status: last.status!, body: last.body };
+      const message = result.kind === 'networkError' ? result.message : result.kind === 'cancelled' ? 'cancelled' : `HubSpot answered ${answer}: ${readErrorEnvelope(last.body).message ?? 'no details'}`;
+      return { ok: false, status: last.status, body: last.body, message };
     },
     close: () => transport.close(),
   };

@@ -159,6 +159,7 @@ function propertyRank(definition: PropertyDefinition, usedElsewhere: boolean): n
 
 function propertyDetail(definition: PropertyDefinition, usedElsewhere: boolean): string {
   const parts = [definition.label, typeLabel(definition)];
+  if (definition.groupName) parts.push(`group ${definition.groupName}`);
   if (readOnlyReason(definition)) parts.push(definition.calculated ? 'calculated, read-only' : 'read-only');
   if (usedElsewhere) parts.push('already set in this file');
   return parts.join(' · ');

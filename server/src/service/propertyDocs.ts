@@ -34,6 +34,7 @@ export function propertyMarkdown(definition: PropertyDefinition): string {
     `**${escapeMarkdown(definition.label)}** ${inlineCode(definition.name)}`,
     `Type ${inlineCode(typeLabel(definition))}${isMultiSelect(definition) ? ' (multi-select: separate several values with `;`)' : ''}`,
   ];
+  if (definition.groupName) paragraphs.push(`Group ${inlineCode(definition.groupName)}`);
   const readOnly = readOnlyReason(definition);
   if (readOnly) paragraphs.push(readOnly);
   if (definition.description) paragraphs.push(escapeMarkdown(definition.description));

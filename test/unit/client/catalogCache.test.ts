@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { CatalogCache, needsRefresh, type CachedCatalog } from '../../../client/src/catalogCache';
+
+let directory: string;
+before(async () => { directory = await mkdtemp(path.join(tmpdir(), 'catalog-cache-')); });
+after(() => rm(directory, { recursive: true, force: true }));
+
+const catalog = (origin: string, portalId: number | undefined, fetchedAt: number): CachedCatalog => ({
+  origin, portalId, api: 'v3', fetchedAt, properties: [{ name: 'favorite_color', label: 'Favorite color', type: 'string', fieldType: 'text' }],
+});
+
+test('the latest catalog of each origin comes back, per account', async () => {
+  const cache = new CatalogCache(directory);
+  assert.equal(await cache.latest('https://api.hubapi.com'), undefined);
+  await cache.save(catalog('https://api.hubapi.com', 62515, 1000));
+  await cache.save(catalog('http://127.0.0.1:4010', undefined, 2000));
+  await cache.save(catalog('https://api.hubapi.com', 99999, 3000));
+  assert.deepEqual(await cache.latest('https://api.hubapi.com'), { format: 1, ...catalog('https://api.hubapi.com', 99999, 3000) });
+  assert.equal((await cache.latest('http://127.0.0.1:4010'))?.fetchedAt, 2000);
+  const files = (await readdir(directory)).sort();
+  assert.deepEqual(files, [
+    'http_127.0.0.1_4010--latest.json', 'http_127.0.0.1_4010--unknown.json',
+    'https_api.hubapi.com--62515.json', 'https_api.hubapi.com--99999.json', 'https_api.hubapi.com--latest.json',
+  ]);
+});
+
+test('a damaged or foreign cache file is ignored, not trusted', async () => {
+  const cache = new CatalogCache(directory);
+  await writeFile(path.join(directory, 'https_api.hubapi.com--latest.json'), '{"file": "../../etc/passwd"}');
+  assert.equal(await cache.latest('https://api.hubapi.com'), undefined);
+  await writeFile(path.join(directory, 'https_api.hubapi.com--latest.json'), '{"file": "https_api.hubapi.com--62515.json"}');
+  await writeFile(path.join(directory, 'https_api.hubapi.com--62515.json'), '{"format": 1, "origin": "https://evil.example", "properties": []}');
+  assert.equal(await cache.latest('https://api.hubapi.com'), undefined);
+  await writeFile(path.join(directory, 'https_api.hubapi.com--62515.json'), '{ not json');
+  assert.equal(await cache.latest('https://api.hubapi.com'), undefined);
+});
+
+test('a catalog is refreshed when missing or older than the allowed age', () => {
+  assert.equal(needsRefresh(undefined, 10_000, 1000), true);
+  assert.equal(needsRefresh(catalog('o', 1, 9_500), 10_000, 1000), false);
+  assert.equal(needsRefresh(catalog('o', 1, 8_000), 10_000, 1000), true);
+});
