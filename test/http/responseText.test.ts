@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createHubSpotClient, type HubSpotClient } from '../../../client/src/hubspot/hubspotClient';
-import { responseText } from '../../../client/src/views/responseText';
-import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
+import { responseText } from '../../client/src/views/responseText';
+import { startTestBed, type TestBed } from './support';
 
-let sandbox: Sandbox;
-let client: HubSpotClient;
 const at = new Date(Date.UTC(2026, 10, 26, 9, 0, 0));
-
-before(async () => {
-  sandbox = await startSandbox({});
-  client = createHubSpotClient({ baseUrl: sandbox.url, token: sandbox.token, env: {}, retry: { maxRetries: 0 } });
-});
-after(async () => {
-  await client.close();
-  await sandbox.stop();
-});
+let bed: TestBed;
+before(async () => { bed = await startTestBed({ client: { retry: { maxRetries: 0 } } }); });
+after(() => bed.close());
 
 test('a create shows status, meaning, rate limits, the link and the pretty body', async () => {
-  const outcome = await client.createContact([{ property: 'email', value: 'view@example.com' }]);
+  const outcome = await bed.client.createContact([{ property: 'email', value: 'view@example.com' }]);
   assert.equal(outcome.kind, 'created');
   const text = responseText(outcome, 'view.contact.json', at);
   const lines = text.split('\n');
   assert.match(lines[0], /^\/\/ 200 OK — contact \d+ created in \d+ ms$/);
-  assert.equal(lines[1], `// POST ${sandbox.url}/contacts/v1/contact`);
+  assert.equal(lines[1], `// POST ${bed.sandbox.url}/contacts/v1/contact`);
   assert.equal(lines[2], '// from view.contact.json at 2026-11-26T09:00:00.000Z');
   assert.ok(lines.some((l) => /^\/\/ Correlation id: \S+/.test(l)), text);
   assert.ok(lines.some((l) => /^\/\/ Open in HubSpot: http:\/\/127\.0\.0\.1:\d+\//.test(l)), text);
@@ -32,7 +23,7 @@ test('a create shows status, meaning, rate limits, the link and the pretty body'
 });
 
 test('a 400 lists one line per rejected property', async () => {
-  const outcome = await client.createContact([{ property: 'email', value: 'nope' }, { property: 'lifecyclestage', value: 'Lead' }]);
+  const outcome = await bed.client.createContact([{ property: 'email', value: 'nope' }, { property: 'lifecyclestage', value: 'Lead' }]);
   assert.equal(outcome.kind, 'validationFailed');
   const text = responseText(outcome, 'bad.contact.json', at);
   assert.match(text, /^\/\/ {3}email: INVALID_EMAIL — .+$/m);
@@ -40,9 +31,9 @@ test('a 400 lists one line per rejected property', async () => {
 });
 
 test('a 204 update says there is no content', async () => {
-  const created = await client.createContact([{ property: 'email', value: 'upd@example.com' }]);
+  const created = await bed.client.createContact([{ property: 'email', value: 'upd@example.com' }]);
   assert.equal(created.kind, 'created');
-  const outcome = await client.updateContact(created.kind === 'created' ? created.vid : 0, [{ property: 'city', value: 'Lyon' }]);
+  const outcome = await bed.client.updateContact(created.kind === 'created' ? created.vid : 0, [{ property: 'city', value: 'Lyon' }]);
   assert.equal(outcome.kind, 'updated');
   assert.match(responseText(outcome, 'upd.contact.json', at), /\n\/\/ \(no content\)\n$/);
 });

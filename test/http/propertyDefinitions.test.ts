@@ -2,9 +2,8 @@
 // 2016 demo-portal dump shows them) and fetching them from the sandbox, with the v1 fallback.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createHubSpotClient, type HubSpotClient } from '../../../client/src/hubspot/hubspotClient';
-import { fetchPortalProperties, normaliseV1, normaliseV3 } from '../../../client/src/hubspot/propertyDefinitions';
-import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
+import { fetchPortalProperties, normaliseV1, normaliseV3 } from '../../client/src/hubspot/propertyDefinitions';
+import { startTestBed, type TestBed } from './support';
 
 const V3 = {
   results: [
@@ -58,38 +57,31 @@ test('bodies of another shape are not property lists', () => {
   assert.deepEqual(normaliseV1([{ name: '__proto__', type: 'string', label: 'x' }]), [{ name: '__proto__', label: 'x', type: 'string', fieldType: 'text' }]);
 });
 
-let sandbox: Sandbox;
-let client: HubSpotClient;
-before(async () => {
-  sandbox = await startSandbox({});
-  client = createHubSpotClient({ baseUrl: sandbox.url, token: sandbox.token, env: {}, retry: { maxRetries: 0 } });
-});
-after(async () => {
-  await client.close();
-  await sandbox.stop();
-});
+let bed: TestBed;
+before(async () => { bed = await startTestBed({ client: { retry: { maxRetries: 0 } } }); });
+after(() => bed.close());
 
 test('the portal is read through v3 with its portal id', async () => {
-  const result = await fetchPortalProperties(client);
+  const result = await fetchPortalProperties(bed.client);
   assert.ok(result.ok);
   assert.equal(result.portal.api, 'v3');
-  assert.equal(result.portal.portalId, sandbox.portalId);
+  assert.equal(result.portal.portalId, bed.sandbox.portalId);
   const color = result.portal.properties.find((p) => p.name === 'favorite_color');
   assert.ok(color?.options?.some((o) => o.hidden === true), 'the custom enumeration keeps its hidden option, marked');
   assert.ok(result.portal.properties.some((p) => p.name === 'email'));
 });
 
 test('v3 refused → v1; both refused → a message and no catalog', async () => {
-  sandbox.clearRequests();
-  sandbox.inject({ route: 'listPropertiesV3', status: 403 });
-  const fallback = await fetchPortalProperties(client);
+  bed.sandbox.clearRequests();
+  bed.sandbox.inject({ route: 'listPropertiesV3', status: 403 });
+  const fallback = await fetchPortalProperties(bed.client);
   assert.ok(fallback.ok);
   assert.equal(fallback.portal.api, 'v1');
-  assert.deepEqual(sandbox.requests.map((r) => [r.route, r.status]), [['listPropertiesV3', 403], ['listPropertiesV1', 200], ['accountDetails', 200]]);
+  assert.deepEqual(bed.sandbox.requests.map((r) => [r.route, r.status]), [['listPropertiesV3', 403], ['listPropertiesV1', 200], ['accountDetails', 200]]);
 
-  sandbox.inject({ route: 'listPropertiesV3', status: 503 });
-  sandbox.inject({ route: 'listPropertiesV1', reset: true });
-  const failed = await fetchPortalProperties(client);
+  bed.sandbox.inject({ route: 'listPropertiesV3', status: 503 });
+  bed.sandbox.inject({ route: 'listPropertiesV1', reset: true });
+  const failed = await fetchPortalProperties(bed.client);
   assert.equal(failed.ok, false);
   assert.match(failed.ok ? '' : failed.message, /^Could not read the portal's contact properties: HubSpot answered 503: .*; v1: /);
 });
