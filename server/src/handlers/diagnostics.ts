@@ -28,9 +28,19 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
     return extra.length ? [...toDiagnostics(document, extra), ...diagnostics] : diagnostics;
   };
 
+  // Pull mode: each report carries an id of what it was computed from (the document as opened, its
+  // version, and the settings, catalog and HubSpot answers in force). VS Code pulls again when an editor
+  // comes back into view; with the same id the answer is "unchanged", not another validation.
+  let generation = 0;
+  let opens = 0;
+  const openedAs = new Map<string, number>();
+  const resultIdOf = (document: TextDocument) => `${openedAs.get(document.uri) ?? 0}.${document.version}.${generation}`;
   connection.languages.diagnostics.on((params): DocumentDiagnosticReport => {
     const document = documents.get(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? diagnose(document) : [] };
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = resultIdOf(document);
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnose(document) };
   });
 
   // Push mode: debounced per document, and a run only publishes for the version it validated.
@@ -58,17 +68,22 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
     pending.set(document.uri, delay === 0 ? setImmediate(publish, document.uri) : setTimeout(publish, delay, document.uri));
   };
 
-  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidOpen((e) => {
+    openedAs.set(e.document.uri, ++opens);
+    schedule(e.document);
+  });
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     cancel(e.document.uri);
     lastCostMs.delete(e.document.uri);
+    openedAs.delete(e.document.uri);
     ctx.cache.forget(e.document.uri);
     if (!ctx.client().pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   return {
     revalidateAll() {
+      generation++;
       if (ctx.client().pullDiagnostics) void connection.languages.diagnostics.refresh();
       else for (const document of documents.all()) schedule(document);
     },

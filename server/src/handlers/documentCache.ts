@@ -1,6 +1,7 @@
 // One parse per document version, shared by every feature (diagnostics, completion, hover, …).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePayload, type ParsedPayload } from '../service/payload';
+import { updatePayload } from '../service/payloadUpdate';
 import type { ServerSettings } from '../service/settings';
 import { isTooLarge } from '../service/validate';
 
@@ -19,7 +20,8 @@ export class DocumentCache {
     const cached = this.parses.get(document.uri);
     if (cached?.version === document.version) return cached.payload;
     const text = document.getText();
-    const payload = isTooLarge(text, this.settings()) ? undefined : parsePayload(text);
+    // The previous version's model is updated rather than rebuilt; it is replaced here and not used again.
+    const payload = isTooLarge(text, this.settings()) ? undefined : cached?.payload ? updatePayload(cached.payload, text) : parsePayload(text);
     this.parses.set(document.uri, { version: document.version, payload });
     return payload;
   }

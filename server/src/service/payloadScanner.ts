@@ -5,7 +5,7 @@
 // It gives up (returns undefined) at the first thing plain JSON does not allow or it does not expect —
 // a syntax error, a comment, whitespace other than JSON's four, nesting past the limit — and the
 // tolerant parser then reads the text, with its recovery and its messages.
-import type { JsonKind, JsonValue, Member, ParsedPayload, PayloadEntry, Span } from './payload';
+import { LocatedMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, type PayloadEntry } from './payload';
 
 const TAB = 0x09, LINE_FEED = 0x0a, CARRIAGE_RETURN = 0x0d, SPACE = 0x20, QUOTE = 0x22, COMMA = 0x2c, MINUS = 0x2d, DOT = 0x2e;
 const ZERO = 0x30, NINE = 0x39, COLON = 0x3a, OPEN_BRACKET = 0x5b, BACKSLASH = 0x5c, CLOSE_BRACKET = 0x5d, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d;
@@ -22,8 +22,48 @@ const COMMON_KEYS = ['property', 'value', 'timestamp', 'properties', 'vid'];
  * of nesting. `text` must already have its byte order mark replaced; `sourceText` is what the model keeps.
  */
 export function scanPlainPayload(text: string, sourceText: string, maxDepth: number): ParsedPayload | undefined {
+  const payload = attempt(() => new PlainJsonScanner(text, maxDepth).payload(sourceText));
+  if (payload) plainModels.add(payload);
+  return payload;
+}
+
+/** Depth of an element of `properties`: inside the root object and the array. */
+const ENTRY_DEPTH = 3;
+
+/**
+ * The entry (an element of `properties`) that fills `text` from `offset` to `end` exactly, read as if it
+ * started at offset 0; undefined unless that is one plain JSON object.
+ */
+export function scanPlainEntry(text: string, offset: number, end: number, index: number, maxDepth: number): PayloadEntry | undefined {
+  if (text.charCodeAt(offset) !== OPEN_BRACE) return undefined;
+  // Read from a copy of the entry alone: V8 makes a substring a view that keeps its whole parent alive,
+  // and this entry outlives its version of the text (later edits keep it). Viewing the document would
+  // keep one 7 MB text alive per keystroke.
+  const scanner = new PlainJsonScanner(detachedCopy(text.slice(offset, end)), maxDepth);
+  const entry = attempt(() => scanner.entryObject(index, ENTRY_DEPTH));
+  return entry && scanner.position === end - offset ? entry : undefined;
+}
+
+/** A string with the same characters that shares no memory with the one it was cut from. */
+function detachedCopy(slice: string): string {
+  // Concatenating makes a pair of strings; slicing the pair flattens it into a fresh string first.
+  return (' ' + slice).slice(1);
+}
+
+/** Models read from plain JSON, by this scanner or by updating one of them entry by entry. */
+const plainModels = new WeakSet<ParsedPayload>();
+
+export function isPlainModel(payload: ParsedPayload): boolean {
+  return plainModels.has(payload);
+}
+
+export function markPlainModel(payload: ParsedPayload): void {
+  plainModels.add(payload);
+}
+
+function attempt<T>(scan: () => T): T | undefined {
   try {
-    return new PlainJsonScanner(text, maxDepth).payload(sourceText);
+    return scan();
   } catch (error) {
     if (error === NOT_PLAIN_JSON) return undefined;
     throw error;
@@ -31,14 +71,22 @@ export function scanPlainPayload(text: string, sourceText: string, maxDepth: num
 }
 
 class PlainJsonScanner {
-  private pos = 0;
+  private pos: number;
   // The last scalar read (set by readScalar, so that no object is allocated per token).
   private scalarKind: JsonKind = 'null';
   private scalarValue: string | number | boolean | null = null;
+  /** The members of the entry being read, reused from entry to entry. */
+  private readonly memberScratch: Member[] = [];
   /** Containers open while skipping a nested value: true for an object, false for an array. */
   private readonly openContainers: boolean[] = [];
 
-  constructor(private readonly text: string, private readonly maxDepth: number) {}
+  constructor(private readonly text: string, private readonly maxDepth: number, start = 0) {
+    this.pos = start;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
 
   payload(sourceText: string): ParsedPayload {
     const { text } = this;
@@ -68,7 +116,7 @@ class PlainJsonScanner {
       for (;;) {
         const keyStart = this.pos;
         const key = this.key();
-        const keySpan: Span = { offset: keyStart, length: this.pos - keyStart };
+        const keyLength = this.pos - keyStart;
         this.colon();
         let value: JsonValue;
         if (key === 'properties' && text.charCodeAt(this.pos) === OPEN_BRACKET) {
@@ -79,7 +127,7 @@ class PlainJsonScanner {
           value = this.value(2);
           if (key === 'properties') entries = [];
         }
-        const member: Member = { key, keySpan, value, span: { offset: keyStart, length: this.pos - keyStart } };
+        const member = new LocatedMember(key, keyStart, keyLength, value, this.pos - keyStart);
         topMembers.push(member);
         if (key === 'properties') properties = member;
         if (!this.nextMember(CLOSE_BRACE)) break;
@@ -118,11 +166,12 @@ class PlainJsonScanner {
     return entries;
   }
 
-  private entryObject(index: number, depth: number): PayloadEntry {
+  entryObject(index: number, depth: number): PayloadEntry {
     const { text } = this;
     if (depth > this.maxDepth) throw NOT_PLAIN_JSON;
     const start = this.pos++;
-    const members: Member[] = [];
+    const members = this.memberScratch;
+    members.length = 0;
     let property: Member | undefined;
     let value: Member | undefined;
     this.skipWhitespace();
@@ -130,9 +179,9 @@ class PlainJsonScanner {
       for (;;) {
         const keyStart = this.pos;
         const key = this.key();
-        const keySpan: Span = { offset: keyStart, length: this.pos - keyStart };
+        const keyLength = this.pos - keyStart;
         this.colon();
-        const member: Member = { key, keySpan, value: this.value(depth + 1), span: { offset: keyStart, length: this.pos - keyStart } };
+        const member = new LocatedMember(key, keyStart, keyLength, this.value(depth + 1), this.pos - keyStart);
         members.push(member);
         if (key === 'property') property = member;
         else if (key === 'value') value = member;
@@ -142,7 +191,8 @@ class PlainJsonScanner {
     this.pos++;
     const nameValue = property?.value;
     const name = nameValue?.kind === 'string' ? (nameValue.value as string) : undefined;
-    return { index, offset: start, length: this.pos - start, kind: 'object', members, property, value, name };
+    // A copy of exactly the right size: an array grown by push keeps room for 16 more, 100 000 times over.
+    return { index, offset: start, length: this.pos - start, kind: 'object', members: members.slice(), property, value, name };
   }
 
   /** After a member's value: true at a comma (the cursor then is on the next key), false at `closer` (the cursor stays on it). */

@@ -1,11 +1,14 @@
 // Diagnostics for one document: syntax, structure (ajv), the catalog's rules and HubSpot's value rules,
 // capped per document. Pure: (document, parsed payload, catalog, settings) in, LSP diagnostics out.
+// A 100 000-entry file can hold as many problems, and only the first few hundred are reported: the
+// checks hand over each finding as a recipe with its severity and offset, and only the findings the
+// report keeps are built (their messages, their "did you mean" suggestions).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { isReadOnly, type PropertyCatalog } from './catalog';
+import { isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 import type { Finding, Severity } from './finding';
-import { MAX_NESTING, type Member, type ParsedPayload, type PayloadEntry } from './payload';
+import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
 import { checkStructure, describeKind } from './schemaCheck';
 import type { ServerSettings } from './settings';
 import { closestMatches } from './suggest';
@@ -17,95 +20,219 @@ export function isTooLarge(text: string, settings: ServerSettings): boolean {
 }
 
 export function validate(document: TextDocument, payload: ParsedPayload | undefined, catalog: PropertyCatalog, settings: ServerSettings): Diagnostic[] {
-  const findings = payload ? findProblems(payload, catalog) : [tooLarge(document, settings)];
-  return toDiagnostics(document, capped(findings, settings.maxDiagnostics));
+  if (!payload) return toDiagnostics(document, [tooLarge(document, settings)]);
+  const collected = new CollectedFindings(settings.maxDiagnostics);
+  collectProblems(payload, catalog, collected);
+  return toDiagnostics(document, collected.capped());
 }
 
+/** Every problem of the payload, uncapped, in the order the checks find them. */
 export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog): Finding[] {
-  const findings: Finding[] = [];
+  const collected = new CollectedFindings(Infinity);
+  collectProblems(payload, catalog, collected);
+  return collected.all();
+}
+
+/**
+ * A finding not built yet: a named function and the two values it is built from, stored only when the
+ * report may keep it. No closure per finding: on a large file most findings are counted and dropped.
+ */
+type Recipe<A, B> = (a: A, b: B) => Finding;
+
+interface Candidate {
+  readonly offset: number;
+  /** The order in which the checks found it, which breaks ties between findings at one offset. */
+  readonly arrival: number;
+  readonly recipe: Recipe<unknown, unknown>;
+  readonly a: unknown;
+  readonly b: unknown;
+}
+
+/**
+ * The findings a report of at most `max` can show. Errors come first, then warnings, then information,
+ * each in document order, so per severity only the `max` earliest can ever be shown: the rest are
+ * counted and dropped as they come, never built and never kept (a 100 000-entry file would otherwise
+ * leave tens of megabytes behind per keystroke).
+ */
+class CollectedFindings {
+  private arrivals = 0;
+  private readonly candidates: Record<Severity, Candidate[]> = { error: [], warning: [], information: [] };
+  /** Per severity, once `max` are kept: the offset a later finding must be before to be kept. */
+  private readonly cutoff: Record<Severity, number> = { error: Infinity, warning: Infinity, information: Infinity };
+
+  constructor(private readonly max: number) {}
+
+  add<A, B>(severity: Severity, offset: number, recipe: Recipe<A, B>, a: A, b: B): void {
+    const arrival = this.arrivals++;
+    // A later arrival at the cutoff offset sorts after the last one kept.
+    if (offset >= this.cutoff[severity]) return;
+    const candidates = this.candidates[severity];
+    candidates.push({ offset, arrival, recipe: recipe as Recipe<unknown, unknown>, a, b });
+    if (candidates.length >= 2 * this.max) this.keepEarliest(severity);
+  }
+
+  addBuilt(finding: Finding): void {
+    this.add(finding.severity, finding.span.offset, itself, finding, undefined);
+  }
+
+  all(): Finding[] {
+    return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort((a, b) => a.arrival - b.arrival).map(build);
+  }
+
+  /** In document order; past `max`, errors are kept first, then warnings, then information, and one summary says how many there were. */
+  capped(): Finding[] {
+    const { max } = this;
+    for (const severity of SEVERITY_ORDER) this.keepEarliest(severity);
+    const total = this.arrivals;
+    if (total <= max) return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort(inDocumentOrder).map(build);
+    const kept = SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).slice(0, max);
+    // Stable: at one offset, errors stay before warnings.
+    const findings = kept.sort((a, b) => a.offset - b.offset).map(build);
+    findings.push({
+      code: DiagnosticCode.TooManyDiagnostics, severity: 'information', span: { offset: 0, length: 0 },
+      message: `${total} problems in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics).`,
+    });
+    return findings;
+  }
+
+  private keepEarliest(severity: Severity): void {
+    const candidates = this.candidates[severity].sort(inDocumentOrder);
+    if (candidates.length < this.max) return;
+    candidates.length = this.max;
+    this.cutoff[severity] = candidates[this.max - 1].offset;
+  }
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information'];
+
+function inDocumentOrder(a: Candidate, b: Candidate): number {
+  return a.offset - b.offset || a.arrival - b.arrival;
+}
+
+function build(candidate: Candidate): Finding {
+  return candidate.recipe(candidate.a, candidate.b);
+}
+
+function itself(finding: Finding): Finding {
+  return finding;
+}
+
+function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings): void {
   if (payload.text.trim() === '') {
-    return [{ code: DiagnosticCode.InvalidJson, severity: 'error', span: { offset: 0, length: 0 }, message: 'The file is empty: a contact payload is {"properties": [{"property": "email", "value": "…"}]}.' }];
+    findings.addBuilt({ code: DiagnosticCode.InvalidJson, severity: 'error', span: { offset: 0, length: 0 }, message: 'The file is empty: a contact payload is {"properties": [{"property": "email", "value": "…"}]}.' });
+    return;
   }
   // jsonc-parser reports every closer it misses at the same place; one error there is enough.
   let lastSyntaxOffset = -1;
   for (const error of payload.syntaxErrors) {
     if (error.offset === lastSyntaxOffset) continue;
     lastSyntaxOffset = error.offset;
-    findings.push({ code: DiagnosticCode.InvalidJson, severity: 'error', span: error, message: error.message });
+    findings.addBuilt({ code: DiagnosticCode.InvalidJson, severity: 'error', span: error, message: error.message });
   }
   if (payload.nestingCut) {
-    findings.push({ code: DiagnosticCode.NestingTooDeep, severity: 'error', span: { offset: payload.nestingCut.offset, length: 1 }, message: `Nested more than ${MAX_NESTING} levels deep: a payload has no such nesting, and what lies deeper is not checked.` });
+    findings.addBuilt({ code: DiagnosticCode.NestingTooDeep, severity: 'error', span: { offset: payload.nestingCut.offset, length: 1 }, message: `Nested more than ${MAX_NESTING} levels deep: a payload has no such nesting, and what lies deeper is not checked.` });
   }
-  findings.push(...checkStructure(payload));
-  findings.push(...duplicateKeys(payload.topMembers));
+  for (const finding of checkStructure(payload)) findings.addBuilt(finding);
+  addDuplicateKeys(findings, payload.topMembers);
   const seen = new Map<string, PayloadEntry>();
   for (const entry of payload.entries) {
-    findings.push(...duplicateKeys(entry.members));
-    findings.push(...checkEntry(entry, seen, catalog, payload.text));
+    addDuplicateKeys(findings, entry.members);
+    checkEntry(findings, entry, seen, catalog, payload.text);
   }
-  if (payload.properties?.value?.kind === 'array' && !seen.has('email')) {
-    findings.push({ code: DiagnosticCode.MissingEmail, severity: 'information', span: payload.properties.keySpan, message: 'No "email": HubSpot deduplicates contacts by email, so every create from this file makes a new contact.' });
-  }
-  return findings;
+  const properties = payload.properties;
+  if (properties?.value?.kind === 'array' && !seen.has('email')) findings.add('information', properties.keySpan.offset, missingEmail, properties, undefined);
 }
 
-function checkEntry(entry: PayloadEntry, seen: Map<string, PayloadEntry>, catalog: PropertyCatalog, text: string): Finding[] {
+function checkEntry(findings: CollectedFindings, entry: PayloadEntry, seen: Map<string, PayloadEntry>, catalog: PropertyCatalog, text: string): void {
   const name = entry.name;
   const nameSpan = entry.property?.value;
-  if (name === undefined || !nameSpan) return [];
-  const findings: Finding[] = [];
+  if (name === undefined || !nameSpan) return;
   const first = seen.get(name);
-  if (first) {
-    findings.push({
-      code: DiagnosticCode.DuplicateProperty, severity: 'warning', span: nameSpan,
-      message: `"${name}" is set twice in this file; HubSpot keeps only one of the values.`,
-      data: { fix: 'removeEntry', entryIndex: entry.index },
-      related: { span: first.property!.value!, message: `"${name}" is first set here.` },
-    });
-  } else {
-    seen.set(name, entry);
-  }
+  if (first) findings.add('warning', nameSpan.offset, duplicateProperty, entry, first);
+  else seen.set(name, entry);
 
   const definition = catalog.properties.get(name);
   if (!definition) {
-    findings.push(unknownProperty(name, nameSpan, catalog));
+    if (name.trim() === '') findings.add('error', nameSpan.offset, emptyPropertyName, nameSpan, undefined);
+    else findings.add(catalog.source.kind === 'portal' ? 'error' : 'warning', nameSpan.offset, unknownProperty, entry, catalog);
   } else if (isReadOnly(definition)) {
-    findings.push({
-      code: DiagnosticCode.ReadOnlyProperty, severity: 'warning', span: nameSpan,
-      message: `"${name}" (${definition.label}) is ${definition.calculated ? 'calculated by HubSpot' : 'read-only'}: HubSpot ignores or rejects values written to it.`,
-      data: { fix: 'removeEntry', entryIndex: entry.index },
-    });
+    findings.add('warning', nameSpan.offset, readOnlyProperty, entry, definition);
   }
 
   const value = entry.value?.value;
-  if (!value) return findings;
+  if (!value) return;
   if (value.kind === 'null') {
-    findings.push({ code: DiagnosticCode.NullValue, severity: 'warning', span: value, message: 'null is not a property value: HubSpot expects a string; use "" to clear the property.', data: { fix: 'quote', text: '' } });
-    return findings;
+    findings.add('warning', value.offset, nullValue, value, undefined);
+    return;
   }
   if (value.kind === 'number' || value.kind === 'boolean') {
     // The value exactly as written (`1.50` stays `1.50`): that is what the user meant to send.
     const written = text.slice(value.offset, value.offset + value.length);
-    findings.push({ code: DiagnosticCode.NonStringValue, severity: 'warning', span: value, message: `${capitalise(describeKind(value.kind))} where HubSpot expects a string: send "${written}".`, data: { fix: 'quote', text: written } });
-    if (definition) pushIf(findings, checkValue(definition, written, value));
-    return findings;
+    findings.add('warning', value.offset, nonStringValue, value, written);
+    if (definition) addIfFound(findings, checkValue(definition, written, value));
+    return;
   }
-  if (value.kind === 'string' && definition) pushIf(findings, checkValue(definition, value.value as string, value));
-  return findings;
+  if (value.kind === 'string' && definition) addIfFound(findings, checkValue(definition, value.value as string, value));
 }
 
-function unknownProperty(name: string, span: Finding['span'], catalog: PropertyCatalog): Finding {
-  if (name.trim() === '') {
-    return { code: DiagnosticCode.UnknownProperty, severity: 'error', span, message: 'The property name is empty: HubSpot answers PROPERTY_DOESNT_EXIST.' };
-  }
+// ── Recipes: each builds one finding, only when the report shows it ─────────────────────────────────
+
+function duplicateProperty(entry: PayloadEntry, first: PayloadEntry): Finding {
+  const name = entry.name!;
+  return {
+    code: DiagnosticCode.DuplicateProperty, severity: 'warning', span: entry.property!.value!,
+    message: `"${name}" is set twice in this file; HubSpot keeps only one of the values.`,
+    data: { fix: 'removeEntry', entryIndex: entry.index },
+    related: { span: first.property!.value!, message: `"${name}" is first set here.` },
+  };
+}
+
+function readOnlyProperty(entry: PayloadEntry, definition: PropertyDefinition): Finding {
+  return {
+    code: DiagnosticCode.ReadOnlyProperty, severity: 'warning', span: entry.property!.value!,
+    message: `"${definition.name}" (${definition.label}) is ${definition.calculated ? 'calculated by HubSpot' : 'read-only'}: HubSpot ignores or rejects values written to it.`,
+    data: { fix: 'removeEntry', entryIndex: entry.index },
+  };
+}
+
+function emptyPropertyName(span: Span): Finding {
+  return { code: DiagnosticCode.UnknownProperty, severity: 'error', span, message: 'The property name is empty: HubSpot answers PROPERTY_DOESNT_EXIST.' };
+}
+
+/** The "did you mean" suggestions compare the name with every property of the catalog: only for a finding that is shown. */
+function unknownProperty(entry: PayloadEntry, catalog: PropertyCatalog): Finding {
+  const name = entry.name!;
+  const portal = catalog.source.kind === 'portal';
   const candidates = [...catalog.properties.values()].map((d) => ({ value: d.name, alias: d.label }));
   const suggestions = closestMatches(name, candidates);
-  const portal = catalog.source.kind === 'portal';
   const meaning = portal ? 'this portal has no such property: HubSpot answers PROPERTY_DOESNT_EXIST.' : 'not one of HubSpot\'s default properties (fine if it is a custom property of your portal).';
   return {
-    code: DiagnosticCode.UnknownProperty, severity: portal ? 'error' : 'warning', span,
+    code: DiagnosticCode.UnknownProperty, severity: portal ? 'error' : 'warning', span: entry.property!.value!,
     message: `Unknown property "${name}": ${meaning}${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ''}`,
     ...(suggestions.length ? { data: { fix: 'replace', replacements: suggestions } } : {}),
+  };
+}
+
+function nullValue(value: JsonValue): Finding {
+  return { code: DiagnosticCode.NullValue, severity: 'warning', span: value, message: 'null is not a property value: HubSpot expects a string; use "" to clear the property.', data: { fix: 'quote', text: '' } };
+}
+
+function nonStringValue(value: JsonValue, written: string): Finding {
+  return { code: DiagnosticCode.NonStringValue, severity: 'warning', span: value, message: `${capitalise(describeKind(value.kind))} where HubSpot expects a string: send "${written}".`, data: { fix: 'quote', text: written } };
+}
+
+function duplicateKey(member: Member, first: Member): Finding {
+  return {
+    code: DiagnosticCode.DuplicateKey, severity: 'warning', span: member.keySpan,
+    message: `Key "${member.key}" appears twice in this object; only the last one counts.`,
+    related: { span: first.keySpan, message: `"${member.key}" first appears here.` },
+  };
+}
+
+function missingEmail(properties: Member): Finding {
+  return {
+    code: DiagnosticCode.MissingEmail, severity: 'information', span: properties.keySpan,
+    message: 'No "email": HubSpot deduplicates contacts by email, so every create from this file makes a new contact.',
   };
 }
 
@@ -113,22 +240,16 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function duplicateKeys(members: readonly Member[]): Finding[] {
-  const findings: Finding[] = [];
-  if (members.length < 2) return findings;
+function addDuplicateKeys(findings: CollectedFindings, members: readonly Member[]): void {
+  if (members.length < 2) return;
   // Entries have two or three keys: comparing pairs beats building a Map for each of 100 000 entries.
   const firstByKey = members.length > 8 ? new Map<string, Member>() : undefined;
   for (let index = 0; index < members.length; index++) {
     const member = members[index];
     const first = firstByKey ? firstByKey.get(member.key) : earlierWithKey(members, index);
-    if (!first) { firstByKey?.set(member.key, member); continue; }
-    findings.push({
-      code: DiagnosticCode.DuplicateKey, severity: 'warning', span: member.keySpan,
-      message: `Key "${member.key}" appears twice in this object; only the last one counts.`,
-      related: { span: first.keySpan, message: `"${member.key}" first appears here.` },
-    });
+    if (!first) firstByKey?.set(member.key, member);
+    else findings.add('warning', member.keySpan.offset, duplicateKey, member, first);
   }
-  return findings;
 }
 
 function earlierWithKey(members: readonly Member[], index: number): Member | undefined {
@@ -143,29 +264,6 @@ function tooLarge(document: TextDocument, settings: ServerSettings): Finding {
     message: `This file is ${mb(document.getText().length)}, over the ${mb(settings.maxDocumentSize)} limit (setting contactPayloads.maxDocumentSize): it is not validated.`,
   };
 }
-
-/** Keeps the most severe findings first when there are too many, then adds one summary. */
-function capped(findings: Finding[], max: number): Finding[] {
-  findings.sort((a, b) => a.span.offset - b.span.offset);
-  if (findings.length <= max) return findings;
-  // Errors first, then warnings, then information, each in document order: one pass per severity
-  // over the sorted findings (a 100 000-entry file can have that many), no second sort of them all.
-  const kept: Finding[] = [];
-  for (const severity of SEVERITY_ORDER) {
-    for (const finding of findings) {
-      if (kept.length === max) break;
-      if (finding.severity === severity) kept.push(finding);
-    }
-  }
-  kept.sort((a, b) => a.span.offset - b.span.offset);
-  kept.push({
-    code: DiagnosticCode.TooManyDiagnostics, severity: 'information', span: { offset: 0, length: 0 },
-    message: `${findings.length} problems in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics).`,
-  });
-  return kept;
-}
-
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information'];
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -186,6 +284,6 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
   }));
 }
 
-function pushIf(findings: Finding[], finding: Finding | undefined): void {
-  if (finding) findings.push(finding);
+function addIfFound(findings: CollectedFindings, finding: Finding | undefined): void {
+  if (finding) findings.addBuilt(finding);
 }

@@ -5,8 +5,10 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { bundledDefaultCatalog, createCatalog } from '../../../server/src/service/catalog';
 import { parsePayload } from '../../../server/src/service/payload';
 import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/settings';
-import { isTooLarge, validate } from '../../../server/src/service/validate';
+import type { Finding } from '../../../server/src/service/finding';
+import { findProblems, isTooLarge, toDiagnostics, validate } from '../../../server/src/service/validate';
 import { messageOf } from '../messageOf';
+import { randomPayload, seededRandom } from './randomPayloads';
 
 function diagnose(text: string, settings: ServerSettings = DEFAULT_SETTINGS, catalog = bundledDefaultCatalog()): Diagnostic[] {
   const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
@@ -102,6 +104,25 @@ test('too many problems: errors kept first, one summary at the end', () => {
   assert.ok(diagnostics.slice(0, 10).every((d) => d.severity === DiagnosticSeverity.Error));
   assert.equal(diagnostics[10]?.code, 'too-many-diagnostics');
   assert.match(messageOf(diagnostics[10]), /^74 problems in this file; showing the first 10/);
+});
+
+test('the capped report is the plain rule (severity, then place) applied to every finding, on random payloads', () => {
+  const random = seededRandom(4);
+  const rank = { error: 0, warning: 1, information: 2 };
+  for (let run = 0; run < 300; run++) {
+    const text = randomPayload(random, 60);
+    const model = parsePayload(text);
+    const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
+    const all = findProblems(model, bundledDefaultCatalog()).sort((a, b) => a.span.offset - b.span.offset);
+    for (const max of [1, 3, 10, 40, 500]) {
+      let expected: Finding[] = all;
+      if (all.length > max) {
+        expected = [...all].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.offset - b.span.offset).slice(0, max).sort((a, b) => a.span.offset - b.span.offset);
+        expected.push({ code: 'too-many-diagnostics', severity: 'information', span: { offset: 0, length: 0 }, message: `${all.length} problems in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics).` });
+      }
+      assert.deepStrictEqual(validate(document, model, bundledDefaultCatalog(), { ...DEFAULT_SETTINGS, maxDiagnostics: max }), toDiagnostics(document, expected), `max ${max}: ${text}`);
+    }
+  }
 });
 
 test('a document over the size limit gets one information diagnostic and is not parsed', () => {

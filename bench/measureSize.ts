@@ -1,0 +1,119 @@
+// One payload size, both servers, interleaved operation by operation: open → diagnostics, single-value
+// edits → diagnostics, completions, then peak memory. Diagnostics are pulled as VS Code pulls them
+// (textDocument/diagnostic right after didOpen / didChange), so any delay a server adds counts.
+import type { CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
+import { generatePayload, type GeneratedPayload } from './payloads';
+import { peakRssMiB, startSide, type Side, type SideName } from './sides';
+
+export interface SideFigures {
+  readonly startMs: number;
+  readonly openMs: number;
+  readonly editMs: readonly number[];
+  readonly completionMs: readonly number[];
+  /** Items in the median completion answer: a server that offers nothing must not look fast. */
+  readonly completionItems: number;
+  readonly peakRssMiB: number;
+  /** Diagnostics after opening, and how many of the invalid entries carry at least one. */
+  readonly diagnostics: number;
+  readonly diagnosedInvalid: number;
+  /** Errors on entries that are valid. */
+  readonly falseErrors: number;
+  /** Edits after which the number of diagnostics changed (an edit never changes validity). */
+  readonly editsWithOtherDiagnostics: number;
+}
+
+export interface SizeResult {
+  readonly entries: number;
+  readonly invalidEntries: number;
+  readonly bytes: number;
+  readonly figures: Readonly<Record<SideName, SideFigures>>;
+}
+
+const ERROR_SEVERITY = 1;
+
+export async function measureSize(entries: number, oursFirst: boolean, ourBundle?: string): Promise<SizeResult> {
+  const payload = generatePayload(entries);
+  const uri = `file:///bench/payload-${entries}.contact.json`;
+  const sides = oursFirst ? [await startSide('ours', ourBundle), await startSide('peer')] : [await startSide('peer'), await startSide('ours', ourBundle)];
+  try {
+    const inTurn = (k: number) => (k % 2 === 0 ? sides : [...sides].reverse());
+    const open = new Map<Side, { ms: number; diagnostics: Diagnostic[] }>();
+    for (const side of sides) {
+      open.set(side, await timed(async () => {
+        await side.client.open(uri, payload.text);
+        return side.client.pullDiagnostics(uri);
+      }).then(({ ms, result }) => ({ ms, diagnostics: result })));
+    }
+
+    const editMs = new Map<Side, number[]>(sides.map((side) => [side, []]));
+    const editsWithOtherDiagnostics = new Map<Side, number>(sides.map((side) => [side, 0]));
+    for (const [k, edit] of payload.edits.entries()) {
+      for (const side of inTurn(k)) {
+        const { ms, result } = await timed(async () => {
+          await side.client.change(uri, edit.text, edit.range);
+          return side.client.pullDiagnostics(uri);
+        });
+        editMs.get(side)!.push(ms);
+        if (result.length !== open.get(side)!.diagnostics.length) editsWithOtherDiagnostics.set(side, editsWithOtherDiagnostics.get(side)! + 1);
+      }
+    }
+
+    const completionMs = new Map<Side, number[]>(sides.map((side) => [side, []]));
+    const completionItems = new Map<Side, number[]>(sides.map((side) => [side, []]));
+    for (const [k, position] of payload.completionPositions.entries()) {
+      for (const side of inTurn(k)) {
+        const { ms, result } = await timed(() => side.client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }));
+        completionMs.get(side)!.push(ms);
+        completionItems.get(side)!.push(result === null ? 0 : Array.isArray(result) ? result.length : result.items.length);
+      }
+    }
+
+    const figuresOf = (side: Side): SideFigures => {
+      const { ms, diagnostics } = open.get(side)!;
+      return {
+        startMs: side.startMs,
+        openMs: ms,
+        editMs: editMs.get(side)!,
+        completionMs: completionMs.get(side)!,
+        completionItems: median(completionItems.get(side)!),
+        peakRssMiB: peakRssMiB(side),
+        diagnostics: diagnostics.length,
+        ...checkDiagnostics(payload, diagnostics),
+        editsWithOtherDiagnostics: editsWithOtherDiagnostics.get(side)!,
+      };
+    };
+    const [ours, peer] = oursFirst ? sides : [sides[1], sides[0]];
+    return { entries, invalidEntries: payload.invalidEntries.size, bytes: Buffer.byteLength(payload.text), figures: { ours: figuresOf(ours), peer: figuresOf(peer) } };
+  } finally {
+    for (const side of sides) side.client.kill();
+  }
+}
+
+function checkDiagnostics(payload: GeneratedPayload, diagnostics: readonly Diagnostic[]): Pick<SideFigures, 'diagnosedInvalid' | 'falseErrors'> {
+  const diagnosed = new Set<number>();
+  let falseErrors = 0;
+  for (const diagnostic of diagnostics) {
+    const entry = payload.entryOnLine(diagnostic.range.start.line);
+    if (entry === undefined) continue;
+    if (payload.invalidEntries.has(entry)) diagnosed.add(entry);
+    else if (diagnostic.severity === ERROR_SEVERITY) falseErrors++;
+  }
+  return { diagnosedInvalid: diagnosed.size, falseErrors };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+/** Nearest-rank percentile: p95 of 20 samples is the 19th smallest. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}

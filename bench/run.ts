@@ -1,0 +1,92 @@
+// `npm run bench`: our language server against VS Code's own JSON language server on generated
+// payloads, through the same LSP client, interleaved in one run. Prints a table per size and writes
+// bench/RESULTS.md. `--sizes 10,1000` picks sizes; `--no-write` leaves RESULTS.md alone; `--server
+// path/to/server.js` measures another build of our server (an earlier commit) instead of dist/server.js.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SERVER_BUNDLE } from '../test/lsp/lspClient';
+import { measureSize, median } from './measureSize';
+import { formatBytes, reportSize } from './report';
+
+const DEFAULT_SIZES = [10, 1_000, 10_000, 100_000];
+const RESULTS_FILE = path.resolve(import.meta.dirname, 'RESULTS.md');
+const CLIENT_BUNDLE = path.resolve(import.meta.dirname, '../dist/client.js');
+/** Text after this line in RESULTS.md is kept when the results are rewritten (notes, earlier runs). */
+const KEEP_MARKER = '<!-- Everything below this line is kept when the benchmark rewrites this file. -->';
+const CLIENT_LOAD_RUNS = 5;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'no-write': { type: 'boolean', default: false }, server: { type: 'string' } } });
+  const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.replace(/_/g, ''))) : DEFAULT_SIZES;
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes takes whole numbers separated by commas, not "${values.sizes}"`);
+  const ourBundle = values.server ?? SERVER_BUNDLE;
+  for (const bundle of [ourBundle, CLIENT_BUNDLE]) if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
+
+  const startedAt = new Date();
+  const sections = [machineSection(startedAt, values.server), activationSection(ourBundle)];
+  console.log(sections.join('\n\n'));
+  let targetsMissed = 0;
+  const problems: string[] = [];
+  for (const [index, entries] of sizes.entries()) {
+    const began = performance.now();
+    const report = reportSize(await measureSize(entries, index % 2 === 0, values.server));
+    targetsMissed += report.targetsMissed;
+    problems.push(...report.problems);
+    sections.push(report.markdown);
+    console.log(`\n${report.markdown}\n(${((performance.now() - began) / 1000).toFixed(1)} s)`);
+  }
+  const summary = problems.length > 0
+    ? `**The figures are not comparable:** ${problems.join('; ')}.`
+    : `Both servers diagnosed the invalid entries. Targets missed: ${targetsMissed}.`;
+  sections.push(summary);
+  console.log(`\n${summary}`);
+  if (!values['no-write']) writeResults(sections, sizes);
+  return problems.length > 0 ? 1 : 0;
+}
+
+function machineSection(startedAt: Date, otherServer: string | undefined): string {
+  const memory = `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`;
+  return [
+    '# Benchmark: our server against VS Code\'s JSON language server',
+    '',
+    ...(otherServer ? [`Our server: ${otherServer}.`, ''] : []),
+    `Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench\` on ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${memory}, Node ${process.version}, ${os.type()} ${os.release()}.`,
+    'Peer: `vscode-json-language-server` from vscode-langservers-extracted, given the payload schema plus the catalog rules for the properties the',
+    'generator makes invalid (bench/peerSchema.ts). Both servers run as separate processes behind the same LSP client over stdio, with VS Code\'s',
+    'capabilities; diagnostics are pulled right after didOpen/didChange; the two servers take turns operation by operation. 20 single-value',
+    'edits and 20 completions (in lifecyclestage values) per size. Timings on shared machines vary 2× between runs: compare within a run.',
+  ].join('\n');
+}
+
+function activationSection(serverBundle: string): string {
+  const loads: number[] = [];
+  for (let run = 0; run < CLIENT_LOAD_RUNS; run++) {
+    const probe = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'loadClientBundle.ts'), CLIENT_BUNDLE], { encoding: 'utf8' });
+    if (probe.status !== 0) throw new Error(`loading ${CLIENT_BUNDLE} failed: ${probe.stderr}`);
+    loads.push(Number(probe.stdout));
+  }
+  return [
+    '### Client activation',
+    '',
+    '| | |',
+    '|---|---:|',
+    `| dist/client.js | ${formatBytes(statSync(CLIENT_BUNDLE).size)} |`,
+    `| ${serverBundle === SERVER_BUNDLE ? 'dist/server.js' : serverBundle} | ${formatBytes(statSync(serverBundle).size)} |`,
+    `| loading dist/client.js before activate (\`vscode\` stubbed; median of ${CLIENT_LOAD_RUNS} fresh processes) | ${median(loads).toFixed(1)} ms |`,
+  ].join('\n');
+}
+
+function writeResults(sections: readonly string[], sizes: readonly number[]): void {
+  const previous = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '';
+  const kept = previous.includes(KEEP_MARKER) ? previous.slice(previous.indexOf(KEEP_MARKER) + KEEP_MARKER.length) : '\n';
+  const partial = sizes.join(',') === DEFAULT_SIZES.join(',') ? '' : `\n\n(Sizes run: ${sizes.join(', ')}.)`;
+  writeFileSync(RESULTS_FILE, `${sections.join('\n\n')}${partial}\n\n${KEEP_MARKER}${kept}`);
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => { console.error(error); process.exitCode = 2; },
+);

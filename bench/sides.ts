@@ -1,0 +1,41 @@
+// The two servers the benchmark compares, started through the same LSP test client (JSON-RPC over
+// stdio, VS Code's capabilities: pull diagnostics, snippets).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CLIENT_PROFILES, LspTestClient, OUR_SERVER, type ServerLaunch } from '../test/lsp/lspClient';
+import { peerSchema } from './peerSchema';
+
+export type SideName = 'ours' | 'peer';
+
+export interface Side {
+  readonly name: SideName;
+  readonly client: LspTestClient;
+  /** Spawn → initialize answered, in milliseconds. */
+  readonly startMs: number;
+}
+
+const PEER_SERVER: ServerLaunch = {
+  args: [path.resolve(import.meta.dirname, '../node_modules/vscode-langservers-extracted/bin/vscode-json-language-server'), '--stdio'],
+};
+
+/** `ourBundle`: another build of our server to measure (an earlier commit, for before/after figures). */
+export async function startSide(name: SideName, ourBundle?: string): Promise<Side> {
+  const ours: ServerLaunch = ourBundle ? { args: [path.resolve(ourBundle), '--stdio'] } : OUR_SERVER;
+  const started = performance.now();
+  const client = await LspTestClient.start(CLIENT_PROFILES.pullAndSnippets, {}, name === 'ours' ? ours : PEER_SERVER);
+  const startMs = performance.now() - started;
+  if (name === 'peer') {
+    // VS Code's JSON extension sends these settings (json.schemas from settings.json, validation on).
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.contact.json'], schema: peerSchema() }] } },
+    });
+  }
+  return { name, client, startMs };
+}
+
+/** The most resident memory the server process has used (VmHWM), in MiB. */
+export function peakRssMiB(side: Side): number {
+  const status = readFileSync(`/proc/${side.client.process.pid}/status`, 'utf8');
+  const kib = Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? NaN);
+  return kib / 1024;
+}

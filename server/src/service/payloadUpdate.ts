@@ -1,0 +1,103 @@
+// The model of a document's next version, from the model of its previous one: when an edit stays
+// inside one entry (typing a value, the common keystroke), only that entry is read again and the
+// others are kept, moved by the edit's change in length. On a 100 000-entry file that is a few
+// milliseconds instead of a full read, and the kept entries are not garbage to collect.
+// Any other edit, or a previous model that did not come from plain JSON, reads the whole text.
+import { entryAt, LocatedMember, MAX_NESTING, parsePayload, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
+import { isPlainModel, markPlainModel, scanPlainEntry } from './payloadScanner';
+
+/**
+ * The model of `text`, reusing `previous` (the model of the document's previous text) where the edit
+ * did not reach. `previous` must not be used afterwards: its entries array and the entries after the
+ * edit are taken over and moved in place (copying 100 000 entries per keystroke is what this avoids).
+ */
+export function updatePayload(previous: ParsedPayload, text: string): ParsedPayload {
+  return updatedWithinOneEntry(previous, text) ?? parsePayload(text);
+}
+
+function updatedWithinOneEntry(previous: ParsedPayload, text: string): ParsedPayload | undefined {
+  const { properties, root } = previous;
+  if (!isPlainModel(previous) || !root || properties?.value?.kind !== 'array') return undefined;
+  const change = changedRange(previous.text, text);
+  if (change.start === text.length && text.length === previous.text.length) return sameText(previous, text);
+  const entry = entryAt(previous, change.start);
+  // The edit must lie strictly between the entry's braces, so that its start and its neighbours stay as they were.
+  if (!entry || entry.kind !== 'object' || change.start <= entry.offset || change.oldEnd >= entry.offset + entry.length) return undefined;
+  const delta = text.length - previous.text.length;
+  // The entry must end where the old one ended, moved by the edit: then everything after it reads as before.
+  const scanned = scanPlainEntry(text, entry.offset, entry.offset + entry.length + delta, entry.index, MAX_NESTING);
+  if (!scanned) return undefined;
+  moveEntry(scanned, entry.offset); // it was read on its own, from offset 0
+
+  // The previous model is not used again: its array is taken over rather than copied (800 KB a keystroke at 100 000 entries).
+  const entries = previous.entries as PayloadEntry[];
+  entries[entry.index] = scanned;
+  if (delta !== 0) for (let i = entry.index + 1; i < entries.length; i++) moveEntry(entries[i], delta);
+  const topMembers = previous.topMembers.map((member) => {
+    if (member === properties) return new LocatedMember(member.key, member.keySpan.offset, member.keySpan.length, grown(member.value!, delta), member.span.length + delta);
+    return member.span.offset > properties.span.offset ? movedMember(member, delta) : member;
+  });
+  const updated: ParsedPayload = {
+    text,
+    syntaxErrors: [],
+    nestingCut: undefined,
+    root: grown(root, delta),
+    topMembers,
+    properties: topMembers[previous.topMembers.indexOf(properties)],
+    entries,
+  };
+  markPlainModel(updated);
+  return updated;
+}
+
+/** A new version with the same text (an edit undone within one change, or a save): the same model. */
+function sameText(previous: ParsedPayload, text: string): ParsedPayload {
+  const same = { ...previous, text };
+  markPlainModel(same);
+  return same;
+}
+
+export interface ChangedRange {
+  /** Where the texts start to differ. */
+  readonly start: number;
+  /** Where the changed part ends in the old text and in the new one (the rest is the same). */
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** Characters compared at once: string equality runs natively over the chunk, far faster than a loop over characters. */
+const CHUNK = 4096;
+
+/** The one range an edit replaced, found by comparing the texts from both ends. */
+export function changedRange(oldText: string, newText: string): ChangedRange {
+  const shorter = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start + CHUNK <= shorter && oldText.slice(start, start + CHUNK) === newText.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  const maxSuffix = shorter - start;
+  let suffix = 0;
+  while (suffix + CHUNK <= maxSuffix && oldText.slice(oldText.length - suffix - CHUNK, oldText.length - suffix) === newText.slice(newText.length - suffix - CHUNK, newText.length - suffix)) suffix += CHUNK;
+  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - suffix - 1) === newText.charCodeAt(newText.length - suffix - 1)) suffix++;
+  return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Moves a kept entry by the edit's change in length, in place. Its members are the scanner's LocatedMembers (isPlainModel). */
+function moveEntry(entry: PayloadEntry, delta: number): void {
+  (entry as Mutable<PayloadEntry>).offset += delta;
+  for (const member of entry.members) {
+    (member as Mutable<LocatedMember>).keyOffset += delta;
+    if (member.value) (member.value as Mutable<JsonValue>).offset += delta;
+  }
+}
+
+/** A top-level member after `properties`: a handful at most, so new objects rather than moved ones. */
+function movedMember(member: Member, delta: number): Member {
+  const value = member.value && { ...member.value, offset: member.value.offset + delta };
+  return new LocatedMember(member.key, member.keySpan.offset + delta, member.keySpan.length, value, member.span.length);
+}
+
+function grown<S extends Span>(span: S, delta: number): S {
+  return { ...span, length: span.length + delta };
+}

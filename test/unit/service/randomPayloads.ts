@@ -1,0 +1,84 @@
+// Random payload texts and random keystrokes, seeded, for the tests that compare the fast paths
+// (payloadScanner, payloadUpdate) with the tolerant parser.
+
+export type Random = () => number;
+
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+const STRINGS = ['email', 'lifecyclestage', 'Lead', '', 'a@b.co', 'São Paulo', 'tab\there', 'quote"d', 'back\\slash', '\u2028', '😀', '\u0001', '__proto__', 'property', 'value'];
+const KEYS = ['property', 'value', 'timestamp', 'properties', 'vid', 'vaule', '__proto__', 'constructor', 'pröperty', 'a"b'];
+const NUMBERS = ['0', '-0', '12', '-3.25', '1e3', '2E-2', '1.5e+10', '9007199254740993', '1e400'];
+const WHITESPACE = ['', ' ', '  ', '\n', '\r\n', '\t', '\n    '];
+
+/** A random JSON value, payload-shaped more often than not, written with random whitespace and escapes. */
+function randomValue(random: Random, depth: number): string {
+  const space = () => pick(random, WHITESPACE);
+  const roll = random();
+  if (depth > 4 || roll < 0.45) {
+    const scalar = random();
+    if (scalar < 0.5) return stringLiteral(random, pick(random, STRINGS));
+    if (scalar < 0.75) return pick(random, NUMBERS);
+    return pick(random, ['true', 'false', 'null']);
+  }
+  if (roll < 0.7) {
+    const members = Array.from({ length: Math.floor(random() * 4) }, () => `${space()}${stringLiteral(random, pick(random, KEYS))}${space()}:${space()}${randomValue(random, depth + 1)}${space()}`);
+    return `{${members.join(',')}${members.length ? '' : space()}}`;
+  }
+  const elements = Array.from({ length: Math.floor(random() * 4) }, () => `${space()}${randomValue(random, depth + 1)}${space()}`);
+  return `[${elements.join(',')}]`;
+}
+
+function stringLiteral(random: Random, value: string): string {
+  const plain = JSON.stringify(value);
+  // Sometimes escape every character, to exercise \u escapes and surrogate pairs.
+  if (random() < 0.15) return `"${[...value].map((c) => [...c].map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')).join('')}"`;
+  return plain;
+}
+
+function randomEntry(random: Random): string {
+  if (random() < 0.1) return randomValue(random, 3);
+  const members = [`"property": ${stringLiteral(random, pick(random, ['email', 'firstname', 'lifecyclestage', 'unknown_thing', 'email']))}`, `"value": ${random() < 0.8 ? stringLiteral(random, pick(random, STRINGS)) : randomValue(random, 3)}`];
+  if (random() < 0.2) members.push(`${stringLiteral(random, pick(random, KEYS))}: ${randomValue(random, 3)}`);
+  if (random() < 0.3) members.reverse();
+  return `{ ${members.join(pick(random, [', ', ',\n      ', ',']))} }`;
+}
+
+export function randomPayload(random: Random, maxEntries = 8): string {
+  const roll = random();
+  if (roll < 0.05) return randomValue(random, 0);
+  const entries = Array.from({ length: Math.floor(random() * (maxEntries + 1)) }, () => randomEntry(random));
+  const members = [`"properties": [\n    ${entries.join(',\n    ')}\n  ]`];
+  if (random() < 0.2) members.push(`"vid": ${pick(random, NUMBERS)}`);
+  if (random() < 0.15) members.push(`${stringLiteral(random, pick(random, KEYS))}: ${randomValue(random, 1)}`);
+  if (random() < 0.1) members.push(`"properties": ${randomValue(random, 1)}`);
+  if (random() < 0.3) members.reverse();
+  return `${pick(random, WHITESPACE)}{\n  ${members.join(',\n  ')}\n}${pick(random, WHITESPACE)}`;
+}
+
+/** Typing and deleting as people do: characters and fragments that break and mend JSON. */
+const INSERTIONS = [
+  '"', ',', ':', '{', '}', '[', ']', '\\', '\\a', '\\u00', '\\u00e9', '\\"', 'e', '1', '-', '.', ' ', '\n', '\t', '\u0001', '\u007f', 'tru', 'null',
+  '//', '/*', '\u00a0', '\ufeff', '\u2028', '{ "property": "email", "value": "x@y.z" },', '"value": ""',
+];
+
+export function randomEdit(random: Random, text: string): string {
+  // Half of the edits land just inside a string, where escapes and control characters matter.
+  const quote = random() < 0.5 ? text.indexOf('"', Math.floor(random() * text.length)) : -1;
+  const at = quote >= 0 ? quote + 1 : Math.floor(random() * (text.length + 1));
+  if (random() < 0.4) {
+    const end = Math.min(text.length, at + 1 + Math.floor(random() * 6));
+    return text.slice(0, at) + text.slice(end);
+  }
+  return text.slice(0, at) + pick(random, INSERTIONS) + text.slice(at);
+}
