@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server (and later the CLI) into self-contained files in dist/.
+// Bundles the extension client, the language server and the command line into self-contained files in dist/.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
@@ -68,6 +68,17 @@ const precompiledSchema = {
 const targets = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [portableHttpParserOnly] },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [precompiledSchema] },
+  // The command line (`contact-payloads`): the server's rules and the client's HTTP layer, so both plugins.
+  // tinyglobby's ES module build of fdir calls createRequire(import.meta.url), which a CommonJS bundle
+  // lacks; __filename names the same file.
+  {
+    ...common,
+    entryPoints: { cli: 'client/src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { 'import.meta.url': '__filename' },
+    plugins: [precompiledSchema, portableHttpParserOnly],
+  },
 ];
 
 if (watch) {

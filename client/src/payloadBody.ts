@@ -1,6 +1,7 @@
 // What a send takes from the editor: exactly the `properties` array of the text the editor shows,
 // saved or not. The extension's own top-level keys (such as a saved `vid`) are never sent.
-import type { ContactPropertyValue } from './hubspot/contactsV1';
+import type { RejectedProperty } from '../../server/src/protocol';
+import type { ContactPropertyValue, ValidationResult } from './hubspot/contactsV1';
 
 export type PayloadRead =
   | { readonly ok: true; readonly properties: readonly ContactPropertyValue[]; readonly savedVid: unknown }
@@ -22,11 +23,11 @@ export function readPayload(text: string): PayloadRead {
   return { ok: true, properties: properties as ContactPropertyValue[], savedVid: Object.hasOwn(record, 'vid') ? record.vid : undefined };
 }
 
-/** The value that was sent for each property name (the last one, as HubSpot reads them). */
-export function sentValues(properties: readonly ContactPropertyValue[]): Map<string, unknown> {
-  const values = new Map<string, unknown>();
+/** HubSpot's per-property 400 results, each with the value that was sent for it (the last one, as HubSpot reads them). */
+export function rejectedProperties(results: readonly ValidationResult[], properties: readonly ContactPropertyValue[]): RejectedProperty[] {
+  const sent = new Map<string, unknown>();
   for (const entry of properties) {
-    if (typeof entry === 'object' && entry !== null && typeof entry.property === 'string') values.set(entry.property, entry.value);
+    if (typeof entry === 'object' && entry !== null && typeof entry.property === 'string') sent.set(entry.property, entry.value);
   }
-  return values;
+  return results.filter((r) => sent.has(r.name)).map((r) => ({ name: r.name, value: sent.get(r.name), error: r.error, message: r.message }));
 }

@@ -1,12 +1,12 @@
 // "Create Contact from File" and "Update Contact by VID": send what the editor shows, explain the answer.
 import * as vscode from 'vscode';
-import { HubSpotRejectionNotification, PayloadSummaryRequest, type RejectedProperty } from '../../../server/src/protocol';
+import { HubSpotRejectionNotification, PayloadSummaryRequest } from '../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
 import { parseVid, type ContactPropertyValue } from '../hubspot/contactsV1';
 import type { HubSpotClient } from '../hubspot/hubspotClient';
 import type { ContactOperation, ContactOutcome } from '../hubspot/outcome';
 import { isContactDocument } from '../languageClient';
-import { readPayload, sentValues } from '../payloadBody';
+import { readPayload, rejectedProperties } from '../payloadBody';
 import { saveVidToFile } from '../saveVid';
 import { contactLink } from '../views/responseText';
 import type { SendServices } from './sendServices';
@@ -124,11 +124,8 @@ async function readyClient(services: SendServices, operation: ContactOperation, 
 
 /** HubSpot's 400 per-property results go on the offending entries; a success clears earlier ones. */
 async function reportRejections(services: SendServices, uri: vscode.Uri, outcome: ContactOutcome, properties: readonly ContactPropertyValue[]): Promise<void> {
-  const values = sentValues(properties);
-  const rejected: RejectedProperty[] = outcome.kind === 'validationFailed'
-    ? outcome.results.filter((r) => values.has(r.name)).map((r) => ({ name: r.name, value: values.get(r.name), error: r.error, message: r.message }))
-    : [];
   if (outcome.kind !== 'validationFailed' && outcome.kind !== 'created' && outcome.kind !== 'updated') return;
+  const rejected = outcome.kind === 'validationFailed' ? rejectedProperties(outcome.results, properties) : [];
   const client = await services.server.ensureStarted();
   await client.sendNotification(HubSpotRejectionNotification, { uri: uri.toString(), rejected });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readPayload, sentValues } from '../../../client/src/payloadBody';
+import { readPayload, rejectedProperties } from '../../../client/src/payloadBody';
 
 test('only the properties array is taken; the saved vid is read but never part of it', () => {
   const read = readPayload('\uFEFF{"vid": 61574, "properties": [{"property":"email","value":"a@b.co"}], "note": "x"}');
@@ -14,9 +14,11 @@ test('broken or foreign documents are refused with a reason', () => {
   assert.equal(readPayload('{"properties": {}}').ok, false);
 });
 
-test('sent values are looked up by property name, last one wins', () => {
-  const values = sentValues([{ property: 'city', value: 'A' }, { property: 'city', value: 'B' }, { property: 'toString', value: 1 }]);
-  assert.equal(values.get('city'), 'B');
-  assert.equal(values.get('toString'), 1);
-  assert.equal(values.get('constructor'), undefined);
+test("HubSpot's rejections carry the value sent for that name, the last one when repeated", () => {
+  const sent = [{ property: 'city', value: 'A' }, { property: 'city', value: 'B' }, { property: 'toString', value: 1 }];
+  const results = [{ name: 'city', error: 'X', message: 'm' }, { name: 'toString', error: 'Y', message: 'n' }, { name: 'constructor', error: 'Z', message: 'o' }];
+  assert.deepEqual(rejectedProperties(results, sent), [
+    { name: 'city', value: 'B', error: 'X', message: 'm' },
+    { name: 'toString', value: 1, error: 'Y', message: 'n' },
+  ]);
 });

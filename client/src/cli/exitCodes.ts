@@ -1,0 +1,37 @@
+// The exit statuses of every command, in one place: `--help` documents them and scripts branch on them.
+import type { ContactOutcome } from '../hubspot/outcome';
+
+export const ExitCode = {
+  /** check: no errors; create/update: HubSpot applied the request. */
+  Success: 0,
+  /** check: errors, or too many warnings; create/update: not sent because of errors, or refused by HubSpot (4xx). */
+  Problems: 1,
+  /** A usage, configuration or file problem. */
+  UsageOrFiles: 2,
+  /** create/update: a server error, no answer, an unexpected one or an interruption: the request may have been applied. */
+  UnknownOutcome: 3,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** A refusal says nothing was applied; anything that leaves that open is an unknown outcome. */
+export function exitCodeOf(outcome: ContactOutcome): ExitCode {
+  switch (outcome.kind) {
+    case 'created':
+    case 'updated':
+      return ExitCode.Success;
+    case 'validationFailed':
+    case 'unauthorized':
+    case 'forbidden':
+    case 'notFound':
+    case 'alreadyExists':
+    case 'rateLimited':
+      // A refusal after an earlier attempt whose answer was lost: that attempt may have been applied.
+      return outcome.mayHaveBeenApplied ? ExitCode.UnknownOutcome : ExitCode.Problems;
+    case 'serverError':
+    case 'unexpectedResponse':
+    case 'networkError':
+    case 'cancelled':
+      return ExitCode.UnknownOutcome;
+  }
+}

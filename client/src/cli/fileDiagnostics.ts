@@ -1,0 +1,42 @@
+// The language server's diagnostics for a file's text: the same service modules, settings and catalog
+// as the server's diagnostics handler (server/src/handlers/diagnostics.ts), so one rule set serves
+// the editor and the command line.
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { bundledDefaultCatalog } from '../../../server/src/service/catalog';
+import { parsePayload } from '../../../server/src/service/payload';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { isTooLarge, validate } from '../../../server/src/service/validate';
+
+export interface DiagnosedText {
+  /** The text as the server would hold it, for positions and source lines. */
+  readonly document: TextDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function diagnoseText(absolutePath: string, text: string): DiagnosedText {
+  const document = TextDocument.create(pathToFileURL(absolutePath).href, 'json', 1, text);
+  // As the server's document cache does: a file over the size limit is not parsed at all.
+  const payload = isTooLarge(text, DEFAULT_SETTINGS) ? undefined : parsePayload(text);
+  return { document, diagnostics: validate(document, payload, bundledDefaultCatalog(), DEFAULT_SETTINGS) };
+}
+
+export type SeverityName = 'error' | 'warning' | 'information';
+
+export function severityName(diagnostic: Diagnostic): SeverityName {
+  switch (diagnostic.severity) {
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    case DiagnosticSeverity.Information:
+    case DiagnosticSeverity.Hint:
+      return 'information';
+    default:
+      return 'error';
+  }
+}
+
+/** LSP 3.18 allows markup in diagnostic messages; the engine's are plain strings. */
+export function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

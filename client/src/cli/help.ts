@@ -1,0 +1,113 @@
+// The --help texts. The exit statuses here are the ones exitCodes.ts defines: scripts rely on them.
+
+export const MAIN_HELP = `contact-payloads: check HubSpot Contacts v1 payload files (*.contact.json) and send them to HubSpot,
+with the same rules and the same HTTP client as the VS Code extension.
+
+Usage:
+  contact-payloads check [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N]
+  contact-payloads create FILE [--save-vid] [--base-url URL] [--json] [--dry-run] [--force]
+  contact-payloads update FILE [--vid N] [--base-url URL] [--json] [--dry-run] [--force]
+  contact-payloads help [COMMAND]
+  contact-payloads --version
+
+Commands:
+  check   Report every problem the language server reports in the editor.
+  create  Create a contact from a file (POST /contacts/v1/contact).
+  update  Update a contact by vid from a file (POST /contacts/v1/contact/vid/:vid/profile).
+
+"contact-payloads COMMAND --help" explains a command, its options and its exit statuses.
+
+Environment:
+  HUBSPOT_ACCESS_TOKEN  the private app access token for create and update; read from nowhere else
+                        (a flag would show in process lists and shell history)
+  HUBSPOT_BASE_URL      where requests go (default https://api.hubapi.com); http:// only for this
+                        machine (localhost, 127.0.0.1, [::1]), e.g. the local sandbox
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY   the proxy for requests
+  NO_COLOR              no colour, even on a terminal
+
+Exit status:
+  0  success
+  1  check: errors, or more warnings than --max-warnings;
+     create/update: not sent because of errors in the file, or refused by HubSpot (4xx)
+  2  a usage, configuration or file problem
+  3  create/update: a server error, no answer or an unexpected one: the request may have been applied
+     (the one-line outcome says when)`;
+
+export const CHECK_HELP = `Usage: contact-payloads check [PATH|GLOB...] [options]
+
+Checks payload files with the language server's rules and prints each problem as
+  file:line:col severity code message
+with the line of source under it, then a summary. Lines and columns count from 1; columns count
+UTF-16 code units, as editors do.
+
+Arguments:
+  PATH|GLOB  a file, a folder (every *.contact.json in it) or a quoted glob such as
+             "seeds/**/*.contact.json". Default: every *.contact.json under the current folder.
+             Folders named node_modules and hidden folders are skipped.
+
+Options:
+  -f, --format FORMAT  text (default), json, sarif (SARIF 2.1.0, for code scanning) or github
+                       (GitHub Actions annotations on the pull request's files)
+  --max-warnings N     fail when there are more than N warnings (default: warnings never fail)
+  -h, --help           show this help
+
+Exit status:
+  0  no errors, and no more warnings than --max-warnings
+  1  errors, or more warnings than --max-warnings
+  2  a usage problem, an argument that names no file, or a file that cannot be read as UTF-8 text
+     (the other files are still checked)`;
+
+const SEND_OPTIONS = `  --base-url URL     where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
+                     http:// only for this machine (localhost, 127.0.0.1, [::1])
+  --json             print the outcome with HubSpot's answer as JSON on stdout; the one-line
+                     outcome then goes to stderr
+  --dry-run          print the request instead of sending it, the access token masked
+  --force            send even when the file has errors HubSpot would reject
+  --max-retries N    retries after a rate limit, a server error or a lost connection (0-6, default 3)
+  -h, --help         show this help`;
+
+const SEND_NOTES = `The access token is read from HUBSPOT_ACCESS_TOKEN only. The file is checked first, as in the
+editor: with errors it is not sent. Only its "properties" are sent. Retries follow HubSpot's rules:
+a create whose answer was lost is resent only when the payload has an email, so that HubSpot
+answers a duplicate with 409 instead of creating a second contact.`;
+
+export const CREATE_HELP = `Usage: contact-payloads create FILE [options]
+
+Creates a contact from FILE (POST /contacts/v1/contact) and prints one line saying what happened.
+On a 400, the values HubSpot rejected are shown on the file's lines.
+
+Options:
+  --save-vid         write the new contact's vid into FILE as "vid", changing nothing else in it
+                     (on 409, the vid of the contact that already has this email)
+${SEND_OPTIONS}
+
+${SEND_NOTES}
+
+Exit status:
+  0  the contact was created
+  1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
+     401/403 token, 409 a contact with this email exists, 429 rate limit): nothing was created
+  2  a usage, configuration or file problem: nothing was sent (or the vid could not be saved)
+  3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
+     contact may have been created; check HubSpot before sending again`;
+
+export const UPDATE_HELP = `Usage: contact-payloads update FILE [--vid N] [options]
+
+Updates the contact with the given vid from FILE (POST /contacts/v1/contact/vid/:vid/profile) and
+prints one line saying what happened. On a 400, the values HubSpot rejected are shown on the
+file's lines.
+
+Options:
+  --vid N            the contact to update (default: the file's "vid", as create --save-vid saves it)
+${SEND_OPTIONS}
+
+${SEND_NOTES}
+
+Exit status:
+  0  the contact was updated
+  1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
+     401/403 token, 404 no such vid, 409 another contact has this email, 429 rate limit):
+     nothing was changed
+  2  a usage, configuration or file problem: nothing was sent
+  3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
+     update may have been applied`;

@@ -1,0 +1,221 @@
+// `contact-payloads create FILE` and `update FILE [--vid N]`: the extension's send, for scripts.
+// The same checks before sending (a file with errors is not sent), the same HTTP client (request,
+// retries, outcome and its one-line summary), and HubSpot's 400s pointed at the file's lines as
+// the editor shows them. The token comes from HUBSPOT_ACCESS_TOKEN only: a flag would show in
+// process lists and shell history.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { rejectionFindings } from '../../../server/src/service/hubspotRejections';
+import { parsePayload } from '../../../server/src/service/payload';
+import { toDiagnostics } from '../../../server/src/service/validate';
+import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrlResult, type HubSpotBaseUrl } from '../hubspot/baseUrl';
+import { HubSpotConfigError } from '../hubspot/configError';
+import { parseVid, type ContactPropertyValue } from '../hubspot/contactsV1';
+import { createHubSpotClient, type HubSpotClient } from '../hubspot/hubspotClient';
+import { plural } from '../hubspot/format';
+import type { ContactOperation, ContactOutcome } from '../hubspot/outcome';
+import { readPayload, rejectedProperties } from '../payloadBody';
+import { withVid } from '../vidEdit';
+import { displayPath, parseCommandLine, UsageError, wholeNumberOption, type CommandContext } from './commandLine';
+import { readContactFile } from './contactFile';
+import { ExitCode, exitCodeOf } from './exitCodes';
+import { diagnoseText, severityName, type DiagnosedText } from './fileDiagnostics';
+import { CREATE_HELP, UPDATE_HELP } from './help';
+import { diagnosticLines } from './reporters/textReporter';
+import { previewLines, previewRequest, type ContactTarget } from './requestPreview';
+
+export const TOKEN_VARIABLE = 'HUBSPOT_ACCESS_TOKEN';
+export const BASE_URL_VARIABLE = 'HUBSPOT_BASE_URL';
+
+/** The checked file, ready to send. */
+interface SendableFile {
+  readonly path: string;
+  readonly absolutePath: string;
+  readonly diagnosed: DiagnosedText;
+  readonly properties: readonly ContactPropertyValue[];
+  readonly savedVid: unknown;
+}
+
+export const createCommand = (args: readonly string[], context: CommandContext) => sendCommand('create', args, context);
+export const updateCommand = (args: readonly string[], context: CommandContext) => sendCommand('update', args, context);
+
+async function sendCommand(operation: ContactOperation, args: readonly string[], context: CommandContext): Promise<ExitCode> {
+  const { terminal, env } = context;
+  const { values, positionals } = parseCommandLine(args, {
+    'base-url': { type: 'string' },
+    vid: { type: 'string' },
+    'save-vid': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    force: { type: 'boolean' },
+    'max-retries': { type: 'string' },
+  });
+  if (values.help) {
+    terminal.out(operation === 'create' ? CREATE_HELP : UPDATE_HELP);
+    return ExitCode.Success;
+  }
+  if (operation === 'create' && values.vid !== undefined) throw new UsageError('create makes a new contact; --vid is for update.');
+  if (operation === 'update' && values['save-vid']) throw new UsageError('update keeps the vid it is given; --save-vid is for create.');
+  if (positionals.length !== 1) throw new UsageError(`${operation} takes one FILE (got ${positionals.length}).`);
+  const givenVid = values.vid === undefined ? undefined : parseVid(values.vid);
+  if (values.vid !== undefined && givenVid === undefined) throw new UsageError(`--vid takes a contact's vid, a positive whole number such as 61574 (got "${values.vid}").`);
+  const maxRetries = values['max-retries'] === undefined ? undefined : wholeNumberOption('max-retries', values['max-retries'], 0, 6);
+  const json = values.json === true;
+  // With --json, standard output is the JSON document alone; everything else goes to standard error.
+  const report = json ? terminal.err : terminal.out;
+
+  const baseUrl = chosenBaseUrl(values['base-url'], env);
+  if (!baseUrl.ok) return configProblem(context, baseUrl.message);
+
+  const absolutePath = path.resolve(context.cwd, positionals[0] ?? '');
+  const file = await sendableFile(absolutePath, context, values.force === true);
+  if (typeof file === 'number') return file;
+
+  let target: ContactTarget = { operation: 'create' };
+  if (operation === 'update') {
+    const vid = givenVid ?? savedVidOf(file);
+    if (typeof vid !== 'number') return configProblem(context, `${file.path}: ${vid ?? 'the file has no "vid"'}; pass --vid N.`);
+    target = { operation, vid };
+  }
+
+  const token = env[TOKEN_VARIABLE]?.trim() ?? '';
+  if (values['dry-run']) {
+    const preview = previewRequest({ target, baseUrl: baseUrl.baseUrl, properties: file.properties, hasToken: token !== '' });
+    if (json) terminal.out(JSON.stringify({ ...preview, body: JSON.parse(preview.body) as unknown }, null, 2));
+    else for (const line of previewLines(preview)) terminal.out(line);
+    if (token === '') terminal.err(`Note: ${TOKEN_VARIABLE} is not set; a real send needs it.`);
+    return ExitCode.Success;
+  }
+  if (token === '') {
+    return configProblem(context, `${TOKEN_VARIABLE} is not set: export a HubSpot private app's access token in it (it is read from nowhere else).`);
+  }
+
+  const outcome = await send(target, file.properties, baseUrl.baseUrl, token, maxRetries, context);
+  if (outcome === undefined) return ExitCode.UsageOrFiles;
+  if (json) terminal.out(JSON.stringify(outcome, null, 2));
+  report(`${file.path}: ${outcome.summary}`);
+  for (const line of rejectionLines(file, outcome, context)) report(line);
+
+  const exitCode = exitCodeOf(outcome);
+  const vidToSave = outcome.kind === 'created' || outcome.kind === 'alreadyExists' ? outcome.vid : undefined;
+  if (values['save-vid'] && vidToSave !== undefined) {
+    const saved = await saveVid(file, vidToSave);
+    if (saved !== true) {
+      terminal.err(`${file.path}: the vid ${vidToSave} could not be saved: ${saved}`);
+      return exitCode === ExitCode.Success ? ExitCode.UsageOrFiles : exitCode;
+    }
+    report(`${file.path}: saved vid ${vidToSave}${outcome.kind === 'alreadyExists' ? ' (the existing contact)' : ''}`);
+  }
+  return exitCode;
+}
+
+function chosenBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): BaseUrlResult {
+  // An empty variable counts as unset: CI systems export unset configuration values as "".
+  const fromEnv = env[BASE_URL_VARIABLE]?.trim() || undefined;
+  return parseBaseUrl(flag ?? fromEnv ?? DEFAULT_BASE_URL);
+}
+
+/** Reads and checks the file as the extension does before sending; a number is the exit status when it cannot be sent. */
+async function sendableFile(absolutePath: string, context: CommandContext, force: boolean): Promise<SendableFile | ExitCode> {
+  const { terminal } = context;
+  const shownPath = displayPath(absolutePath, context.cwd);
+  const read = await readContactFile(absolutePath);
+  if (!read.ok) {
+    terminal.err(`${shownPath} ${read.problem}`);
+    return ExitCode.UsageOrFiles;
+  }
+  const diagnosed = diagnoseText(absolutePath, read.text);
+  const errors = diagnosed.diagnostics.filter((diagnostic) => severityName(diagnostic) === 'error');
+  if (errors.length > 0 && !force) {
+    const checked = { kind: 'checked' as const, path: shownPath, absolutePath, ...diagnosed };
+    for (const error of errors) for (const line of diagnosticLines(checked, error, terminal)) terminal.err(line);
+    terminal.err(`${shownPath}: not sent: ${plural(errors.length, 'error', 'errors')} that HubSpot would reject (--force sends it anyway).`);
+    return ExitCode.Problems;
+  }
+  const payload = readPayload(read.text);
+  if (!payload.ok) {
+    terminal.err(`${shownPath}: not sent: ${payload.message}`);
+    return ExitCode.Problems;
+  }
+  return { path: shownPath, absolutePath, diagnosed, properties: payload.properties, savedVid: payload.savedVid };
+}
+
+/** The vid saved in the file, or why it cannot be used. The server reads it the same way: a number only. */
+function savedVidOf(file: SendableFile): number | string | undefined {
+  if (file.savedVid === undefined) return undefined;
+  const vid = typeof file.savedVid === 'number' ? parseVid(file.savedVid) : undefined;
+  return vid ?? `the file's "vid" (${JSON.stringify(file.savedVid)}) is not a positive whole number`;
+}
+
+async function send(
+  target: ContactTarget,
+  properties: readonly ContactPropertyValue[],
+  baseUrl: HubSpotBaseUrl,
+  token: string,
+  maxRetries: number | undefined,
+  context: CommandContext,
+): Promise<ContactOutcome | undefined> {
+  const { terminal } = context;
+  let client: HubSpotClient;
+  try {
+    client = createHubSpotClient({
+      baseUrl: baseUrl.origin,
+      token,
+      retry: maxRetries === undefined ? undefined : { maxRetries },
+      env: context.env,
+      userAgent: `contact-payloads-for-hubspot (command line "contact-payloads") ${context.version}`,
+      // Attempts that are retried are worth a line on stderr: a CI log then shows why a step took long.
+      log: (entry) => {
+        if (entry.retryInMs !== undefined) terminal.err(entry.message);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof HubSpotConfigError)) throw error;
+    configProblem(context, error.message);
+    return undefined;
+  }
+  // Ctrl-C cancels the request; the outcome then says whether it may have been applied.
+  const abort = new AbortController();
+  const cancel = () => abort.abort();
+  process.once('SIGINT', cancel);
+  try {
+    const options = { signal: abort.signal };
+    return target.operation === 'create' ? await client.createContact(properties, options) : await client.updateContact(target.vid, properties, options);
+  } finally {
+    process.off('SIGINT', cancel);
+    await client.close();
+  }
+}
+
+/** HubSpot's per-property 400 results on the entries that were sent, as the editor marks them. */
+function rejectionLines(file: SendableFile, outcome: ContactOutcome, { terminal }: CommandContext): string[] {
+  if (outcome.kind !== 'validationFailed') return [];
+  const rejected = rejectedProperties(outcome.results, file.properties);
+  const { document } = file.diagnosed;
+  const diagnostics = toDiagnostics(document, rejectionFindings(parsePayload(document.getText()), rejected));
+  const checked = { kind: 'checked' as const, path: file.path, absolutePath: file.absolutePath, ...file.diagnosed };
+  return diagnostics.flatMap((diagnostic) => diagnosticLines(checked, diagnostic, terminal));
+}
+
+/** Writes the vid into the file as it is now, changing nothing else; true, or why not. */
+async function saveVid(file: SendableFile, vid: number): Promise<true | string> {
+  const read = await readContactFile(file.absolutePath);
+  if (!read.ok) return `the file ${read.problem}`;
+  let text: string;
+  try {
+    text = withVid(read.text, vid);
+  } catch {
+    return 'the file is no longer a JSON object';
+  }
+  try {
+    await writeFile(file.absolutePath, (read.byteOrderMark ? '\uFEFF' : '') + text, 'utf8');
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return true;
+}
+
+function configProblem({ terminal }: CommandContext, message: string): ExitCode {
+  terminal.err(`contact-payloads: ${message}`);
+  return ExitCode.UsageOrFiles;
+}
