@@ -1,32 +1,84 @@
-// Runs the in-editor mocha suite (test/vscode/suite/) inside code-server's Node extension host, with
-// the repo as extensionDevelopmentPath: the offline launcher of the suite (launch-electron.ts is
-// the one for machines that can download VS Code). Needs `npm run build` (dist/) and .ci/install-e2e.
+// Runs the in-editor mocha suite (test/vscode/suite/) inside code-server's Node extension host: the
+// offline launcher of the suite (launch-electron.ts is the one for machines that can download VS Code).
+// The extension under test is the packaged one: dist/contact-payloads.vsix's `extension/` folder,
+// extracted under test-output/, is the extensionDevelopmentPath. Each run has its own HubSpot sandbox
+// on 127.0.0.1 in this process; the user settings point `contactPayloads.baseUrl` at it, and the
+// extension host's environment tells the suite its URL and token.
+// Needs `npm run package` (dist/contact-payloads.vsix) and .ci/install-e2e.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
-import { runExtensionTests } from './harness/extensionTests';
-import { WORKSPACE_FILES } from './harness/fixtures';
+import { test, type TestContext } from 'node:test';
+import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import { runExtensionTests, type ExtensionTestResult } from './harness/extensionTests';
+import { SUITE_FILES } from './harness/fixtures';
 import { extensionLogTail } from './harness/logs';
-import { BUILD_SUITE_SCRIPT, EXTENSION_DEVELOPMENT_PATH, REPO_ROOT, requireFile, SUITE_INDEX } from './harness/paths';
+import { BUILD_SUITE_SCRIPT, E2E_OUTPUT, REPO_ROOT, SUITE_INDEX, VSIX } from './harness/paths';
+import { extractVsix } from './harness/vsix';
+import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
 
-void test("the in-editor suite passes in code-server's extension host", { timeout: 240_000 }, async (t) => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DEVELOPMENT_PATH, 'package.json'), 'utf8')) as { main?: string };
-  const main = path.resolve(EXTENSION_DEVELOPMENT_PATH, manifest.main ?? 'no "main" in package.json');
-  requireFile(main, 'the built extension', 'run `npm run build` first');
-  execFileSync(process.execPath, [BUILD_SUITE_SCRIPT], { stdio: 'inherit' });
+/** Extracted and the suite built once per process, for both runs. */
+let prepared: string | undefined;
+function prepare(): string {
+  if (prepared === undefined) {
+    prepared = extractVsix(VSIX, path.join(E2E_OUTPUT, 'exthost-extension'));
+    execFileSync(process.execPath, [BUILD_SUITE_SCRIPT], { stdio: 'inherit' });
+  }
+  return prepared;
+}
 
-  const result = await runExtensionTests({
-    name: 'exthost',
-    extensionDevelopmentPath: EXTENSION_DEVELOPMENT_PATH,
-    extensionTestsPath: SUITE_INDEX,
-    files: WORKSPACE_FILES,
-  });
-  t.diagnostic(`logs: ${path.relative(REPO_ROOT, result.profile.dir)}`);
-  if (result.exitCode !== 0) t.diagnostic(`the extension's output channel:\n${extensionLogTail(result.profile)}`);
-  assert.equal(result.exitCode, 0, `the in-editor suite failed (exit code ${result.exitCode}):\n${result.mochaOutput}`);
-  console.log(result.mochaOutput);
-  assert.match(result.mochaOutput, /\b[1-9]\d* passing\b/, 'mocha reported passing tests');
-  assert.doesNotMatch(result.mochaOutput, /\b\d+ failing\b/);
-});
+/** Every *.log file of the run: code-server's, the workbench's, each output channel's (the extension's included). */
+function logFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((relative) => relative.endsWith('.log'))
+    .map((relative) => path.join(dir, relative));
+}
+
+async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbox, result: ExtensionTestResult) => void): Promise<void> {
+  const extensionDevelopmentPath = prepare();
+  const sandbox = await startSandbox();
+  try {
+    const result = await runExtensionTests({
+      name: `exthost-${mode}`,
+      extensionDevelopmentPath,
+      extensionTestsPath: SUITE_INDEX,
+      files: SUITE_FILES,
+      settings: sandboxSettings(sandbox.url, mode),
+      disableWorkspaceTrust: mode === 'trusted',
+      env: { [SUITE_MODE_VARIABLE]: mode, [SANDBOX_URL_VARIABLE]: sandbox.url, [SANDBOX_TOKEN_VARIABLE]: sandbox.token },
+    });
+    t.diagnostic(`logs: ${path.relative(REPO_ROOT, result.profile.dir)}`);
+    if (result.exitCode !== 0) t.diagnostic(`the extension's output channel:\n${extensionLogTail(result.profile)}`);
+    assert.equal(result.exitCode, 0, `the in-editor suite (${mode}) failed (exit code ${result.exitCode}):\n${result.mochaOutput}`);
+    console.log(result.mochaOutput);
+    assert.match(result.mochaOutput, /\b[1-9]\d* passing\b/, 'mocha reported passing tests');
+    assert.doesNotMatch(result.mochaOutput, /\b\d+ (failing|pending)\b/);
+    check(sandbox, result);
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+void test("the in-editor suite passes in code-server's extension host, against the sandbox", { timeout: 240_000 }, (t) =>
+  runSuite(t, 'trusted', (sandbox, result) => {
+    const routes = new Set(sandbox.requests.map((request) => request.route));
+    assert.ok(routes.has('createContact') && routes.has('updateContact'), `the suite sent creates and updates: ${[...routes].join(', ')}`);
+    assert.ok(
+      sandbox.requests.every((request) => !JSON.stringify(request).includes(sandbox.token)),
+      'the token travels only in the Authorization header (which the sandbox does not log)',
+    );
+    const logs = logFiles(result.profile.dir);
+    assert.ok(logs.some((file) => file.includes(`${path.sep}contact-payloads.contact-payloads${path.sep}`)), 'the extension wrote its output-channel log');
+    const leaks = logs.filter((file) => fs.readFileSync(file, 'utf8').includes(sandbox.token));
+    assert.deepEqual(leaks.map((file) => path.relative(result.profile.dir, file)), [], 'no log holds the access token');
+  }),
+);
+
+void test('in an untrusted folder validation works and nothing is sent', { timeout: 240_000 }, (t) =>
+  runSuite(t, 'untrusted', (sandbox) => {
+    // The control API (/__sandbox/…) is not logged: this is every request the extension made.
+    assert.deepEqual(sandbox.requests.map((request) => `${request.method} ${request.path} → ${request.status}`), [], 'the sandbox received no API request');
+  }),
+);

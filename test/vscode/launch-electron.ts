@@ -3,15 +3,19 @@
 // from Microsoft's update servers, so it needs internet (and a display, e.g. `xvfb-run -a`, on Linux);
 // offline, test/vscode/exthost.test.ts runs the same suite in code-server instead.
 //   node --import tsx test/vscode/launch-electron.ts [version ...]     (default: minimum and stable)
+// Each version runs the suite twice, like exthost.test.ts: in a trusted folder, and in a folder left
+// untrusted (only the *.untrusted.test.js files), each against its own HubSpot sandbox on 127.0.0.1.
 // Exit code 0 only when the suite passed on every version; a VS Code that cannot be downloaded is a
 // failure, reported in one line.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { WORKSPACE_FILES } from './harness/fixtures';
+import { startSandbox } from '../sandbox/sandbox';
+import { SUITE_FILES } from './harness/fixtures';
 import { BUILD_SUITE_SCRIPT, E2E_OUTPUT, EXTENSION_DEVELOPMENT_PATH, REPO_ROOT, requireFile, SUITE_INDEX } from './harness/paths';
 import { freshProfile } from './harness/profile';
+import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
 
 const PREFIX = 'launch-electron:';
 
@@ -38,20 +42,36 @@ async function download(versions: readonly string[]): Promise<Map<string, string
   return executables;
 }
 
-async function runOn(version: string, executable: string): Promise<boolean> {
-  const profile = freshProfile(`electron-${version}`, { files: WORKSPACE_FILES });
+async function runOn(version: string, executable: string, mode: SuiteMode): Promise<boolean> {
+  const what = `VS Code ${version} (${mode} folder)`;
+  const sandbox = await startSandbox();
   try {
+    const profile = freshProfile(`electron-${version}-${mode}`, { files: SUITE_FILES, settings: sandboxSettings(sandbox.url, mode) });
     const code = await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: EXTENSION_DEVELOPMENT_PATH,
       extensionTestsPath: SUITE_INDEX,
-      launchArgs: [profile.workspace, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      extensionTestsEnv: { [SUITE_MODE_VARIABLE]: mode, [SANDBOX_URL_VARIABLE]: sandbox.url, [SANDBOX_TOKEN_VARIABLE]: sandbox.token },
+      launchArgs: [
+        profile.workspace,
+        '--user-data-dir', profile.userDataDir,
+        '--extensions-dir', profile.extensionsDir,
+        ...(mode === 'trusted' ? ['--disable-workspace-trust'] : []),
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     });
-    console.log(`${PREFIX} VS Code ${version}: ${code === 0 ? 'PASS' : `FAIL (exit code ${code})`}`);
-    return code === 0;
+    // Untrusted, the extension must not have reached the sandbox at all.
+    const leaked = mode === 'untrusted' ? sandbox.requests.map((request) => `${request.method} ${request.path}`) : [];
+    if (leaked.length > 0) console.error(`${PREFIX} ${what}: the sandbox got requests from an untrusted folder: ${leaked.join(', ')}`);
+    const passed = code === 0 && leaked.length === 0;
+    console.log(`${PREFIX} ${what}: ${passed ? 'PASS' : `FAIL (exit code ${code})`}`);
+    return passed;
   } catch (error) {
-    console.error(`${PREFIX} VS Code ${version}: FAIL (${error instanceof Error ? error.message : String(error)})`);
+    console.error(`${PREFIX} ${what}: FAIL (${error instanceof Error ? error.message : String(error)})`);
     return false;
+  } finally {
+    await sandbox.stop();
   }
 }
 
@@ -63,7 +83,9 @@ async function main(): Promise<number> {
   fs.mkdirSync(E2E_OUTPUT, { recursive: true });
   let passed = true;
   // One after the other; a failure on the minimum version must not hide the result on stable.
-  for (const [version, executable] of executables) passed = (await runOn(version, executable)) && passed;
+  for (const [version, executable] of executables) {
+    for (const mode of ['trusted', 'untrusted'] as const) passed = (await runOn(version, executable, mode)) && passed;
+  }
   return passed ? 0 : 1;
 }
 

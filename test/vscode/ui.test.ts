@@ -1,11 +1,16 @@
 // The installed .vsix in a real VS Code workbench (code-server) driven like a person would with
 // headless Chromium: open the folder, open a bad file, see the squiggle, the Problems entry and our
-// property names in the suggest widget. Screenshots of each step go to test-output/e2e/ui/screenshots/.
+// property names in the suggest widget; then, with the base URL set to a local HubSpot sandbox,
+// store the token from the command palette and create a contact from a valid file, answering the
+// first-send question, and see 200 OK in the response view. Screenshots of each step go to
+// test-output/e2e/ui/screenshots/.
 // The selectors are VS Code internals (pinned by code-server's version): keep these checks few.
 // Needs `npm run package` (dist/contact-payloads.vsix) and .ci/install-e2e.
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { launchBrowser, newWorkbenchPage, workbenchUrl } from './harness/browser';
 import { installVsix, startCodeServer, type CodeServer } from './harness/codeServer';
 import { BAD_CONTACT, WORKSPACE_FILES } from './harness/fixtures';
@@ -21,16 +26,37 @@ const EMAIL_NAME = (() => {
   return { line: line + 1, column: lines[line].indexOf('"email"') + 2 };
 })();
 
-void test('a person sees our squiggle, Problems entry and completions in VS Code', { timeout: 240_000 }, async (t) => {
+/** Runs a command from the palette (F1) by its title, as a person types it. */
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Quick Open (Ctrl+P) a workspace file; resolves once its editor tab is the active one. */
+async function quickOpen(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active').filter({ hasText: name }).waitFor();
+}
+
+void test('a person sees our squiggle, Problems entry and completions, and creates a contact from the palette', { timeout: 240_000 }, async (t) => {
   requireFile(VSIX, 'the packaged extension', 'run `npm run package` first');
   assertE2eInstalled();
-  const profile = freshProfile('ui', { files: WORKSPACE_FILES });
-  t.diagnostic(`screenshots and logs: ${path.relative(REPO_ROOT, profile.dir)}`);
-  await installVsix(profile, VSIX);
-
+  let sandbox: Sandbox | undefined;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   try {
+    sandbox = await startSandbox();
+    // Only the base URL: the first-send question stays on, and the person answers it.
+    const profile = freshProfile('ui', { files: WORKSPACE_FILES, settings: { 'contactPayloads.baseUrl': sandbox.url } });
+    t.diagnostic(`screenshots and logs: ${path.relative(REPO_ROOT, profile.dir)}`);
+    await installVsix(profile, VSIX);
     server = await startCodeServer(profile);
     browser = await launchBrowser(profile);
     const workbench = await newWorkbenchPage(browser, profile);
@@ -42,11 +68,7 @@ void test('a person sees our squiggle, Problems entry and completions in VS Code
       await workbench.screenshot('workbench');
 
       // 2. Quick Open the file; our server's diagnostics show as a red squiggle.
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.keyboard.type('bad.contact.json');
-      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'bad.contact.json' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await quickOpen(page, 'bad.contact.json');
       await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('squiggle');
 
@@ -80,6 +102,37 @@ void test('a person sees our squiggle, Problems entry and completions in VS Code
       await page.keyboard.type('first');
       await suggestions.filter({ hasText: 'firstname' }).first().waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('completion-firstname');
+      await page.keyboard.press('Escape');
+
+      // 5. A valid file; the CodeLens above it offers to send it.
+      await quickOpen(page, 'valid.contact.json');
+      await page.locator('.editor-instance .codelens-decoration').filter({ hasText: 'Create contact' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('valid-file-codelens');
+
+      // 6. The token, typed into the password box "Set Access Token" opens.
+      await runFromPalette(page, 'HubSpot Contacts: Set Access Token');
+      const tokenBox = page.locator('.quick-input-widget input[type="password"]');
+      await tokenBox.waitFor({ state: 'visible' });
+      await page.keyboard.type(sandbox.token);
+      await workbench.screenshot('token-input');
+      await page.keyboard.press('Enter');
+      await tokenBox.waitFor({ state: 'hidden' });
+
+      // 7. "Create Contact from File": the first request to this host asks first; the person sends it.
+      await runFromPalette(page, 'HubSpot Contacts: Create Contact from File');
+      const dialog = page.locator('.monaco-dialog-box').filter({ hasText: 'Create a contact in HubSpot?' });
+      await dialog.waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('confirm-send');
+      await dialog.locator('.monaco-button').filter({ hasText: /^Send$/ }).click();
+
+      // 8. The response view opens beside the file with HubSpot's answer.
+      await page.locator('.tab').filter({ hasText: 'valid.contact.response.jsonc' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: '200 OK' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('response-200');
+      const created = sandbox.contacts.findByEmail('grace.hopper@example.com');
+      assert.ok(created, 'the sandbox holds the contact');
+      await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: `"vid": ${created.vid}` }).first().waitFor();
+      assert.deepEqual(sandbox.requests.map((request) => `${request.route} ${request.status}`).filter((line) => line.startsWith('createContact')), ['createContact 200']);
     } catch (error) {
       await workbench.screenshot('failure').catch(() => undefined);
       t.diagnostic(`the extension's output channel:\n${extensionLogTail(profile)}`);
@@ -88,5 +141,6 @@ void test('a person sees our squiggle, Problems entry and completions in VS Code
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    await sandbox?.stop();
   }
 });

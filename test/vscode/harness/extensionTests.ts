@@ -23,6 +23,8 @@ export interface ExtensionTestOptions extends ProfileOptions {
   readonly extensionTestsPath: string;
   /** Extra environment for the extension host. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Defaults to true; false (with `security.workspace.trust.enabled` in the settings) opens the folder untrusted. */
+  readonly disableWorkspaceTrust?: boolean;
   /** Deadline for the whole suite, from opening the page to codeAutomationExit. Default 120 s. */
   readonly timeoutMs?: number;
 }
@@ -45,7 +47,11 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startCodeServer(profile, { smokeTestDriver: true, ...(options.env ? { env: options.env } : {}) });
+    server = await startCodeServer(profile, {
+      smokeTestDriver: true,
+      disableWorkspaceTrust: options.disableWorkspaceTrust ?? true,
+      ...(options.env ? { env: options.env } : {}),
+    });
     browser = await launchBrowser(profile);
     const workbench = await newWorkbenchPage(browser, profile);
     const { page } = workbench;

@@ -1,4 +1,4 @@
-// The workspace both end-to-end tests open. Written fresh into each run's workspace folder.
+// The workspaces the end-to-end tests open. Written fresh into each run's workspace folder.
 
 /** An invalid email and an enumeration value given by label ("Lead") instead of its internal value ("lead"). */
 export const BAD_CONTACT = `{
@@ -9,6 +9,39 @@ export const BAD_CONTACT = `{
 }
 `;
 
+/** A payload HubSpot (and the sandbox) accepts as it is. */
+export const VALID_CONTACT = `{
+  "properties": [
+    { "property": "email", "value": "grace.hopper@example.com" },
+    { "property": "firstname", "value": "Grace" },
+    { "property": "lastname", "value": "Hopper" },
+    { "property": "lifecyclestage", "value": "lead" }
+  ]
+}
+`;
+
+/** The browser UI test's workspace. */
 export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'bad.contact.json': BAD_CONTACT,
+  'valid.contact.json': VALID_CONTACT,
+};
+
+/** A contact with its own email, so that each send test meets its own contact in the shared sandbox. */
+function contactWith(email: string, ...more: readonly string[]): string {
+  const entries = [`{ "property": "email", "value": "${email}" }`, ...more];
+  return `{\n  "properties": [\n${entries.map((entry) => `    ${entry}`).join(',\n')}\n  ]\n}\n`;
+}
+
+/**
+ * The in-editor suite's workspace (test/vscode/suite/): one file per test that edits or sends it, so
+ * that the tests do not depend on each other's order.
+ */
+export const SUITE_FILES: Readonly<Record<string, string>> = {
+  ...WORKSPACE_FILES,
+  'quickfix.contact.json': BAD_CONTACT,
+  'complete.contact.json': contactWith('complete@example.com', '{ "property": "", "value": "" }', '{ "property": "lifecyclestage", "value": "" }'),
+  'create.contact.json': contactWith('created@example.com', '{ "property": "firstname", "value": "Ada" }'),
+  'conflict.contact.json': contactWith('conflict@example.com', '{ "property": "firstname", "value": "Twice" }'),
+  // Valid as far as the extension can tell; the suite makes the sandbox answer 400 INVALID_EMAIL for it.
+  'rejected.contact.json': contactWith('rejected@example.com', '{ "property": "firstname", "value": "Rex" }'),
 };

@@ -10,7 +10,10 @@ export const E2E_OUTPUT = path.join(REPO_ROOT, 'test-output', 'e2e');
 /** The packaged extension that `npm run package` writes. `E2E_VSIX` points the UI test elsewhere. */
 export const VSIX = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : path.join(REPO_ROOT, 'dist', 'contact-payloads.vsix');
 
-/** The extension the in-editor suite runs against. `E2E_EXTENSION_PATH` points it elsewhere. */
+/**
+ * The extension folder launch-electron.ts runs the suite against (the built repo). `E2E_EXTENSION_PATH`
+ * points it elsewhere. exthost.test.ts uses the packaged one instead: VSIX, extracted.
+ */
 export const EXTENSION_DEVELOPMENT_PATH = process.env.E2E_EXTENSION_PATH ? path.resolve(process.env.E2E_EXTENSION_PATH) : REPO_ROOT;
 
 /** The in-editor mocha suite as built by test/vscode/build-suite.mjs. */

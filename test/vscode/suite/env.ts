@@ -1,0 +1,30 @@
+// What the launchers (test/vscode/exthost.test.ts, test/vscode/launch-electron.ts) tell the in-editor
+// suite through the extension host's environment. No imports: the harness uses this file too.
+
+/** `trusted` (default): the whole suite. `untrusted`: only `*.untrusted.test.js`, in a folder that is not trusted. */
+export const SUITE_MODE_VARIABLE = 'CONTACT_PAYLOADS_E2E_SUITE';
+/** The base URL of the HubSpot sandbox the launcher started (`contactPayloads.baseUrl` is set to it in user settings). */
+export const SANDBOX_URL_VARIABLE = 'CONTACT_PAYLOADS_E2E_SANDBOX_URL';
+/** The sandbox's access token, which the suite stores through `contactPayloads.setAccessToken`. */
+export const SANDBOX_TOKEN_VARIABLE = 'CONTACT_PAYLOADS_E2E_TOKEN';
+
+export type SuiteMode = 'trusted' | 'untrusted';
+
+export const UNTRUSTED_SUFFIX = '.untrusted.test.js';
+
+/** The user settings a launcher writes for a run against the sandbox at `sandboxUrl`. */
+export function sandboxSettings(sandboxUrl: string, mode: SuiteMode): Record<string, unknown> {
+  return {
+    'contactPayloads.baseUrl': sandboxUrl,
+    // The first-send modal would block a test; the browser UI test answers it instead.
+    'contactPayloads.confirmBeforeSend': false,
+    ...(mode === 'untrusted'
+      ? {
+          'security.workspace.trust.enabled': true,
+          // No modal at startup: the folder simply opens in Restricted Mode.
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.untrustedFiles': 'open',
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,30 @@
+/// <reference types="mocha" />
+// Run only by the launcher's untrusted pass (CONTACT_PAYLOADS_E2E_SUITE=untrusted): the folder is
+// open in Restricted Mode. Validation still works; nothing is sent, and no CodeLens offers to.
+// The launcher also checks the sandbox's own log: it must have received no request at all.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeLensTitles, codeOf, createContact, diagnosticsFor, EXTENSION_ID, openFixture, sandboxRequests, storeSandboxToken, updateContact } from './helpers';
+
+suite('untrusted workspace', () => {
+  suiteSetup(async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'the launcher opened the folder untrusted');
+    // A stored token, so that only the missing trust can be what stops a send.
+    await storeSandboxToken();
+  });
+
+  test('validation still produces diagnostics', async () => {
+    const { uri } = await openFixture('bad.contact.json');
+    const diagnostics = await diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-email') && ds.some((d) => codeOf(d) === 'invalid-option'));
+    assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true, 'the extension is active in Restricted Mode');
+  });
+
+  test('the send commands send nothing and no CodeLens offers them', async () => {
+    const { uri } = await openFixture('valid.contact.json');
+    assert.equal(await createContact(uri), undefined, 'createContact returns no outcome');
+    assert.equal(await updateContact(uri, 61574), undefined, 'updateContact returns no outcome');
+    assert.deepEqual(await codeLensTitles(uri), [], 'no CodeLens');
+    assert.deepEqual(await sandboxRequests(), [], 'the sandbox got no request');
+  });
+});
