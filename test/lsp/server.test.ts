@@ -219,7 +219,7 @@ describe('a portal catalog pushed by the client', () => {
     const after = await client.pushedDiagnostics(uri, (p) => p.diagnostics.length === 1);
     // The custom property is known and its (hidden) option accepted; the typo is now an error: HubSpot would answer 400.
     assert.deepEqual(after.diagnostics.map((d) => [d.code, d.severity]), [['unknown-property', 1]]);
-    assert.match(messageOf(after.diagnostics[0]!), /this portal has no such property.*Did you mean "firstname"\?/);
+    assert.match(messageOf(after.diagnostics[0]), /this portal has no such property.*Did you mean "firstname"\?/);
 
     const completion = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('"teal"') + 1 } });
     assert.deepEqual(completion.items.map((i) => i.label), ['blue'], 'hidden options are accepted but not offered');
