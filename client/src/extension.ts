@@ -26,11 +26,17 @@ export function activate(context: vscode.ExtensionContext): void {
   host = new LanguageServerHost(scope);
   const tokens = new AccessTokens(context.secrets);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
+  const connection = scope.dispose(new HubSpotConnection(tokens, log, version));
+  const catalog = scope.dispose(new PortalCatalog(context.globalStorageUri, connection, host, log));
   const services: SendServices = {
     tokens,
-    connection: scope.dispose(new HubSpotConnection(tokens, log, version)),
+    connection,
     server: host,
     responses: scope.dispose(new ResponseView()),
+    portalOf: (origin) => {
+      const state = catalog.current();
+      return state.kind === 'portal' && state.catalog.origin === origin && state.catalog.portalId !== undefined ? `portal ${state.catalog.portalId}` : undefined;
+    },
     confirmedOrigins: new Set(),
   };
 
@@ -42,7 +48,6 @@ export function activate(context: vscode.ExtensionContext): void {
   scope.registerCommand('setAccessToken', setAccessToken(services));
   scope.registerCommand('clearAccessToken', clearAccessToken(services));
 
-  const catalog = scope.dispose(new PortalCatalog(context.globalStorageUri, services.connection, host, log));
   scope.registerCommand('refreshProperties', refreshProperties(catalog));
   scope.dispose(new CatalogStatus(catalog));
 

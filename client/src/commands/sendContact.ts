@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { HubSpotRejectionNotification, PayloadSummaryRequest } from '../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
+import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { parseVid, type ContactPropertyValue } from '../hubspot/contactsV1';
 import type { HubSpotClient } from '../hubspot/hubspotClient';
 import type { ContactOperation, ContactOutcome } from '../hubspot/outcome';
@@ -113,13 +114,18 @@ async function readyClient(services: SendServices, operation: ContactOperation, 
     const url = operation === 'create' ? `${baseUrl.origin}/contacts/v1/contact` : `${baseUrl.origin}/contacts/v1/contact/vid/${vid}/profile`;
     const choice = await vscode.window.showWarningMessage(
       operation === 'create' ? 'Create a contact in HubSpot?' : `Update contact ${vid} in HubSpot?`,
-      { modal: true, detail: `POST ${url}\n\nAccount host: ${baseUrl.host}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
+      { modal: true, detail: `POST ${url}\n\nAccount: ${account(services, baseUrl)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
       'Send',
     );
     if (choice !== 'Send') return undefined;
     services.confirmedOrigins.add(baseUrl.origin);
   }
   return connection.client;
+}
+
+function account(services: SendServices, baseUrl: HubSpotBaseUrl): string {
+  const portal = services.portalOf(baseUrl.origin);
+  return portal ? `${portal} at ${baseUrl.host}` : `the one the access token for ${baseUrl.host} belongs to`;
 }
 
 /** HubSpot's 400 per-property results go on the offending entries; a success clears earlier ones. */

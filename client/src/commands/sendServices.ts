@@ -9,6 +9,8 @@ export interface SendServices {
   readonly connection: HubSpotConnection;
   readonly server: LanguageServerHost;
   readonly responses: ResponseView;
+  /** The portal behind an origin, as far as its property catalog says ("portal 62515"). */
+  readonly portalOf: (origin: string) => string | undefined;
   /** Origins the user confirmed a send to since VS Code started. */
   readonly confirmedOrigins: Set<string>;
 }

@@ -62,6 +62,7 @@ function tooltip(state: CatalogState): vscode.MarkdownString {
 
 function age(fetchedAt: number): string {
   const minutes = Math.round((fetchedAt - Date.now()) / 60_000);
+  if (minutes === 0) return 'just now';
   if (minutes > -60) return AGE.format(minutes, 'minute');
   const hours = Math.round(minutes / 60);
   return hours > -48 ? AGE.format(hours, 'hour') : AGE.format(Math.round(hours / 24), 'day');

@@ -19,8 +19,14 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
   async show(source: vscode.Uri, outcome: ContactOutcome): Promise<vscode.TextDocument> {
     const name = source.path.split('/').pop() ?? 'contact';
     const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name.replace(/\.json$/, '')}.response.jsonc`, query: source.toString() });
-    this.texts.set(uri.toString(), responseText(outcome, name, new Date()));
+    const text = responseText(outcome, name, new Date());
+    this.texts.set(uri.toString(), text);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    // An open response document takes the new text a moment after the change event: wait for it,
+    // so whoever gets the document back (a test, a script) reads this answer, not the last one.
+    const updated = open && open.getText() !== text ? nextChangeOf(uri) : undefined;
     this.changed.fire(uri);
+    await updated;
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
     return document;
@@ -30,4 +36,14 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
     this.registration.dispose();
     this.changed.dispose();
   }
+}
+
+function nextChangeOf(uri: vscode.Uri): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() !== uri.toString()) return;
+      listener.dispose();
+      resolve();
+    });
+  });
 }

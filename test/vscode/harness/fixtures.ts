@@ -44,4 +44,6 @@ export const SUITE_FILES: Readonly<Record<string, string>> = {
   'conflict.contact.json': contactWith('conflict@example.com', '{ "property": "firstname", "value": "Twice" }'),
   // Valid as far as the extension can tell; the suite makes the sandbox answer 400 INVALID_EMAIL for it.
   'rejected.contact.json': contactWith('rejected@example.com', '{ "property": "firstname", "value": "Rex" }'),
+  // favorite_color is a custom property of the sandbox portal; favourite_colour exists nowhere.
+  'portal.contact.json': contactWith('portal@example.com', '{ "property": "favorite_color", "value": "blue" }', '{ "property": "favourite_colour", "value": "blue" }', '{ "property": "", "value": "" }'),
 };

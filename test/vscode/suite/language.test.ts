@@ -13,8 +13,8 @@ const isBuiltInJson = (item: vscode.CompletionItem): boolean => labelOf(item).st
 
 /**
  * Completion at `position` as VS Code merges it (the order it shows with nothing typed yet), checked:
- * `expected` are all offered, ours keep their sortText order, and the preselected item is ours.
- * Logs where the built-in JSON extension's items sit relative to ours.
+ * `expected` are all offered, ours keep their sortText order, the preselected item is ours and the
+ * built-in JSON extension adds none of its schema-less guesses.
  */
 async function completionAt(document: vscode.TextDocument, position: vscode.Position, what: string, expected: readonly string[]): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
@@ -29,6 +29,8 @@ async function completionAt(document: vscode.TextDocument, position: vscode.Posi
   const [selected] = preselected;
   assert.ok(selected && !isBuiltInJson(selected), `${what}: the preselected item is ours`);
   const json = items.map((item, index) => ({ item, index })).filter(({ item }) => isBuiltInJson(item));
+  // The extension gives the JSON server an allow-everything schema for these files, so it stops guessing.
+  assert.deepEqual(json.map(({ item }) => labelOf(item)), [], `${what}: the built-in JSON extension adds no suggestions of its own`);
   console.log(
     `    ${what}: ${items.length} items; preselected ${labelOf(selected)}; first five ${items.slice(0, 5).map((item) => `${labelOf(item)}[${item.sortText ?? '-'}]`).join(', ')}; ` +
       `the JSON extension's ${json.map(({ item, index }) => `${labelOf(item)} at ${index}`).join(', ') || 'none'}`,
