@@ -40,15 +40,24 @@ const problemMatcherPlugin = {
 };
 
 /**
- * undici embeds its HTTP parser twice, as SIMD and as portable WebAssembly (72 KB of base64 each),
- * and falls back to the portable one when the SIMD module cannot be built. One request at a time
- * does not need SIMD, so the SIMD copy is replaced by a stub that makes that fallback happen.
+ * Parts of undici the extension and the CLI never run, replaced by stubs to keep the .vsix small:
+ * - the SIMD copy of its HTTP parser (72 KB of base64): undici falls back to the portable copy when
+ *   the SIMD module cannot be built, and one request at a time does not need SIMD;
+ * - HTTP/2 (used only when allowH2 is on, and it is off), SOCKS proxies (proxy.ts refuses them), and
+ *   the fetch body helpers that the HTTP/1 client loads only for FormData or Blob bodies (ours is a string).
+ * A stub throws a clear error if it is ever reached.
  */
-const portableHttpParserOnly = {
-  name: 'portable-http-parser-only',
+const UNUSED_UNDICI_MODULES = /undici[\\/]lib[\\/](llhttp[\\/]llhttp_simd-wasm|dispatcher[\\/]client-h2|dispatcher[\\/]socks5-proxy-agent|web[\\/]fetch[\\/]body)\.js$/;
+const trimmedUndici = {
+  name: 'trimmed-undici',
   setup(build) {
-    build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, (args) => ({ path: args.path, namespace: 'no-simd' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-simd' }, () => ({ contents: 'module.exports = null;', loader: 'js' }));
+    build.onLoad({ filter: UNUSED_UNDICI_MODULES }, (args) => {
+      if (args.path.includes('llhttp_simd-wasm')) return { contents: 'module.exports = null;', loader: 'js' };
+      const name = JSON.stringify(args.path.replace(/^.*undici[\\/]lib[\\/]/, 'undici/lib/'));
+      const contents = `function unavailable() { throw new Error(${name} + ' is not bundled with Contact Payloads'); }
+module.exports = new Proxy(unavailable, { get: (target, key) => (key in target ? target[key] : unavailable) });`;
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -66,7 +75,7 @@ const precompiledSchema = {
 };
 
 const targets = [
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [portableHttpParserOnly] },
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [trimmedUndici] },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [precompiledSchema] },
   // The command line (`contact-payloads`): the server's rules and the client's HTTP layer, so both plugins.
   // tinyglobby's ES module build of fdir calls createRequire(import.meta.url), which a CommonJS bundle
@@ -77,7 +86,7 @@ const targets = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
     define: { 'import.meta.url': '__filename' },
-    plugins: [precompiledSchema, portableHttpParserOnly],
+    plugins: [precompiledSchema, trimmedUndici],
   },
 ];
 

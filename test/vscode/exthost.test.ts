@@ -19,12 +19,12 @@ import { extractVsix } from './harness/vsix';
 import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
 
 /** Extracted and the suite built once per process, for both runs. */
-let prepared: string | undefined;
-function prepare(): string {
-  if (prepared === undefined) {
-    prepared = extractVsix(VSIX, path.join(E2E_OUTPUT, 'exthost-extension'));
+let prepared: Promise<string> | undefined;
+function prepare(): Promise<string> {
+  prepared ??= extractVsix(VSIX, path.join(E2E_OUTPUT, 'exthost-extension')).then((extension) => {
     execFileSync(process.execPath, [BUILD_SUITE_SCRIPT], { stdio: 'inherit' });
-  }
+    return extension;
+  });
   return prepared;
 }
 
@@ -37,7 +37,7 @@ function logFiles(dir: string): string[] {
 }
 
 async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbox, result: ExtensionTestResult) => void): Promise<void> {
-  const extensionDevelopmentPath = prepare();
+  const extensionDevelopmentPath = await prepare();
   const sandbox = await startSandbox();
   try {
     const result = await runExtensionTests({
