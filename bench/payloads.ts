@@ -1,6 +1,7 @@
 // Benchmark payloads: `*.contact.json` texts of any size with realistic names and values, about 5 % of
 // the entries invalid in ways both servers can see, laid out as JSON.stringify(…, null, 2) writes
 // them (the shape tools and people produce). Deterministic for a given size, so runs compare.
+import { seededRandom, type Random } from '../test/unit/service/randomPayloads';
 import type { Position, Range } from 'vscode-languageserver-protocol';
 import { bundledDefaultCatalog } from '../server/src/service/catalog';
 
@@ -177,19 +178,6 @@ function optionValueFor(name: string, random: Random): string | undefined {
   return options && options.length > 0 ? pick(random, options).value : undefined;
 }
 
-type Random = () => number;
-
-/** mulberry32: a small, fast, seeded generator, so a size always gives the same document. */
-function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
