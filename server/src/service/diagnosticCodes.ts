@@ -4,6 +4,7 @@
 export const DiagnosticCode = {
   // The document as a whole
   InvalidJson: 'invalid-json',
+  EmptyDocument: 'empty-document',
   NestingTooDeep: 'nesting-too-deep',
   DocumentTooLarge: 'document-too-large',
   TooManyDiagnostics: 'too-many-diagnostics',

@@ -119,7 +119,7 @@ function itself(finding: Finding): Finding {
 
 function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings): void {
   if (payload.text.trim() === '') {
-    findings.addBuilt({ code: DiagnosticCode.InvalidJson, severity: 'error', span: { offset: 0, length: 0 }, message: 'The file is empty: a contact payload is {"properties": [{"property": "email", "value": "…"}]}.' });
+    findings.addBuilt({ code: DiagnosticCode.EmptyDocument, severity: 'error', span: { offset: 0, length: 0 }, message: 'The file is empty: a contact payload is {"properties": [{"property": "email", "value": "…"}]}.' });
     return;
   }
   // jsonc-parser reports every closer it misses at the same place; one error there is enough.

@@ -44,6 +44,8 @@ export const SUITE_FILES: Readonly<Record<string, string>> = {
   'conflict.contact.json': contactWith('conflict@example.com', '{ "property": "firstname", "value": "Twice" }'),
   // Valid as far as the extension can tell; the suite makes the sandbox answer 400 INVALID_EMAIL for it.
   'rejected.contact.json': contactWith('rejected@example.com', '{ "property": "firstname", "value": "Rex" }'),
+  // A missing comma (a syntax error VS Code's JSON support reports too) and a name only we know is wrong.
+  'syntax.contact.json': '{\n  "properties": [\n    { "property": "email", "value": "syntax@example.com" }\n    { "property": "frstname", "value": "Ada" }\n  ]\n}\n',
   // favorite_color is a custom property of the sandbox portal; favourite_colour exists nowhere.
   'portal.contact.json': contactWith('portal@example.com', '{ "property": "favorite_color", "value": "blue" }', '{ "property": "favourite_colour", "value": "blue" }', '{ "property": "", "value": "" }'),
 };

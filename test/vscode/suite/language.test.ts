@@ -90,4 +90,13 @@ suite('language features', () => {
     assert.doesNotMatch(document.getText(), /"Lead"/);
     await gone;
   });
+
+  test('a syntax error is marked where the comma is missing, and the rest of the file is still checked', async () => {
+    const { uri } = await openFixture('syntax.contact.json');
+    const diagnostics = await diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-json') && ds.some((d) => codeOf(d) === 'unknown-property'));
+    console.log(`    syntax error: ${diagnostics.map(describeDiagnostic).join(' | ')}`);
+    const syntax = diagnostics.filter((d) => codeOf(d) === 'invalid-json');
+    assert.deepEqual(syntax.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [[3, 4, vscode.DiagnosticSeverity.Error]]);
+    assert.equal(syntax[0]?.message, 'Comma expected.');
+  });
 });
