@@ -14,10 +14,7 @@ describe('cancellation', () => {
     bed = await startTestBed();
   });
   after(() => bed.close());
-  beforeEach(() => {
-    bed.sandbox.clearFaults();
-    bed.sandbox.clearRequests();
-  });
+  beforeEach(() => bed.reset());
 
   it('aborting while HubSpot is answering ends the request at once with "cancelled"', async () => {
     bed.sandbox.inject({ delayMs: FOREVER_MS });
@@ -91,10 +88,7 @@ describe('timeouts', () => {
     await impatient.close();
     await bed.close();
   });
-  beforeEach(() => {
-    bed.sandbox.clearFaults();
-    bed.sandbox.clearRequests();
-  });
+  beforeEach(() => bed.reset());
 
   it('a headers timeout on an update is retried', async () => {
     const { vid } = bed.sandbox.contacts.create({ email: 'timeout@example.com' });

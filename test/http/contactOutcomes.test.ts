@@ -11,11 +11,7 @@ describe('contact outcomes against the sandbox', () => {
     bed = await startTestBed();
   });
   after(() => bed.close());
-  beforeEach(() => {
-    bed.sandbox.clearFaults();
-    bed.sandbox.clearRequests();
-    bed.logs.length = 0;
-  });
+  beforeEach(() => bed.reset());
 
   it('create: 200 with the record; the body sent is exactly {"properties":[…]} with the documented headers', async () => {
     const outcome = await bed.client.createContact(contact('ada@example.com', { firstname: 'Ada', loyalty_points: '12' }));

@@ -50,6 +50,8 @@ export interface TestBed {
   readonly client: HubSpotClient;
   /** The sandbox's answers, in order; undefined for a dropped connection. */
   statuses(): (number | undefined)[];
+  /** Between tests: no faults left, and empty request log, delays and log entries. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,12 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
     logs,
     client,
     statuses: () => sandbox.requests.map((request) => request.status),
+    reset: () => {
+      sandbox.clearFaults();
+      sandbox.clearRequests();
+      sleeper.delays.length = 0;
+      logs.length = 0;
+    },
     close: async () => {
       await client.close();
       await sandbox.stop();
