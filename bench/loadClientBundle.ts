@@ -13,9 +13,9 @@ registerHooks({
   load: (url, context, next) => (url === STUB_URL ? { format: 'commonjs', source: STUB_SOURCE, shortCircuit: true } : next(url, context)),
 });
 
-const bundle = process.argv[2];
+const [bundle = '', entry = 'activate'] = process.argv.slice(2);
 const started = performance.now();
-const extension = createRequire(import.meta.url)(bundle) as { activate?: unknown };
+const extension = createRequire(import.meta.url)(bundle) as Record<string, unknown>;
 const loadMs = performance.now() - started;
-if (typeof extension.activate !== 'function') throw new Error(`${bundle} exports no activate()`);
+if (typeof extension[entry] !== 'function') throw new Error(`${bundle} exports no ${entry}()`);
 process.stdout.write(String(loadMs));

@@ -1,64 +1,32 @@
-// Activation only: build the scope, register the commands and views, start the language server when needed.
+// Activation. VS Code has no activation event for a file pattern, so the extension activates with any
+// JSON file (and when a workspace holds a *.contact.json). Activation itself only registers the
+// commands; the extension proper (language client, HTTP, views: main.ts, bundled separately) is
+// loaded once a contact file is open or one of the commands runs.
 import * as vscode from 'vscode';
-import { AccessTokens } from './accessTokens';
-import { clearAccessToken, setAccessToken } from './commands/accessToken';
-import { refreshProperties } from './commands/refreshProperties';
-import { restartServer } from './commands/restartServer';
-import { createContact, saveVid, updateContact } from './commands/sendContact';
-import type { SendServices } from './commands/sendServices';
-import { showOutput } from './commands/showOutput';
-import { ExtensionScope } from './extensionContext';
-import { HubSpotConnection } from './hubspotConnection';
-import { DOCUMENT_SELECTOR } from './languageClient';
-import { LanguageServerHost } from './languageServerHost';
-import { PortalCatalog } from './portalCatalog';
-import { affectsSendSettings } from './settings';
-import { CatalogStatus } from './views/catalogStatus';
-import { SendCodeLenses } from './views/codeLens';
-import { ResponseView } from './views/responseView';
+import { isContactDocument } from './contactDocuments';
+import type { ExtensionMain } from './main';
 
-let host: LanguageServerHost | undefined;
+let main: Promise<ExtensionMain> | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('HubSpot Contacts', { log: true });
-  context.subscriptions.push(log);
-  const scope = new ExtensionScope(context, log);
-  host = new LanguageServerHost(scope);
-  const tokens = new AccessTokens(context.secrets);
-  const version = (context.extension.packageJSON as { version?: string }).version ?? '';
-  const connection = scope.dispose(new HubSpotConnection(tokens, log, version));
-  const catalog = scope.dispose(new PortalCatalog(context.globalStorageUri, connection, host, log));
-  const services: SendServices = {
-    tokens,
-    connection,
-    server: host,
-    responses: scope.dispose(new ResponseView()),
-    portalOf: (origin) => {
-      const state = catalog.current();
-      return state.kind === 'portal' && state.catalog.origin === origin && state.catalog.portalId !== undefined ? `portal ${state.catalog.portalId}` : undefined;
-    },
-    confirmedOrigins: new Set(),
-  };
-
-  scope.registerCommand('restartServer', restartServer(host));
-  scope.registerCommand('showOutput', showOutput);
-  scope.registerCommand('createContact', createContact(services));
-  scope.registerCommand('updateContact', updateContact(services));
-  scope.registerCommand('saveVid', saveVid());
-  scope.registerCommand('setAccessToken', setAccessToken(services));
-  scope.registerCommand('clearAccessToken', clearAccessToken(services));
-
-  scope.registerCommand('refreshProperties', refreshProperties(catalog));
-  scope.dispose(new CatalogStatus(catalog));
-
-  const lenses = new SendCodeLenses(host);
-  scope.dispose(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses));
-  scope.dispose(vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()));
-  scope.dispose(vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) lenses.refresh(); }));
-
-  host.startWhenNeeded();
+  const activatedAt = performance.now();
+  const load = (): Promise<ExtensionMain> => (main ??= import('./main').then((module) => module.start(context, activatedAt)));
+  const { contributes } = context.extension.packageJSON as { contributes: { commands: { command: string }[] } };
+  for (const { command } of contributes.commands) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await load()).runCommand(command, args)));
+  }
+  if (vscode.workspace.textDocuments.some(isContactDocument)) {
+    void load();
+    return;
+  }
+  const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (!isContactDocument(document)) return;
+    listener.dispose();
+    void load();
+  });
+  context.subscriptions.push(listener);
 }
 
 export async function deactivate(): Promise<void> {
-  await host?.dispose();
+  await (await main)?.stop();
 }

@@ -1,6 +1,7 @@
-// The extension's own context: registers commands under the `contactPayloads.` prefix and ties
-// everything it creates to the extension's lifetime.
-import * as vscode from 'vscode';
+// The extension's own context: holds the command handlers under the `contactPayloads.` prefix (the
+// activation module registers the commands with VS Code and forwards to them) and ties everything
+// created to the extension's lifetime.
+import type * as vscode from 'vscode';
 
 export const COMMAND_PREFIX = 'contactPayloads';
 
@@ -10,10 +11,19 @@ export class ExtensionScope {
     readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Registers `contactPayloads.<name>`; the factory builds the handler from this scope. */
+  private readonly commands = new Map<string, (...args: unknown[]) => unknown>();
+
+  /** The handler of `contactPayloads.<name>`; the factory builds it from this scope. */
   registerCommand<Args extends unknown[]>(name: string, factory: (scope: ExtensionScope) => (...args: Args) => unknown): void {
     const handler = factory(this);
-    this.vscodeContext.subscriptions.push(vscode.commands.registerCommand(`${COMMAND_PREFIX}.${name}`, (...args: unknown[]) => handler(...(args as Args))));
+    this.commands.set(`${COMMAND_PREFIX}.${name}`, (...args: unknown[]) => handler(...(args as Args)));
+  }
+
+  /** Runs a command by its full id, as VS Code called it. */
+  runCommand(command: string, args: unknown[]): unknown {
+    const handler = this.commands.get(command);
+    if (!handler) throw new Error(`${command} has no handler`);
+    return handler(...args);
   }
 
   dispose<T extends vscode.Disposable>(disposable: T): T {

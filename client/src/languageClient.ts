@@ -1,10 +1,8 @@
 // Starts the language server (dist/server.js over IPC) for `*.contact.json` documents.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { DOCUMENT_SELECTOR } from './contactDocuments';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-export const CONTACT_FILE_PATTERN = '**/*.contact.json';
-/** File and untitled documents alike: the pattern is matched against the path whatever the scheme. */
-export const DOCUMENT_SELECTOR = [{ language: 'json', pattern: CONTACT_FILE_PATTERN }];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -18,9 +16,4 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     synchronize: { configurationSection: 'contactPayloads' },
   };
   return new LanguageClient('contactPayloads', 'HubSpot Contact Payloads', serverOptions, clientOptions);
-}
-
-/** True for documents the language server handles. */
-export function isContactDocument(document: vscode.TextDocument): boolean {
-  return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
 }

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionScope } from './extensionContext';
-import { createLanguageClient, isContactDocument } from './languageClient';
+import { isContactDocument } from './contactDocuments';
+import { createLanguageClient } from './languageClient';
 
 export class LanguageServerHost implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -12,7 +13,10 @@ export class LanguageServerHost implements vscode.Disposable {
   /** Fires each time the server is (re)started: whatever it was told before is gone. */
   readonly onDidStart = this.started.event;
 
-  constructor(private readonly scope: ExtensionScope) {}
+  constructor(
+    private readonly scope: ExtensionScope,
+    private readonly activatedAt: number,
+  ) {}
 
   /** Starts the server now if a contact file is already open, otherwise as soon as one opens. */
   startWhenNeeded(): void {
@@ -55,7 +59,8 @@ export class LanguageServerHost implements vscode.Disposable {
     const client = createLanguageClient(this.scope.vscodeContext, this.scope.log);
     this.client = client;
     await client.start();
-    this.scope.log.info(`Language server ready in ${Math.round(performance.now() - started)} ms`);
+    const now = performance.now();
+    this.scope.log.info(`Language server ready in ${Math.round(now - started)} ms (${Math.round(now - this.activatedAt)} ms after activation)`);
     this.started.fire(client);
     return client;
   }

@@ -16,6 +16,7 @@ test('the .vsix holds what ships and nothing else, under 300 KB', async () => {
     'extension/LICENSE.txt',
     'extension/changelog.md',
     'extension/dist/client.js',
+    'extension/dist/clientMain.js',
     'extension/dist/server.js',
     'extension/docs/icon.png',
     'extension/package.json',

@@ -6,7 +6,7 @@ import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { parseVid, type ContactPropertyValue } from '../hubspot/contactsV1';
 import type { HubSpotClient } from '../hubspot/hubspotClient';
 import type { ContactOperation, ContactOutcome } from '../hubspot/outcome';
-import { isContactDocument } from '../languageClient';
+import { isContactDocument } from '../contactDocuments';
 import { readPayload, rejectedProperties } from '../payloadBody';
 import { saveVidToFile } from '../saveVid';
 import { contactLink } from '../views/responseText';

@@ -1,6 +1,6 @@
 // The status bar item shown while a contact file is open: which catalog is in force, click to refresh.
 import * as vscode from 'vscode';
-import { isContactDocument } from '../languageClient';
+import { isContactDocument } from '../contactDocuments';
 import { describe, type CatalogState, type PortalCatalog } from '../portalCatalog';
 
 const AGE = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'narrow' });
