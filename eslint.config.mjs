@@ -17,6 +17,20 @@ export default tseslint.config(
     },
   },
   {
+    // The HTTP layer, the CLI and the server's pure services run outside VS Code (the CLI, any LSP editor).
+    files: ['client/src/hubspot/**', 'client/src/cli/**', 'server/src/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This code also runs outside VS Code: keep vscode out of it.' }] }],
+    },
+  },
+  {
+    // Pure features know nothing of the LSP connection: plain values in, plain values out.
+    files: ['server/src/service/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Services are pure.' }, { name: 'vscode-languageserver', message: 'Services take plain values; the handlers speak to the connection.' }, { name: 'vscode-languageserver/node', message: 'Services take plain values; the handlers speak to the connection.' }] }],
+    },
+  },
+  {
     // Build scripts are plain JavaScript: no types to check them against.
     files: ['**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
