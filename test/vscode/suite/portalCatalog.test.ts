@@ -2,7 +2,7 @@
 // The portal's own property definitions, fetched from the sandbox with the stored token.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, openFixture, positionOf, storeSandboxToken } from './helpers';
+import { codeOf, diagnosticsFor, injectFault, openFixture, positionOf, replaceText, storeSandboxToken } from './helpers';
 
 const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -24,5 +24,18 @@ suite("the portal's own properties", () => {
 
     const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, positionOf(document, '"value": "blue"', '"value": "'.length));
     assert.deepEqual(values.items.map(labelOf).sort(), ['blue', 'green', 'red'], 'the portal\'s options, its hidden one left out');
+  });
+
+  test('when the portal cannot be reached, the catalog last fetched stays in force', async () => {
+    await injectFault({ route: 'listPropertiesV3', status: 503 });
+    await injectFault({ route: 'listPropertiesV1', status: 503 });
+    await vscode.commands.executeCommand('contactPayloads.refreshProperties');
+    const { uri, document } = await openFixture('portal.contact.json');
+    await replaceText(document, '"favorite_color", "value": "blue"', '"favorite_color", "value": "purple"');
+    // Only the portal's catalog knows favorite_color's options: the bundled defaults would call it unknown.
+    const diagnostics = await diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-option'));
+    const option = diagnostics.find((d) => codeOf(d) === 'invalid-option')!;
+    assert.equal(document.getText(option.range), '"purple"');
+    assert.ok(!diagnostics.some((d) => codeOf(d) === 'unknown-property' && document.getText(d.range) === '"favorite_color"'));
   });
 });
