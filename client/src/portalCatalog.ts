@@ -30,9 +30,10 @@ export class PortalCatalog implements vscode.Disposable {
   ) {
     this.cache = new CatalogCache(vscode.Uri.joinPath(storage, 'portal-catalogs').fsPath);
     this.subscriptions.push(
-      server.onDidStart(() => void this.load()),
-      connection.onDidChange(() => void this.load()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.load()),
+      server.onDidStart(() => void this.load('whenOld')),
+      // Another host or token may mean another portal: the cache of this host is only a stand-in.
+      connection.onDidChange(() => void this.load('always')),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.load('whenOld')),
       this.changed,
     );
   }
@@ -41,14 +42,14 @@ export class PortalCatalog implements vscode.Disposable {
     return this.state;
   }
 
-  /** The cached catalog of the configured host at once, then a background refresh if it is old or missing. */
-  async load(): Promise<void> {
+  /** The cached catalog of the configured host at once, then a background refresh (always, or when it is old or missing). */
+  async load(refresh: 'always' | 'whenOld'): Promise<void> {
     const baseUrl = this.connection.baseUrl();
     const cached = baseUrl.ok ? await this.cache.latest(baseUrl.baseUrl.origin) : undefined;
     if (cached) await this.use({ kind: 'portal', catalog: cached, refreshError: undefined });
     else await this.use({ kind: 'bundled', reason: baseUrl.ok ? `no cached properties for ${baseUrl.baseUrl.host}` : baseUrl.message });
     const maxAgeMs = vscode.workspace.getConfiguration(SECTION).get<number>('portalProperties.maxAgeHours', 24) * 3_600_000;
-    if (needsRefresh(cached, Date.now(), maxAgeMs)) await this.refresh(false);
+    if (refresh === 'always' || needsRefresh(cached, Date.now(), maxAgeMs)) await this.refresh(false);
   }
 
   /**

@@ -21,6 +21,14 @@ describe('vidEdit', () => {
     assert.equal(withVid(compact, 61574), '{"vid": 61574,"properties":[{"property":"email","value":"a@b.co"}]}');
   });
 
+  it('with several top-level vids (the last counts when read), one is left, holding the new id', () => {
+    const twice = '{"properties":[{"property":"email","value":"q@b.co"}],"vid":5,"vid":7}';
+    const saved = withVid(twice, 61576);
+    assert.equal((JSON.parse(saved) as { vid: number }).vid, 61576);
+    assert.equal(saved.match(/"vid"/g)?.length, 1);
+    assert.deepEqual((JSON.parse(saved) as { properties: unknown }).properties, [{ property: 'email', value: 'q@b.co' }]);
+  });
+
   it('reads the formatting from the file', () => {
     assert.deepEqual(formattingOf('{\n    "a": 1\n}'), { insertSpaces: true, tabSize: 4, eol: '\n' });
     assert.deepEqual(formattingOf('{\r\n\t"a": 1\r\n}'), { insertSpaces: false, tabSize: 4, eol: '\r\n' });

@@ -176,6 +176,21 @@ describe('custom messages', () => {
     assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { entryCount: 0, line: 0 });
   });
 
+  test('malformed custom messages from a client are ignored, not fatal', async () => {
+    const uri = 'file:///work/malformed.contact.json';
+    await client.open(uri, '{"properties": [{"property":"email","value":"a@b.co"}, {"property":"city","value":"x"}]}');
+    await client.pushedForVersion(uri);
+    await client.connection.sendNotification('contactPayloads/hubspotRejection', { uri, rejected: [null, { name: 5 }, 'city'] });
+    await client.connection.sendNotification('contactPayloads/hubspotRejection', null);
+    await client.connection.sendNotification('contactPayloads/catalog', { source: null, properties: [null, { name: 'city' }, { name: 'email', label: 'Email', type: 'string', fieldType: 'text', options: 'x' }] });
+    // With that catalog, city is unknown (an error: a portal catalog) and the malformed entries are gone.
+    const after = await client.pushedDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-property'));
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.severity]), [['unknown-property', 1]]);
+    assert.ok(client.alive, `server still running; stderr: ${client.serverStderr}`);
+    await client.connection.sendNotification('contactPayloads/catalog', { source: { kind: 'bundled', description: 'bundled' } });
+    await client.close(uri);
+  });
+
   test("HubSpot's rejections show on the entry until it changes", async () => {
     const uri = 'file:///work/rejected.contact.json';
     const text = '{"properties": [{"property":"email","value":"a@b.co"}, {"property":"favorite_color","value":"teal"}]}';

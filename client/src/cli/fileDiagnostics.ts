@@ -6,8 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { bundledDefaultCatalog } from '../../../server/src/service/catalog';
 import { parsePayload } from '../../../server/src/service/payload';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
-import { isTooLarge, validate } from '../../../server/src/service/validate';
+import { DEFAULT_SETTINGS, type ServerSettings } from '../../../server/src/service/settings';
+import { validate } from '../../../server/src/service/validate';
 
 export interface DiagnosedText {
   /** The text as the server would hold it, for positions and source lines. */
@@ -15,11 +15,15 @@ export interface DiagnosedText {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * The server's settings, but no size limit: that limit keeps an editor responsive, while a check in
+ * CI must never pass a file it did not read.
+ */
+const CHECK_SETTINGS: ServerSettings = { ...DEFAULT_SETTINGS, maxDocumentSize: Number.POSITIVE_INFINITY };
+
 export function diagnoseText(absolutePath: string, text: string): DiagnosedText {
   const document = TextDocument.create(pathToFileURL(absolutePath).href, 'json', 1, text);
-  // As the server's document cache does: a file over the size limit is not parsed at all.
-  const payload = isTooLarge(text, DEFAULT_SETTINGS) ? undefined : parsePayload(text);
-  return { document, diagnostics: validate(document, payload, bundledDefaultCatalog(), DEFAULT_SETTINGS) };
+  return { document, diagnostics: validate(document, parsePayload(text), bundledDefaultCatalog(), CHECK_SETTINGS) };
 }
 
 export type SeverityName = 'error' | 'warning' | 'information';

@@ -82,7 +82,11 @@ async function acceptProblems(uri: vscode.Uri): Promise<boolean> {
 
 /** The saved `vid`, else one the user types (digits only: a non-numeric vid once made HubSpot answer 200 with nothing done). */
 async function chooseVid(services: SendServices, document: vscode.TextDocument, givenVid: number | undefined): Promise<number | undefined> {
-  if (givenVid !== undefined) return parseVid(givenVid);
+  if (givenVid !== undefined) {
+    const vid = parseVid(givenVid);
+    if (vid === undefined) void vscode.window.showErrorMessage(`"${String(givenVid)}" is not a vid: a vid is a positive whole number, such as 61574.`);
+    return vid;
+  }
   const client = await services.server.ensureStarted();
   const summary = await client.sendRequest(PayloadSummaryRequest, { uri: document.uri.toString() });
   if (summary?.vid !== undefined) return summary.vid;

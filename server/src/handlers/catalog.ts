@@ -1,6 +1,6 @@
 // Which property catalog is in force: the bundled defaults until the client pushes the portal's own.
 import { CatalogNotification } from '../protocol';
-import { bundledDefaultCatalog, createCatalog, type PropertyCatalog } from '../service/catalog';
+import { bundledDefaultCatalog, createCatalog, wellFormedDefinitions, type CatalogSource, type PropertyCatalog } from '../service/catalog';
 import type { ServerContext } from './context';
 
 export class CatalogStore {
@@ -12,9 +12,13 @@ export class CatalogStore {
 
   /** Takes catalogs pushed by the client and calls `changed` so open documents are checked again. */
   listen(ctx: ServerContext, changed: () => void): void {
-    ctx.connection.onNotification(CatalogNotification, ({ source, properties }) => {
-      this.current = properties ? createCatalog(properties, source) : bundledDefaultCatalog();
-      ctx.connection.console.info(`Property catalog: ${source.description} (${this.current.properties.size} properties)`);
+    ctx.connection.onNotification(CatalogNotification, (params: unknown) => {
+      const { source, properties } = (typeof params === 'object' && params !== null ? params : {}) as Partial<Record<string, unknown>>;
+      const description = typeof (source as { description?: unknown } | undefined)?.description === 'string' ? (source as CatalogSource).description : 'a catalog from the client';
+      this.current = Array.isArray(properties)
+        ? createCatalog(wellFormedDefinitions(properties), { kind: 'portal', description })
+        : bundledDefaultCatalog();
+      ctx.connection.console.info(`Property catalog: ${this.current.source.description} (${this.current.properties.size} properties)`);
       changed();
     });
   }

@@ -56,7 +56,14 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
     const document = documents.get(uri);
     if (!document) return;
     const started = performance.now();
-    const diagnostics = diagnose(document);
+    let diagnostics;
+    try {
+      diagnostics = diagnose(document);
+    } catch (error) {
+      // Outside any request, nothing else would catch this: it would end the server.
+      connection.console.error(`Validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return;
+    }
     lastCostMs.set(uri, performance.now() - started);
     if (documents.get(uri)?.version !== document.version) return; // a newer version is already scheduled
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });

@@ -12,11 +12,26 @@ export class HubSpotRejections {
   }
 
   listen(ctx: ServerContext, changed: () => void): void {
-    ctx.connection.onNotification(HubSpotRejectionNotification, ({ uri, rejected }) => {
+    ctx.connection.onNotification(HubSpotRejectionNotification, (params: unknown) => {
+      const { uri, rejected } = readRejection(params);
+      if (uri === undefined) return;
       if (rejected.length) this.byUri.set(uri, rejected);
       else this.byUri.delete(uri);
       changed();
     });
     ctx.documents.onDidClose((e) => this.byUri.delete(e.document.uri));
   }
+}
+
+/** Any client may send this notification: only well-formed entries are kept. */
+function readRejection(params: unknown): { uri: string | undefined; rejected: RejectedProperty[] } {
+  const { uri, rejected } = (typeof params === 'object' && params !== null ? params : {}) as { uri?: unknown; rejected?: unknown };
+  const entries = Array.isArray(rejected) ? rejected : [];
+  return {
+    uri: typeof uri === 'string' ? uri : undefined,
+    rejected: entries.filter((entry): entry is RejectedProperty => {
+      const { name, error, message } = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<Record<string, unknown>>;
+      return typeof name === 'string' && typeof error === 'string' && typeof message === 'string';
+    }),
+  };
 }

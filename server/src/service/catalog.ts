@@ -46,6 +46,31 @@ export function createCatalog(definitions: readonly PropertyDefinition[], source
   return { source, properties };
 }
 
+/**
+ * The definitions of a catalog that came over the wire, as far as they are well formed: a name, a
+ * label, a type and a field type that are strings, and options that have a string value and label.
+ */
+export function wellFormedDefinitions(items: readonly unknown[]): PropertyDefinition[] {
+  const isText = (value: unknown): value is string => typeof value === 'string';
+  return items.flatMap((item): PropertyDefinition[] => {
+    if (typeof item !== 'object' || item === null) return [];
+    const raw = item as Record<string, unknown>;
+    if (!isText(raw.name) || !isText(raw.label) || !isText(raw.type) || !isText(raw.fieldType)) return [];
+    const options = Array.isArray(raw.options)
+      ? raw.options.filter((o): o is PropertyOption => typeof o === 'object' && o !== null && isText((o as PropertyOption).value) && isText((o as PropertyOption).label))
+      : undefined;
+    return [{
+      name: raw.name, label: raw.label, type: raw.type, fieldType: raw.fieldType,
+      ...(isText(raw.description) ? { description: raw.description } : {}),
+      ...(isText(raw.groupName) ? { groupName: raw.groupName } : {}),
+      ...(options?.length ? { options: options.map((o) => ({ value: o.value, label: o.label, ...(o.hidden === true ? { hidden: true } : {}) })) } : {}),
+      ...(raw.readOnlyValue === true ? { readOnlyValue: true } : {}),
+      ...(raw.calculated === true ? { calculated: true } : {}),
+      ...(raw.externalOptions === true ? { externalOptions: true } : {}),
+    }];
+  });
+}
+
 let bundledCatalog: PropertyCatalog | undefined;
 
 /** HubSpot's default contact properties, shipped in schemas/default-properties.json. */

@@ -1,6 +1,7 @@
 // An iterative guard against deep nesting. jsonc-parser's parser recurses and overflows the stack
 // somewhere between 5 000 and 10 000 levels; JSON.parse does not. Every bracketed region that opens
-// deeper than the limit is replaced by spaces (line breaks kept, so offsets and lines stay put).
+// deeper than the limit is emptied: its content becomes spaces (line breaks kept, so offsets and lines
+// stay put) and its own brackets stay, so valid JSON stays valid.
 
 export interface LimitedText {
   readonly text: string;
@@ -31,7 +32,7 @@ export function limitNesting(text: string, maxDepth: number): LimitedText {
       }
     } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && depth > 0) {
       if (depth-- === maxDepth + 1) {
-        chunks.push(blankOut(text.slice(cutFrom, i + 1)));
+        chunks.push(emptied(text.slice(cutFrom, i + 1)));
         firstCut ??= { offset: cutFrom, length: i + 1 - cutFrom };
         keptFrom = i + 1;
         cutFrom = -1;
@@ -40,13 +41,18 @@ export function limitNesting(text: string, maxDepth: number): LimitedText {
   }
   if (cutFrom !== -1) {
     // The deep region never closes: blank to the end; the parser then reports the missing closers.
-    chunks.push(blankOut(text.slice(cutFrom)));
+    chunks.push(text[cutFrom] + blankOut(text.slice(cutFrom + 1)));
     firstCut ??= { offset: cutFrom, length: text.length - cutFrom };
   } else {
     if (!firstCut) return { text };
     chunks.push(text.slice(keptFrom));
   }
   return { text: chunks.join(''), cut: firstCut };
+}
+
+/** `[[1]]` → `[   ]`: the region keeps its brackets, so a value that was valid JSON stays valid. */
+function emptied(region: string): string {
+  return region[0] + blankOut(region.slice(1, -1)) + region[region.length - 1];
 }
 
 function blankOut(region: string): string {
