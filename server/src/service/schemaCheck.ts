@@ -16,20 +16,46 @@ const ENTRIES_PER_CHECK = 1024;
 export function checkStructure(payload: ParsedPayload): Finding[] {
   if (!payload.root) return [];
   const findings: Finding[] = [];
-  const explainAll = (errors: readonly ErrorObject[] | null | undefined, firstEntry: number) => {
-    for (const error of errors ?? []) for (const finding of explain(error, payload, firstEntry)) findings.push(finding);
+  /** `entryIndexes`: the index in the payload of each element of `properties` in the value ajv checked. */
+  const explainAll = (errors: readonly ErrorObject[] | null | undefined, entryIndexes: readonly number[]) => {
+    for (const error of errors ?? []) for (const finding of explain(error, payload, entryIndexes)) findings.push(finding);
   };
   // The top level with `properties` empty, then the entries a chunk at a time inside an otherwise valid
   // payload: a 100 000-entry file never has 100 000 plain values alive at once.
   const entriesApart = payload.properties?.value?.kind === 'array';
-  if (!validateContactPayload(shallowValue(payload, entriesApart))) explainAll(validateContactPayload.errors, 0);
+  if (!validateContactPayload(shallowValue(payload, entriesApart))) explainAll(validateContactPayload.errors, []);
   if (!entriesApart) return findings;
+  // Entries that plainly pass the schema are not given to ajv: nearly all of them, and each would be a
+  // plain object to build and collect, every keystroke.
   const { entries } = payload;
-  for (let first = 0; first < entries.length; first += ENTRIES_PER_CHECK) {
-    const chunk = { properties: entries.slice(first, first + ENTRIES_PER_CHECK).map(entryValue) };
-    if (!validateContactPayload(chunk)) explainAll(validateContactPayload.errors, first);
+  let indexes: number[] = [];
+  const check = () => {
+    if (!validateContactPayload({ properties: indexes.map((index) => entryValue(entries[index])) })) explainAll(validateContactPayload.errors, indexes);
+    indexes = [];
+  };
+  for (let index = 0; index < entries.length; index++) {
+    if (plainlyValid(entries[index])) continue;
+    indexes.push(index);
+    if (indexes.length === ENTRIES_PER_CHECK) check();
   }
+  if (indexes.length > 0) check();
   return findings;
+}
+
+/**
+ * True for an entry the schema surely accepts: an object with a string `property`, a scalar `value` (a finite number if a number) and
+ * no other key (no `timestamp` either: whether a number is an integer is left to ajv). Any other entry,
+ * valid or not, goes to ajv, which alone decides what is wrong with it.
+ */
+export function plainlyValid(entry: PayloadEntry): boolean {
+  if (entry.kind !== 'object' || entry.property?.value?.kind !== 'string') return false;
+  const value = entry.value?.value;
+  if (!value || value.kind === 'object' || value.kind === 'array') return false;
+  // ajv's "number" leaves out Infinity, which is what 1e400 reads as.
+  if (value.kind === 'number' && !Number.isFinite(value.value)) return false;
+  const { members } = entry;
+  for (let i = 0; i < members.length; i++) if (members[i].key !== 'property' && members[i].key !== 'value') return false;
+  return true;
 }
 
 /**
@@ -67,8 +93,8 @@ function scalarOrPlaceholder(value: JsonValue): unknown {
   return value.value;
 }
 
-/** `firstEntry`: the index of the entry that was element 0 of `properties` in the value ajv checked. */
-function explain(error: ErrorObject, payload: ParsedPayload, firstEntry: number): Finding[] {
+/** `entryIndexes`: the index in the payload of each element of `properties` in the value ajv checked. */
+function explain(error: ErrorObject, payload: ParsedPayload, entryIndexes: readonly number[]): Finding[] {
   const path = error.instancePath.split('/').slice(1);
   const root = payload.root!;
   if (path.length === 0) return explainRoot(error, payload);
@@ -78,7 +104,8 @@ function explain(error: ErrorObject, payload: ParsedPayload, firstEntry: number)
     if (path.length === 1) {
       return [{ code: DiagnosticCode.PropertiesNotArray, severity: 'error', span: member.value ?? member.keySpan, message: `"properties" must be an array of entries such as {"property": "email", "value": "…"}, not ${describeKind(member.value?.kind)}.` }];
     }
-    const entry = payload.entries[firstEntry + Number(path[1])];
+    const index = entryIndexes[Number(path[1])];
+    const entry = index === undefined ? undefined : payload.entries[index];
     if (!entry) return [];
     if (path.length === 2) return explainEntry(error, entry);
     const key = path[2];

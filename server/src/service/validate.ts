@@ -135,7 +135,10 @@ function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findi
   for (const finding of checkStructure(payload)) findings.addBuilt(finding);
   addDuplicateKeys(findings, payload.topMembers);
   const seen = new Map<string, PayloadEntry>();
-  for (const entry of payload.entries) {
+  const { entries } = payload;
+  // Indexed rather than for…of: no iterator results on a 100 000-entry file, every keystroke.
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
     addDuplicateKeys(findings, entry.members);
     checkEntry(findings, entry, seen, catalog, payload.text);
   }

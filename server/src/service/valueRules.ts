@@ -39,10 +39,36 @@ function checkEmail(text: string, span: JsonValue): Finding | undefined {
   };
 }
 
+/** Each enumeration's option values, built once per definition: checkOptions runs for every such value of every entry, every keystroke. */
+const optionValueSets = new WeakMap<PropertyDefinition, ReadonlySet<string>>();
+
+function optionValues(definition: PropertyDefinition): ReadonlySet<string> {
+  let values = optionValueSets.get(definition);
+  if (!values) {
+    values = new Set(definition.options!.map((o) => o.value));
+    optionValueSets.set(definition, values);
+  }
+  return values;
+}
+
 function checkOptions(definition: PropertyDefinition, text: string, span: JsonValue): Finding | undefined {
+  const values = optionValues(definition);
+  const multi = isMultiSelect(definition);
+  // The common case, a valid value, allocates nothing.
+  if (multi ? allOptions(text, values) : values.has(text)) return undefined;
+  return invalidOption(definition, text, span, values, multi);
+}
+
+/** True when every `;`-separated part of `text` is empty or an option value. */
+function allOptions(text: string, values: ReadonlySet<string>): boolean {
+  if (!text.includes(';')) return values.has(text);
+  for (const part of text.split(';')) if (part !== '' && !values.has(part)) return false;
+  return true;
+}
+
+function invalidOption(definition: PropertyDefinition, text: string, span: JsonValue, values: ReadonlySet<string>, multi: boolean): Finding | undefined {
   const options = definition.options!;
-  const values = new Set(options.map((o) => o.value));
-  const parts = isMultiSelect(definition) ? text.split(';') : [text];
+  const parts = multi ? text.split(';') : [text];
   const bad = parts.filter((part) => part !== '' && !values.has(part));
   if (bad.length === 0) return undefined;
 
