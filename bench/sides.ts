@@ -2,6 +2,7 @@
 // stdio, VS Code's capabilities: pull diagnostics, snippets).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/src/launch';
 import { CLIENT_PROFILES, LspTestClient, OUR_SERVER, type ServerLaunch } from '../test/lsp/lspClient';
 import { peerSchema } from './peerSchema';
 
@@ -20,7 +21,7 @@ const PEER_SERVER: ServerLaunch = {
 
 /** `ourBundle`: another build of our server to measure (an earlier commit, for before/after figures). */
 export async function startSide(name: SideName, ourBundle?: string): Promise<Side> {
-  const ours: ServerLaunch = ourBundle ? { args: [path.resolve(ourBundle), '--stdio'] } : OUR_SERVER;
+  const ours: ServerLaunch = ourBundle ? { args: [...SERVER_NODE_FLAGS, path.resolve(ourBundle), '--stdio'] } : OUR_SERVER;
   const started = performance.now();
   const client = await LspTestClient.start(CLIENT_PROFILES.pullAndSnippets, {}, name === 'ours' ? ours : PEER_SERVER);
   const startMs = performance.now() - started;

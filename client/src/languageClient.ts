@@ -1,5 +1,6 @@
 // Starts the language server (dist/server.js over IPC) for `*.contact.json` documents.
 import type * as vscode from 'vscode';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import { DOCUMENT_SELECTOR } from './contactDocuments';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -7,8 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -4,6 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../../dist/server.js');
@@ -14,7 +15,8 @@ export interface ServerLaunch {
   readonly args: readonly string[];
 }
 
-export const OUR_SERVER: ServerLaunch = { args: [SERVER_BUNDLE, '--stdio'] };
+/** Started as the extension starts it (the same Node flags). */
+export const OUR_SERVER: ServerLaunch = { args: [...SERVER_NODE_FLAGS, SERVER_BUNDLE, '--stdio'] };
 
 /** Capabilities of a modern client (VS Code-like) and of a minimal one (Neovim 0.7-like). */
 export const CLIENT_PROFILES = {
