@@ -99,4 +99,17 @@ suite('language features', () => {
     assert.deepEqual(syntax.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [[3, 4, vscode.DiagnosticSeverity.Error]]);
     assert.equal(syntax[0]?.message, 'Comma expected.');
   });
+
+  test('an untitled *.contact.json is checked too', async () => {
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: '/draft.contact.json' });
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '{"properties": [{"property": "email", "value": "nope"}]}');
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
+    const diagnostics = await diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-email'));
+    assert.equal(diagnostics.find((d) => codeOf(d) === 'invalid-email')?.severity, vscode.DiagnosticSeverity.Error);
+  });
 });
+
