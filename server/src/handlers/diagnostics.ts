@@ -4,7 +4,7 @@ import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../service/finding';
 import type { ParsedPayload } from '../service/payload';
-import { toDiagnostics, validate } from '../service/validate';
+import { validate } from '../service/validate';
 import type { ServerContext } from './context';
 
 /** Documents up to this size are validated on the next turn of the event loop; larger ones wait a little. */
@@ -23,9 +23,7 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
   const { connection, documents } = ctx;
   const diagnose = (document: TextDocument) => {
     const payload = ctx.cache.payloadOf(document);
-    const diagnostics = validate(document, payload, ctx.catalog(), ctx.settings());
-    const extra = payload ? extraFindings(document.uri, payload) : [];
-    return extra.length ? [...toDiagnostics(document, extra), ...diagnostics] : diagnostics;
+    return validate(document, payload, ctx.catalog(), ctx.settings(), payload ? extraFindings(document.uri, payload) : []);
   };
 
   // Pull mode: each report carries an id of what it was computed from (the document as opened, its

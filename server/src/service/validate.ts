@@ -19,9 +19,14 @@ export function isTooLarge(text: string, settings: ServerSettings): boolean {
   return text.length > settings.maxDocumentSize;
 }
 
-export function validate(document: TextDocument, payload: ParsedPayload | undefined, catalog: PropertyCatalog, settings: ServerSettings): Diagnostic[] {
+/**
+ * `alsoFound`: findings from outside the document's own rules (what HubSpot answered when it was
+ * sent); they share the cap with the rest.
+ */
+export function validate(document: TextDocument, payload: ParsedPayload | undefined, catalog: PropertyCatalog, settings: ServerSettings, alsoFound: readonly Finding[] = []): Diagnostic[] {
   if (!payload) return toDiagnostics(document, [tooLarge(document, settings)]);
   const collected = new CollectedFindings(settings.maxDiagnostics);
+  for (const finding of alsoFound) collected.addBuilt(finding);
   collectProblems(payload, catalog, collected);
   return toDiagnostics(document, collected.capped());
 }

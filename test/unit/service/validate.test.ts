@@ -147,3 +147,15 @@ test('settings from a client are read defensively', () => {
   assert.deepEqual(normaliseSettings('nonsense'), DEFAULT_SETTINGS);
   assert.deepEqual(normaliseSettings(null), DEFAULT_SETTINGS);
 });
+
+test("HubSpot's own findings share the cap with the document's", () => {
+  const text = payload(entry('email', 'a@b.co'), ...Array.from({ length: 20 }, (_, i) => entry(`custom_${i}`, 'x')));
+  const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
+  const rejected = { code: 'hubspot-rejected' as const, severity: 'error' as const, span: { offset: text.indexOf('"a@b.co"'), length: 8 }, message: 'HubSpot rejected this (INVALID_EMAIL): no' };
+  const diagnostics = validate(document, parsePayload(text), bundledDefaultCatalog(), { ...DEFAULT_SETTINGS, maxDiagnostics: 5 }, [rejected]);
+  assert.equal(diagnostics.length, 6);
+  assert.equal(diagnostics[0]?.code, 'hubspot-rejected', 'an error, so it is kept first');
+  assert.equal(diagnostics[5]?.code, 'too-many-diagnostics');
+  assert.match(messageOf(diagnostics[5]), /^21 problems in this file; showing the first 5/);
+});
+
