@@ -1,6 +1,6 @@
 // "Create Contact from File" and "Update Contact by VID": send what the editor shows, explain the answer.
 import * as vscode from 'vscode';
-import { HubSpotRejectionNotification, PayloadSummaryRequest } from '../../../server/src/protocol';
+import { HubSpotRejectionNotification } from '../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
 import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { parseVid, type ContactPropertyValue } from '../hubspot/contactsV1';
@@ -41,7 +41,7 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
   }
   if (!(await acceptProblems(document.uri))) return undefined;
 
-  const vid = operation === 'update' ? await chooseVid(services, document, givenVid) : undefined;
+  const vid = operation === 'update' ? await chooseVid(payload.savedVid, givenVid) : undefined;
   if (operation === 'update' && vid === undefined) return undefined;
 
   const client = await readyClient(services, operation, vid);
@@ -80,16 +80,19 @@ async function acceptProblems(uri: vscode.Uri): Promise<boolean> {
   return choice === 'Send Anyway';
 }
 
-/** The saved `vid`, else one the user types (digits only: a non-numeric vid once made HubSpot answer 200 with nothing done). */
-async function chooseVid(services: SendServices, document: vscode.TextDocument, givenVid: number | undefined): Promise<number | undefined> {
+/**
+ * The vid given (CodeLens, "Update it instead"), else the file's saved `vid`, else one the user types
+ * (digits only: a non-numeric vid once made HubSpot answer 200 with nothing done).
+ */
+async function chooseVid(savedVid: unknown, givenVid: number | undefined): Promise<number | undefined> {
   if (givenVid !== undefined) {
     const vid = parseVid(givenVid);
     if (vid === undefined) void vscode.window.showErrorMessage(`"${String(givenVid)}" is not a vid: a vid is a positive whole number, such as 61574.`);
     return vid;
   }
-  const client = await services.server.ensureStarted();
-  const summary = await client.sendRequest(PayloadSummaryRequest, { uri: document.uri.toString() });
-  if (summary?.vid !== undefined) return summary.vid;
+  // The file read for the body holds the saved vid too (a number; a quoted one is flagged, not used).
+  const saved = typeof savedVid === 'number' ? parseVid(savedVid) : undefined;
+  if (saved !== undefined) return saved;
   const typed = await vscode.window.showInputBox({
     title: 'Update Contact by VID',
     prompt: 'The vid (contact id) of the contact to update. "Save vid to file" after a create keeps it in the file.',
