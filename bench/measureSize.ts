@@ -85,7 +85,7 @@ export async function measureSize(entries: number, oursFirst: boolean, ourBundle
     const [ours, peer] = oursFirst ? sides : [sides[1], sides[0]];
     return { entries, invalidEntries: payload.invalidEntries.size, bytes: Buffer.byteLength(payload.text), figures: { ours: figuresOf(ours), peer: figuresOf(peer) } };
   } finally {
-    for (const side of sides) side.client.kill();
+    await Promise.all(sides.map((side) => side.client.stop()));
   }
 }
 

@@ -9,6 +9,7 @@ import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosti
 
 export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../../dist/server.js');
 const DEADLINE_MS = 10_000;
+const STOP_DEADLINE_MS = 5_000;
 
 /** A language server started with the running Node: the script and its arguments. Ours by default; the benchmark starts a peer too. */
 export interface ServerLaunch {
@@ -42,6 +43,8 @@ export class LspTestClient {
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private stderr = '';
   private versions = new Map<string, number>();
+  /** Settles once the process has exited and its pipes are closed: nothing of it keeps this process alive. */
+  private readonly closed: Promise<void>;
 
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
@@ -49,6 +52,7 @@ export class LspTestClient {
     capabilities: ClientCapabilities,
     settings: Record<string, unknown>,
   ) {
+    this.closed = once(process, 'close').then(() => undefined);
     process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
@@ -120,14 +124,28 @@ export class LspTestClient {
   async shutdown(): Promise<number | null> {
     await this.request('shutdown', null);
     await this.connection.sendNotification('exit');
-    const [code] = (await withDeadline(once(this.process, 'exit'), 'server exited')) as [number | null];
+    await withDeadline(this.closed, 'server exited');
     this.connection.dispose();
-    return code;
+    return this.process.exitCode;
   }
 
-  kill(): void {
-    if (this.process.exitCode === null) this.process.kill();
+  /**
+   * Ends the server for good, as cleanup after tests: its input closes (it should exit by itself, as
+   * when an editor goes away; a test checks that), and one still running at the deadline is killed.
+   * Waits until the process is gone: a child left running keeps this test process, and CI, alive.
+   */
+  async stop(): Promise<void> {
     this.connection.dispose();
+    if (!this.exited) this.process.stdin.end();
+    if (await this.closesWithin(STOP_DEADLINE_MS)) return;
+    console.warn(`language server ${this.process.pid} still running ${STOP_DEADLINE_MS} ms after its input closed: killed`);
+    this.process.kill('SIGKILL');
+    await withDeadline(this.closed, 'killed server gone');
+  }
+
+  /** Whether the process exits (and its pipes close) within `ms`. */
+  closesWithin(ms: number): Promise<boolean> {
+    return withDeadline(this.closed, 'server exited', ms).then(() => true, () => false);
   }
 
   get serverStderr(): string {
@@ -135,7 +153,11 @@ export class LspTestClient {
   }
 
   get alive(): boolean {
-    return this.process.exitCode === null && this.process.signalCode === null;
+    return !this.exited;
+  }
+
+  private get exited(): boolean {
+    return this.process.exitCode !== null || this.process.signalCode !== null;
   }
 }
 

@@ -14,7 +14,7 @@ let client: LspTestClient;
 // Without workspace/configuration the server asks for no settings after `initialized`, so nothing
 // (a settings refresh) changes the result ids behind the test's back.
 before(async () => { client = await LspTestClient.start({ ...CLIENT_PROFILES.pullAndSnippets, workspace: {} }); });
-after(() => client.kill());
+after(() => client.stop());
 
 const pull = (uri: string, previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
 

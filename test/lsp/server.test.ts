@@ -32,7 +32,7 @@ for (const [profile, capabilities] of Object.entries(CLIENT_PROFILES)) {
       client = await LspTestClient.start(capabilities);
       init = await client.initializeResult;
     });
-    after(() => client.kill());
+    after(() => client.stop());
 
     test('initialize announces the features, and pull diagnostics only to clients that pull', () => {
       const caps = init.capabilities;
@@ -128,7 +128,7 @@ for (const [profile, capabilities] of Object.entries(CLIENT_PROFILES)) {
 describe('bad input never crashes or hangs the server', () => {
   let client: LspTestClient;
   before(async () => { client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText); });
-  after(() => client.kill());
+  after(() => client.stop());
 
   const cases: [string, string, (d: Diagnostic[]) => void][] = [
     ['empty', '', (d) => assert.equal(d[0]?.code, 'empty-document')],
@@ -166,7 +166,7 @@ describe('bad input never crashes or hangs the server', () => {
 describe('custom messages', () => {
   let client: LspTestClient;
   before(async () => { client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText); });
-  after(() => client.kill());
+  after(() => client.stop());
 
   test('payload summary gives the saved vid and the entry count', async () => {
     const uri = 'file:///work/summary.contact.json';
@@ -214,7 +214,7 @@ describe('custom messages', () => {
 describe('a portal catalog pushed by the client', () => {
   let client: LspTestClient;
   before(async () => { client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText); });
-  after(() => client.kill());
+  after(() => client.stop());
 
   test('replaces the bundled defaults without a restart and re-checks open documents', async () => {
     const uri = 'file:///work/portal.contact.json';
@@ -248,4 +248,12 @@ describe('a portal catalog pushed by the client', () => {
 test('shutdown then exit ends the process with code 0', async () => {
   const client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText);
   assert.equal(await client.shutdown(), 0);
+});
+
+test('the server exits by itself when its input closes, as when the editor goes away without a shutdown', async () => {
+  const client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText);
+  client.process.stdin.end();
+  assert.ok(await client.closesWithin(5_000), 'server still running 5 s after its input closed');
+  assert.notEqual(client.process.exitCode, 0, 'an exit without shutdown is not a clean one');
+  await client.stop();
 });
