@@ -1,6 +1,7 @@
 // Starts the language server (dist/server.js over IPC) for `*.contact.json` documents.
 import type * as vscode from 'vscode';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { builtInJsonSyntaxMiddleware } from './builtInJsonSyntax';
 import { DOCUMENT_SELECTOR } from './contactDocuments';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -15,6 +16,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
     synchronize: { configurationSection: 'contactPayloads' },
+    middleware: builtInJsonSyntaxMiddleware,
   };
   return new LanguageClient('contactPayloads', 'HubSpot Contact Payloads', serverOptions, clientOptions);
 }

@@ -54,14 +54,25 @@ export function waitFor<T>(events: readonly vscode.Event<unknown>[], accept: () 
 
 /** The document's diagnostics from our server once `accept` takes them (on `onDidChangeDiagnostics`). */
 export function diagnosticsFor(uri: vscode.Uri, accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean, timeoutMs = WAIT_MS): Promise<vscode.Diagnostic[]> {
-  const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  return diagnosticsWhere(uri, accept, 'what the test waits for', timeoutMs, (d) => d.source === SOURCE);
+}
+
+/** The document's diagnostics, from every source unless `from` picks some, once `accept` takes them. */
+export function diagnosticsWhere(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+  from: (diagnostic: vscode.Diagnostic) => boolean = () => true,
+): Promise<vscode.Diagnostic[]> {
+  const current = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter(from);
   return waitFor(
     [vscode.languages.onDidChangeDiagnostics],
     () => {
-      const current = ours();
-      return accept(current) ? current : undefined;
+      const diagnostics = current();
+      return accept(diagnostics) ? diagnostics : undefined;
     },
-    () => `the diagnostics of ${vscode.workspace.asRelativePath(uri)} never became what the test waits for; they are: ${JSON.stringify(ours().map(describeDiagnostic))}`,
+    () => `the diagnostics of ${vscode.workspace.asRelativePath(uri)} never became ${what}; they are: ${JSON.stringify(current().map(describeDiagnostic))}`,
     timeoutMs,
   );
 }
@@ -178,4 +189,13 @@ export async function replaceText(document: vscode.TextDocument, before: string,
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, rangeOf(document, before), after);
   assert.equal(await vscode.workspace.applyEdit(edit), true, `replaced ${before} with ${after}`);
+}
+
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** VS Code's JSON extension, without a schema, proposes JSON literals copied from the file ("email", ""); ours are bare names and values. */
+export function isBuiltInJson(item: vscode.CompletionItem): boolean {
+  return labelOf(item).startsWith('"');
 }

@@ -2,19 +2,12 @@
 // What the language server gives VS Code for a *.contact.json: diagnostics, completion, hover, quick fixes.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, describeDiagnostic, diagnosticsFor, openFixture, positionOf, rangeOf } from './helpers';
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-/** The built-in JSON extension's proposals without a schema are JSON literals ("email", ""); ours are bare names and values. */
-const isBuiltInJson = (item: vscode.CompletionItem): boolean => labelOf(item).startsWith('"');
+import { codeOf, describeDiagnostic, diagnosticsFor, diagnosticsWhere, isBuiltInJson, labelOf, openFixture, positionOf, rangeOf } from './helpers';
 
 /**
  * Completion at `position` as VS Code merges it (the order it shows with nothing typed yet), checked:
- * `expected` are all offered, ours keep their sortText order, the preselected item is ours and the
- * built-in JSON extension adds none of its schema-less guesses.
+ * `expected` are all offered, ours keep their sortText order, and the one preselected item (the one
+ * Enter takes) is ours, whatever the built-in JSON extension adds above it.
  */
 async function completionAt(document: vscode.TextDocument, position: vscode.Position, what: string, expected: readonly string[]): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
@@ -29,8 +22,6 @@ async function completionAt(document: vscode.TextDocument, position: vscode.Posi
   const [selected] = preselected;
   assert.ok(selected && !isBuiltInJson(selected), `${what}: the preselected item is ours`);
   const json = items.map((item, index) => ({ item, index })).filter(({ item }) => isBuiltInJson(item));
-  // The extension gives the JSON server an allow-everything schema for these files, so it stops guessing.
-  assert.deepEqual(json.map(({ item }) => labelOf(item)), [], `${what}: the built-in JSON extension adds no suggestions of its own`);
   console.log(
     `    ${what}: ${items.length} items; preselected ${labelOf(selected)}; first five ${items.slice(0, 5).map((item) => `${labelOf(item)}[${item.sortText ?? '-'}]`).join(', ')}; ` +
       `the JSON extension's ${json.map(({ item, index }) => `${labelOf(item)} at ${index}`).join(', ') || 'none'}`,
@@ -91,13 +82,15 @@ suite('language features', () => {
     await gone;
   });
 
-  test('a syntax error is marked where the comma is missing, and the rest of the file is still checked', async () => {
+  test('a syntax error is marked once, where the comma is missing, and the rest of the file is still checked', async () => {
     const { uri } = await openFixture('syntax.contact.json');
-    const diagnostics = await diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-json') && ds.some((d) => codeOf(d) === 'unknown-property'));
-    console.log(`    syntax error: ${diagnostics.map(describeDiagnostic).join(' | ')}`);
-    const syntax = diagnostics.filter((d) => codeOf(d) === 'invalid-json');
-    assert.deepEqual(syntax.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [[3, 4, vscode.DiagnosticSeverity.Error]]);
-    assert.equal(syntax[0]?.message, 'Comma expected.');
+    const ours = await diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'unknown-property'));
+    // VS Code's JSON extension marks syntax errors in every JSON file; ours would repeat it, so VS Code shows its own.
+    const atComma = (d: vscode.Diagnostic): boolean => d.range.start.line === 3 && d.range.start.character === 4;
+    const all = await diagnosticsWhere(uri, (ds) => ds.some((d) => d.source === 'json' && atComma(d)), 'the JSON extension marks the missing comma');
+    console.log(`    syntax error: ${all.map((d) => `${d.source ?? '?'} ${describeDiagnostic(d)}`).join(' | ')}`);
+    assert.equal(all.filter(atComma).length, 1, 'one diagnostic at the missing comma, not two');
+    assert.deepEqual(ours.map(codeOf), ['unknown-property'], 'ours: the rest of the file, checked past the error');
   });
 
   test('an untitled *.contact.json is checked too', async () => {
