@@ -2,7 +2,8 @@
 // process must end too; one still alive a while later has left something running (a child process,
 // a server, a socket, a timer), and node --test would wait for it forever: a CI run once hung that
 // way for 87 minutes after every test had passed. This ends such a process, kills its children and
-// says what was left, in the test output and in LEFT_RUNNING_LOG, which .ci/run prints at the end.
+// says what was left: in the test output, and appended to the file named by LEFT_RUNNING_LOG when
+// that is set (.ci/run sets it and prints the file at the end, where CI's log is read).
 // It does not fail the file: its tests passed, and what they check was checked; the leak is a fault
 // of the tests' own cleanup, to be fixed from the report.
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -11,7 +12,6 @@ import { after } from 'node:test';
 
 /** Closing sockets and reaping children takes a moment after the last test; more than this is a leak. */
 const GRACE_MS = 15_000;
-const LEFT_RUNNING_LOG = path.resolve(import.meta.dirname, '../../test-output/left-running.txt');
 
 if (process.env.NODE_TEST_CONTEXT) {
   after(() => {
@@ -27,8 +27,11 @@ function reportAndExit(): void {
     `  resources: ${process.getActiveResourcesInfo().join(', ')}\n` +
     children.map((child) => `  child process ${child.pid} (state ${child.state}): ${child.commandLine}\n`).join('');
   process.stderr.write(report);
-  mkdirSync(path.dirname(LEFT_RUNNING_LOG), { recursive: true });
-  appendFileSync(LEFT_RUNNING_LOG, report);
+  const log = process.env.LEFT_RUNNING_LOG;
+  if (log) {
+    mkdirSync(path.dirname(log), { recursive: true });
+    appendFileSync(log, report);
+  }
   for (const child of children) process.kill(child.pid, 'SIGKILL');
   process.exit(); // with the exit code node:test set: a file whose tests failed still fails
 }
