@@ -1,7 +1,7 @@
 // Starts the language server (dist/server.js over IPC) for `*.contact.json` documents.
 import type * as vscode from 'vscode';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
-import { builtInJsonSyntaxMiddleware } from './builtInJsonSyntax';
+import { builtInJsonSyntaxMiddleware, SETTINGS_THE_SERVER_FOLLOWS } from './builtInJsonSyntax';
 import { DOCUMENT_SELECTOR } from './contactDocuments';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -15,7 +15,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
-    synchronize: { configurationSection: 'contactPayloads' },
+    synchronize: { configurationSection: SETTINGS_THE_SERVER_FOLLOWS },
     middleware: builtInJsonSyntaxMiddleware,
   };
   return new LanguageClient('contactPayloads', 'HubSpot Contact Payloads', serverOptions, clientOptions);

@@ -43,6 +43,7 @@ export class LspTestClient {
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private stderr = '';
   private versions = new Map<string, number>();
+  private readonly settingsRead: Promise<void>;
   /** Settles once the process has exited and its pipes are closed: nothing of it keeps this process alive. */
   private readonly closed: Promise<void>;
 
@@ -63,7 +64,12 @@ export class LspTestClient {
         }
       }
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
+    let settingsServed!: () => void;
+    this.settingsRead = new Promise((resolve) => { settingsServed = resolve; });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      setImmediate(settingsServed); // after the answer is on its way: what is sent next arrives after it
+      return params.items.map(() => settings);
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.listen();
@@ -141,6 +147,11 @@ export class LspTestClient {
     console.warn(`language server ${this.process.pid} still running ${STOP_DEADLINE_MS} ms after its input closed: killed`);
     this.process.kill('SIGKILL');
     await withDeadline(this.closed, 'killed server gone');
+  }
+
+  /** Once the server has asked for its settings (clients that take workspace/configuration) and has them. */
+  settingsAnswered(): Promise<void> {
+    return withDeadline(this.settingsRead, 'the server asked for its settings');
   }
 
   /** Whether the process exits (and its pipes close) within `ms`. */

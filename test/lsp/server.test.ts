@@ -245,6 +245,22 @@ describe('a portal catalog pushed by the client', () => {
   });
 });
 
+for (const [profile, how] of [['pullAndSnippets', 'workspace/configuration'], ['pushPlainText', 'initializationOptions']] as const) {
+  test(`syntaxErrors: false, through ${how}, leaves syntax errors to the editor's JSON support and checks the rest`, async () => {
+    const client = await LspTestClient.start(CLIENT_PROFILES[profile], { syntaxErrors: false });
+    try {
+      if (profile === 'pullAndSnippets') await client.settingsAnswered();
+      const uri = `file:///work/no-syntax-${profile}.contact.json`;
+      const text = '{"properties": [{"property":"email","value":"a@b.co"} {"property":"lifecyclestage","value":"Lead"}]}';
+      await client.open(uri, text);
+      const diagnostics = profile === 'pullAndSnippets' ? await client.pullDiagnostics(uri) : (await client.pushedForVersion(uri)).diagnostics;
+      assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-option']);
+    } finally {
+      await client.stop();
+    }
+  });
+}
+
 test('shutdown then exit ends the process with code 0', async () => {
   const client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText);
   assert.equal(await client.shutdown(), 0);

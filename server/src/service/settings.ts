@@ -5,11 +5,17 @@ export interface ServerSettings {
   readonly maxDocumentSize: number;
   /** At most this many diagnostics per document; past it one summary diagnostic says how many were left out. */
   readonly maxDiagnostics: number;
+  /**
+   * Whether JSON syntax errors are reported (`invalid-json`). False where the editor's own JSON support
+   * marks them already (VS Code's JSON extension, jsonls in other editors): one mark per error.
+   */
+  readonly syntaxErrors: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   maxDocumentSize: 10 * 1024 * 1024,
   maxDiagnostics: 500,
+  syntaxErrors: true,
 };
 
 /** Reads settings sent by any client, trusting nothing about their shape. */
@@ -18,6 +24,7 @@ export function normaliseSettings(raw: unknown): ServerSettings {
   return {
     maxDocumentSize: positiveInteger(section.maxDocumentSize) ?? DEFAULT_SETTINGS.maxDocumentSize,
     maxDiagnostics: positiveInteger(section.maxDiagnostics) ?? DEFAULT_SETTINGS.maxDiagnostics,
+    syntaxErrors: typeof section.syntaxErrors === 'boolean' ? section.syntaxErrors : DEFAULT_SETTINGS.syntaxErrors,
   };
 }
 

@@ -27,14 +27,14 @@ export function validate(document: TextDocument, payload: ParsedPayload | undefi
   if (!payload) return toDiagnostics(document, [tooLarge(document, settings)]);
   const collected = new CollectedFindings(settings.maxDiagnostics);
   for (const finding of alsoFound) collected.addBuilt(finding);
-  collectProblems(payload, catalog, collected);
+  collectProblems(payload, catalog, collected, settings.syntaxErrors);
   return toDiagnostics(document, collected.capped());
 }
 
 /** Every problem of the payload, uncapped, in the order the checks find them. */
 export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog): Finding[] {
   const collected = new CollectedFindings(Infinity);
-  collectProblems(payload, catalog, collected);
+  collectProblems(payload, catalog, collected, true);
   return collected.all();
 }
 
@@ -122,14 +122,15 @@ function itself(finding: Finding): Finding {
   return finding;
 }
 
-function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings): void {
+/** `syntaxErrors`: false leaves them out before the cap, so that the cap is spent on what is shown. */
+function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings, syntaxErrors: boolean): void {
   if (payload.text.trim() === '') {
     findings.addBuilt({ code: DiagnosticCode.EmptyDocument, severity: 'error', span: { offset: 0, length: 0 }, message: 'The file is empty: a contact payload is {"properties": [{"property": "email", "value": "…"}]}.' });
     return;
   }
   // jsonc-parser reports every closer it misses at the same place; one error there is enough.
   let lastSyntaxOffset = -1;
-  for (const error of payload.syntaxErrors) {
+  for (const error of syntaxErrors ? payload.syntaxErrors : []) {
     if (error.offset === lastSyntaxOffset) continue;
     lastSyntaxOffset = error.offset;
     findings.addBuilt({ code: DiagnosticCode.InvalidJson, severity: 'error', span: error, message: error.message });

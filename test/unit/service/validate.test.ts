@@ -106,6 +106,13 @@ test('too many problems: errors kept first, one summary at the end', () => {
   assert.match(messageOf(diagnostics[10]), /^74 problems in this file; showing the first 10/);
 });
 
+test('syntaxErrors off: no invalid-json, the rest still checked, and the cap spent on what is shown', () => {
+  // Three missing commas, then a label for a value (an error) after them.
+  const broken = '{"properties":[{"property":"email" "value":"a@b.co"} {"property":"firstname" "value":"Ada"},{"property":"lifecyclestage","value":"Lead"}]}';
+  assert.deepEqual(diagnose(broken, { ...DEFAULT_SETTINGS, maxDiagnostics: 3 }).map((d) => d.code), ['invalid-json', 'invalid-json', 'invalid-json', 'too-many-diagnostics']);
+  assert.deepEqual(diagnose(broken, { ...DEFAULT_SETTINGS, maxDiagnostics: 3, syntaxErrors: false }).map((d) => d.code), ['invalid-option']);
+});
+
 test('the capped report is the plain rule (severity, then place) applied to every finding, on random payloads', () => {
   const random = seededRandom(4);
   const rank = { error: 0, warning: 1, information: 2 };
@@ -143,7 +150,8 @@ test('100 000 levels of nesting: one clear error, no stack overflow', () => {
 });
 
 test('settings from a client are read defensively', () => {
-  assert.deepEqual(normaliseSettings({ maxDocumentSize: 2048, maxDiagnostics: -3 }), { maxDocumentSize: 2048, maxDiagnostics: DEFAULT_SETTINGS.maxDiagnostics });
+  assert.deepEqual(normaliseSettings({ maxDocumentSize: 2048, maxDiagnostics: -3, syntaxErrors: 'no' }), { maxDocumentSize: 2048, maxDiagnostics: DEFAULT_SETTINGS.maxDiagnostics, syntaxErrors: true });
+  assert.equal(normaliseSettings({ syntaxErrors: false }).syntaxErrors, false);
   assert.deepEqual(normaliseSettings('nonsense'), DEFAULT_SETTINGS);
   assert.deepEqual(normaliseSettings(null), DEFAULT_SETTINGS);
 });

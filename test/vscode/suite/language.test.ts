@@ -91,6 +91,17 @@ suite('language features', () => {
     console.log(`    syntax error: ${all.map((d) => `${d.source ?? '?'} ${describeDiagnostic(d)}`).join(' | ')}`);
     assert.equal(all.filter(atComma).length, 1, 'one diagnostic at the missing comma, not two');
     assert.deepEqual(ours.map(codeOf), ['unknown-property'], 'ours: the rest of the file, checked past the error');
+
+    // With the JSON extension's validation off, ours marks the comma; back on, it leaves it again.
+    const json = vscode.workspace.getConfiguration('json');
+    await json.update('validate.enable', false, vscode.ConfigurationTarget.Global);
+    try {
+      const alone = await diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-json'));
+      assert.ok(alone.some((d) => codeOf(d) === 'invalid-json' && atComma(d)), 'ours marks the missing comma');
+    } finally {
+      await json.update('validate.enable', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsFor(uri, (ds) => !ds.some((d) => codeOf(d) === 'invalid-json'));
   });
 
   test('an untitled *.contact.json is checked too', async () => {
