@@ -1,6 +1,7 @@
 // The sandbox on its own, spoken to with plain fetch: it must look like HubSpot to anything, not
 // just to our client, since it doubles as the endpoint for trying the extension.
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import defaults from '../../schemas/default-properties.json';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
@@ -162,6 +163,25 @@ describe('sandbox', () => {
     await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ status: 500, times: 5 }) });
     assert.equal((await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' })).status, 204);
     assert.equal((await create({ email: 'after-clear@example.com' })).status, 200);
+  });
+
+  it('refuses the control API to a request naming another host (DNS rebinding) and serves it by localhost', async () => {
+    const statusFor = (host: string, method: string, path: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const sent = httpRequest({ host: '127.0.0.1', port: sandbox.port, method, path, headers: { host }, timeout: 5_000 }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        });
+        sent.on('timeout', () => sent.destroy(new Error('the sandbox did not answer within 5 s')));
+        sent.on('error', reject);
+        sent.end(method === 'POST' ? JSON.stringify({ status: 503 }) : undefined);
+      });
+    assert.equal(await statusFor(`rebound.example.com:${sandbox.port}`, 'GET', '/__sandbox/requests'), 403);
+    assert.equal(await statusFor(`rebound.example.com:${sandbox.port}`, 'POST', '/__sandbox/faults'), 403);
+    assert.equal(await statusFor('127.0.0.1', 'GET', '/__sandbox/requests'), 403, 'the port is part of the name');
+    assert.equal((await create({ email: 'not-faulted@example.com' })).status, 200, 'the refused fault was not added');
+    assert.equal(await statusFor(`localhost:${sandbox.port}`, 'GET', '/__sandbox/requests'), 200);
+    assert.equal(await statusFor(`[::1]:${sandbox.port}`, 'GET', '/__sandbox/contacts'), 200);
   });
 });
 

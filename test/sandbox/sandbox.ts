@@ -90,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const arrivalWaiters = new Set<{ matches: (request: ArrivedRequest) => boolean; resolve: (request: ArrivedRequest) => void }>();
   const timers = new Set<NodeJS.Timeout>();
   let url = '';
+  let port = 0;
   // Points at the sandbox itself (it serves the record there), not at app.hubspot.com.
   const profileUrl = (vid: number): string => `${url}/contacts/${portalId}/contact/${vid}`;
   const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl });
@@ -173,7 +174,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     readBody(request)
       .then((bodyText) => {
         if (bodyText === undefined) return writeAnswer(response, { status: 413, body: genericError(correlationId, 413) }, correlationId, undefined, wait);
-        if ((request.url ?? '').startsWith(CONTROL_PREFIX)) return writeAnswer(response, controlAnswer(request, bodyText), correlationId, undefined, wait);
+        if ((request.url ?? '').startsWith(CONTROL_PREFIX)) {
+          const answer = isLoopbackHost(request.headers.host, port) ? controlAnswer(request, bodyText) : FOREIGN_HOST_ANSWER;
+          return writeAnswer(response, answer, correlationId, undefined, wait);
+        }
         return handleApi(request, response, bodyText, correlationId);
       })
       .catch(() => request.socket.destroy());
@@ -183,7 +187,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   url = `http://127.0.0.1:${port}`;
 
   return {
@@ -209,6 +213,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   };
 }
+
+/**
+ * The control API changes what the sandbox answers and reads back every body it was sent. A web page
+ * in the user's browser could reach it through DNS rebinding (its own host name resolving to
+ * 127.0.0.1), so only requests that name the sandbox by a loopback address are served.
+ */
+function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader !== undefined && LOOPBACK_NAMES.some((name) => hostHeader.toLowerCase() === `${name}:${port}`);
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+const FOREIGN_HOST_ANSWER: ApiResponse = { status: 403, body: { status: 'error', message: 'the sandbox control API answers only requests addressed to 127.0.0.1, localhost or [::1]' } };
 
 function bearerToken(request: IncomingMessage): string | undefined {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
