@@ -1,8 +1,8 @@
 // The portal catalogs kept between sessions: one JSON file per account (host + portal id) in the
 // extension's global storage, with the time it was fetched. No vscode import: tests use a temp dir.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PropertyDefinition } from '../../server/src/service/catalog';
+import { wellFormedDefinitions, type PropertyDefinition } from '../../server/src/service/catalog';
 
 export interface CachedCatalog {
   readonly origin: string;
@@ -28,8 +28,7 @@ export class CatalogCache {
     try {
       const pointer = JSON.parse(await readFile(this.pointerFile(origin), 'utf8')) as { file?: unknown };
       if (typeof pointer.file !== 'string' || pointer.file.includes('/') || pointer.file.includes('\\')) return undefined;
-      const cached = JSON.parse(await readFile(path.join(this.directory, pointer.file), 'utf8')) as CachedCatalog & { format?: number };
-      return cached.format === FORMAT && cached.origin === origin && Array.isArray(cached.properties) ? cached : undefined;
+      return checkedCatalog(JSON.parse(await readFile(path.join(this.directory, pointer.file), 'utf8')), origin);
     } catch {
       return undefined; // none yet, or damaged: a fresh fetch or the bundled defaults will do
     }
@@ -47,14 +46,34 @@ export class CatalogCache {
   }
 }
 
+/**
+ * The cached catalog when every field has the type it was written with; undefined otherwise. The
+ * file is on disk, where anything may have changed it: a wrong type here would surface later as a
+ * crash far from the cause (a fetch time that is a string never needs a refresh).
+ */
+function checkedCatalog(raw: unknown, origin: string): CachedCatalog | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { format, origin: cachedOrigin, portalId, api, fetchedAt, properties } = raw as Record<string, unknown>;
+  if (format !== FORMAT || cachedOrigin !== origin) return undefined;
+  if (portalId !== undefined && !(Number.isSafeInteger(portalId) && (portalId as number) > 0)) return undefined;
+  if (api !== 'v3' && api !== 'v1') return undefined;
+  if (typeof fetchedAt !== 'number' || !Number.isFinite(fetchedAt) || !Array.isArray(properties)) return undefined;
+  return { origin, portalId: portalId as number | undefined, api, fetchedAt, properties: wellFormedDefinitions(properties) };
+}
+
 /** `https://api.hubapi.com` → `https_api.hubapi.com`: a file name on every platform. */
 function safeName(origin: string): string {
   return origin.replace(/[^a-zA-Z0-9.-]+/g, '_');
 }
 
-/** A reader never sees half a file, even if VS Code stops mid-write. */
+/** A reader never sees half a file, even if VS Code stops mid-write; a write that fails leaves nothing behind. */
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
