@@ -18,16 +18,25 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   syntaxErrors: true,
 };
 
-/** Reads settings sent by any client, trusting nothing about their shape. */
+/** The smallest values package.json declares (`minimum`); a unit test keeps the two in step. */
+export const SETTING_MINIMUMS = { maxDocumentSize: 1024, maxDiagnostics: 1 } as const;
+
+/**
+ * Reads settings sent by any client, trusting nothing about their shape. Numbers outside the
+ * declared range are clamped to it, as VS Code's settings editor would insist: a cap of 0 or a
+ * size limit of a few bytes would silently switch validation off.
+ */
 export function normaliseSettings(raw: unknown): ServerSettings {
   const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return {
-    maxDocumentSize: positiveInteger(section.maxDocumentSize) ?? DEFAULT_SETTINGS.maxDocumentSize,
-    maxDiagnostics: positiveInteger(section.maxDiagnostics) ?? DEFAULT_SETTINGS.maxDiagnostics,
+    maxDocumentSize: atLeast(section.maxDocumentSize, SETTING_MINIMUMS.maxDocumentSize) ?? DEFAULT_SETTINGS.maxDocumentSize,
+    maxDiagnostics: atLeast(section.maxDiagnostics, SETTING_MINIMUMS.maxDiagnostics) ?? DEFAULT_SETTINGS.maxDiagnostics,
     syntaxErrors: typeof section.syntaxErrors === 'boolean' ? section.syntaxErrors : DEFAULT_SETTINGS.syntaxErrors,
   };
 }
 
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+/** A whole number no smaller than `minimum` (fractions are cut); undefined for anything that is not a number. */
+function atLeast(value: unknown, minimum: number): number | undefined {
+  if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
+  return Math.max(minimum, Math.floor(value));
 }

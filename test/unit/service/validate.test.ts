@@ -150,7 +150,7 @@ test('100 000 levels of nesting: one clear error, no stack overflow', () => {
 });
 
 test('settings from a client are read defensively', () => {
-  assert.deepEqual(normaliseSettings({ maxDocumentSize: 2048, maxDiagnostics: -3, syntaxErrors: 'no' }), { maxDocumentSize: 2048, maxDiagnostics: DEFAULT_SETTINGS.maxDiagnostics, syntaxErrors: true });
+  assert.deepEqual(normaliseSettings({ maxDocumentSize: 2048, maxDiagnostics: '3', syntaxErrors: 'no' }), { maxDocumentSize: 2048, maxDiagnostics: DEFAULT_SETTINGS.maxDiagnostics, syntaxErrors: true });
   assert.equal(normaliseSettings({ syntaxErrors: false }).syntaxErrors, false);
   assert.deepEqual(normaliseSettings('nonsense'), DEFAULT_SETTINGS);
   assert.deepEqual(normaliseSettings(null), DEFAULT_SETTINGS);
