@@ -12,11 +12,14 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { runExtensionTests, type ExtensionTestResult } from './harness/extensionTests';
-import { SUITE_FILES } from './harness/fixtures';
+import { SUITE_FILES, UNTRUSTED_FILES } from './harness/fixtures';
 import { extensionLogTail } from './harness/logs';
 import { BUILD_SUITE_SCRIPT, E2E_OUTPUT, REPO_ROOT, SUITE_INDEX, VSIX } from './harness/paths';
 import { extractVsix } from './harness/vsix';
 import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
+
+/** The title of the box in which Set Access Token shows a token handed to it, for the user to confirm. */
+const HANDED_TOKEN_BOX = 'Store the HubSpot access token handed to this command';
 
 /** Extracted and the suite built once per process, for both runs. */
 let prepared: Promise<string> | undefined;
@@ -44,9 +47,11 @@ async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbo
       name: `exthost-${mode}`,
       extensionDevelopmentPath,
       extensionTestsPath: SUITE_INDEX,
-      files: SUITE_FILES,
+      files: mode === 'untrusted' ? { ...SUITE_FILES, ...UNTRUSTED_FILES } : SUITE_FILES,
       settings: sandboxSettings(sandbox.url, mode),
       disableWorkspaceTrust: mode === 'trusted',
+      // The suite stores the sandbox's token by passing it to Set Access Token, which asks first.
+      confirmInputBoxes: [HANDED_TOKEN_BOX],
       env: { [SUITE_MODE_VARIABLE]: mode, [SANDBOX_URL_VARIABLE]: sandbox.url, [SANDBOX_TOKEN_VARIABLE]: sandbox.token },
     });
     t.diagnostic(`logs: ${path.relative(REPO_ROOT, result.profile.dir)}`);
@@ -55,6 +60,7 @@ async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbo
     console.log(result.mochaOutput);
     assert.match(result.mochaOutput, /\b[1-9]\d* passing\b/, 'mocha reported passing tests');
     assert.doesNotMatch(result.mochaOutput, /\b\d+ (failing|pending)\b/);
+    assert.ok((result.inputBoxesConfirmed.get(HANDED_TOKEN_BOX) ?? 0) >= 1, 'a token handed to Set Access Token was stored only once the user confirmed it');
     check(sandbox, result);
   } finally {
     await sandbox.stop();

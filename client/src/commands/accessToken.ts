@@ -4,7 +4,12 @@ import { checkTokenInput } from '../accessTokens';
 import type { ExtensionScope } from '../extensionContext';
 import type { SendServices } from './sendServices';
 
-/** With an argument (scripts, tests) the token is stored without asking. Returns true when a token was stored. */
+/**
+ * Asks for the token in a password box. A token given as an argument (another extension, a script,
+ * a `command:` link in a hover or a preview) only fills that box, and the box says where it came
+ * from: the user presses Enter to store it. A token the user did not choose would send their seed
+ * data into someone else's portal. Returns true when a token was stored.
+ */
 export const setAccessToken = (services: SendServices) => (scope: ExtensionScope) => async (token?: unknown): Promise<boolean> => {
   const baseUrl = services.connection.baseUrl();
   if (!baseUrl.ok) {
@@ -12,15 +17,22 @@ export const setAccessToken = (services: SendServices) => (scope: ExtensionScope
     return false;
   }
   const { origin, host } = baseUrl.baseUrl;
-  const given = typeof token === 'string' ? token : await vscode.window.showInputBox({
-    title: `HubSpot access token for ${host}`,
-    prompt: `The access token of your HubSpot private app. It is kept in VS Code's secret storage and sent only to ${origin}.`,
+  const handed = typeof token === 'string' ? token : undefined;
+  const given = await vscode.window.showInputBox({
+    title: handed === undefined ? `HubSpot access token for ${host}` : `Store the HubSpot access token handed to this command, for ${host}?`,
+    prompt: handed === undefined
+      ? `The access token of your HubSpot private app. It is kept in VS Code's secret storage and sent only to ${origin}.`
+      : `Another extension or a link filled in this token; you did not paste it. Contacts sent to ${origin} would go to the account it belongs to. Enter stores it, Escape does not.`,
     placeHolder: 'pat-na1-…',
+    value: handed,
     password: true,
     ignoreFocusOut: true,
     validateInput: checkTokenInput,
   });
-  if (given === undefined) return false;
+  if (given === undefined) {
+    if (handed !== undefined) scope.log.info(`A token handed to Set Access Token for ${origin} was not stored: the user did not confirm it`);
+    return false;
+  }
   const problem = checkTokenInput(given);
   if (problem) {
     void vscode.window.showErrorMessage(problem);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MOCHA_BEGIN, MOCHA_END } from '../suite/markers';
 import { launchBrowser, newWorkbenchPage, workbenchUrl } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
@@ -27,6 +27,11 @@ export interface ExtensionTestOptions extends ProfileOptions {
   readonly disableWorkspaceTrust?: boolean;
   /** Deadline for the whole suite, from opening the page to codeAutomationExit. Default 120 s. */
   readonly timeoutMs?: number;
+  /**
+   * Input boxes a person would confirm during the suite (a test in the extension host cannot press
+   * a key): each time an input box whose title or prompt holds one of these texts shows, Enter is pressed.
+   */
+  readonly confirmInputBoxes?: readonly string[];
 }
 
 export interface ExtensionTestResult {
@@ -35,6 +40,8 @@ export interface ExtensionTestResult {
   /** mocha's own output, picked out of the workbench log. */
   readonly mochaOutput: string;
   readonly profile: Profile;
+  /** How often each of `confirmInputBoxes` was confirmed, by its text. */
+  readonly inputBoxesConfirmed: ReadonlyMap<string, number>;
 }
 
 export async function runExtensionTests(options: ExtensionTestOptions): Promise<ExtensionTestResult> {
@@ -70,6 +77,11 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
       ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)],
       ['extensionTestsPath', remote(options.extensionTestsPath)],
     ]));
+    let suiteEnded = false;
+    const inputBoxesConfirmed = new Map<string, number>();
+    for (const text of options.confirmInputBoxes ?? []) {
+      void confirmEachTime(page, text, () => suiteEnded, (count) => inputBoxesConfirmed.set(text, count));
+    }
     let exitCode: number;
     try {
       exitCode = await withDeadline(exited, options.timeoutMs ?? 120_000, () => 'the extension tests did not finish (codeAutomationExit was not called)');
@@ -79,12 +91,33 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
         throw new Error(`${error.message}; logs in ${profile.dir}\n${pickMochaOutput(lines) || lines.slice(-30).join('\n')}`, { cause: error });
       }
       throw error;
+    } finally {
+      // A loop still waiting for its dialog ends when the browser closes below.
+      suiteEnded = true;
     }
     await workbench.screenshot('after-tests').catch(() => undefined);
-    return { exitCode, mochaOutput: pickMochaOutput(lines), profile };
+    return { exitCode, mochaOutput: pickMochaOutput(lines), profile, inputBoxesConfirmed };
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+  }
+}
+
+/** Presses Enter in the input box each time it shows, until the suite has ended or the page closes. */
+async function confirmEachTime(page: Page, text: string, ended: () => boolean, confirmed: (count: number) => void): Promise<void> {
+  const box = page.locator('.quick-input-widget').filter({ hasText: text });
+  let count = 0;
+  while (!ended()) {
+    try {
+      // No timeout: the page closing (the browser closes once the suite has ended) rejects this wait.
+      // The widget stays in the page when hidden, with its last title: wait until it shows.
+      await box.waitFor({ state: 'visible', timeout: 0 });
+      await box.locator('input').press('Enter');
+    } catch {
+      return;
+    }
+    confirmed(++count);
+    await box.waitFor({ state: 'hidden', timeout: 0 }).catch(() => undefined);
   }
 }
 

@@ -49,3 +49,13 @@ export const SUITE_FILES: Readonly<Record<string, string>> = {
   // favorite_color is a custom property of the sandbox portal; favourite_colour exists nowhere.
   'portal.contact.json': contactWith('portal@example.com', '{ "property": "favorite_color", "value": "blue" }', '{ "property": "favourite_colour", "value": "blue" }', '{ "property": "", "value": "" }'),
 };
+
+/**
+ * Added to the workspace of the untrusted run: a repository that tries to switch the diagnostics cap
+ * and the size guard off. The user settings of that run keep the size guard at its minimum (1 KiB).
+ */
+export const UNTRUSTED_FILES: Readonly<Record<string, string>> = {
+  // editor.tabSize is not restricted: it shows that VS Code read the file.
+  '.vscode/settings.json': JSON.stringify({ 'contactPayloads.maxDiagnostics': 1, 'contactPayloads.maxDocumentSize': 1_000_000_000, 'editor.tabSize': 7 }, null, 2),
+  'large.contact.json': contactWith('large@example.com', ...Array.from({ length: 40 }, (_, i) => `{ "property": "custom_${i}", "value": "x" }`)),
+};

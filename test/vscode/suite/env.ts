@@ -24,6 +24,8 @@ export function sandboxSettings(sandboxUrl: string, mode: SuiteMode): Record<str
           // No modal at startup: the folder simply opens in Restricted Mode.
           'security.workspace.trust.startupPrompt': 'never',
           'security.workspace.trust.untrustedFiles': 'open',
+          // The user's own limit, which the workspace's (UNTRUSTED_FILES) must not override.
+          'contactPayloads.maxDocumentSize': 1024,
         }
       : {}),
   };

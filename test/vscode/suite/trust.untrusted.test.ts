@@ -20,6 +20,19 @@ suite('untrusted workspace', () => {
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true, 'the extension is active in Restricted Mode');
   });
 
+  test("the workspace's settings cannot lift the size guard or the diagnostics cap", async () => {
+    assert.equal(vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue, 7, "VS Code read the workspace's settings file");
+    const settings = vscode.workspace.getConfiguration('contactPayloads');
+    assert.equal(settings.get('maxDiagnostics'), 500, 'the default cap, not the one in the workspace settings');
+    assert.equal(settings.get('maxDocumentSize'), 1024, "the user's size limit, not the one in the workspace settings");
+    const bad = await openFixture('bad.contact.json');
+    const diagnostics = await diagnosticsFor(bad.uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-email') && ds.some((d) => codeOf(d) === 'invalid-option'));
+    assert.ok(!diagnostics.some((d) => codeOf(d) === 'too-many-diagnostics'), 'the default cap applies, not the workspace\'s');
+    const large = await openFixture('large.contact.json');
+    assert.ok(large.document.getText().length > 1024, 'the fixture is over the user\'s 1 KiB limit');
+    await diagnosticsFor(large.uri, (ds) => ds.length === 1 && codeOf(ds[0]) === 'document-too-large');
+  });
+
   test('the send commands send nothing and no CodeLens offers them', async () => {
     const { uri } = await openFixture('valid.contact.json');
     assert.equal(await createContact(uri), undefined, 'createContact returns no outcome');
