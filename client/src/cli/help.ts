@@ -38,7 +38,8 @@ export const CHECK_HELP = `Usage: contact-payloads check [PATH|GLOB...] [options
 Checks payload files with the language server's rules and prints each problem as
   file:line:col severity code message
 with the line of source under it, then a summary. Lines and columns count from 1; columns count
-UTF-16 code units, as editors do.
+UTF-16 code units, as editors do. Control characters, bidirectional overrides and the like, in file
+names and in values, are shown visibly (␊, ␛, <U+202E>); JSON output escapes them.
 
 Arguments:
   PATH|GLOB  a file, a folder (every *.contact.json in it) or a quoted glob such as

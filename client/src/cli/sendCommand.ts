@@ -21,6 +21,7 @@ import { readContactFile } from './contactFile';
 import { ExitCode, exitCodeOf } from './exitCodes';
 import { diagnoseText, severityName, type DiagnosedText } from './fileDiagnostics';
 import { CREATE_HELP, UPDATE_HELP } from './help';
+import { printablePath } from './printable';
 import { diagnosticLines } from './reporters/textReporter';
 import { previewLines, previewRequest, type ContactTarget } from './requestPreview';
 
@@ -118,7 +119,7 @@ function chosenBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): BaseUr
 /** Reads and checks the file as the extension does before sending; a number is the exit status when it cannot be sent. */
 async function sendableFile(absolutePath: string, context: CommandContext, force: boolean): Promise<SendableFile | ExitCode> {
   const { terminal } = context;
-  const shownPath = displayPath(absolutePath, context.cwd);
+  const shownPath = printablePath(displayPath(absolutePath, context.cwd));
   const read = await readContactFile(absolutePath, context.cwd);
   if (!read.ok) {
     terminal.err(`${shownPath} ${read.problem}`);
