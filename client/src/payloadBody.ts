@@ -20,6 +20,12 @@ export function readPayload(text: string): PayloadRead {
   const record = value as Record<string, unknown>;
   const properties = Object.hasOwn(record, 'properties') ? record.properties : undefined;
   if (!Array.isArray(properties)) return { ok: false, message: 'The file has no "properties" array to send.' };
+  // A file with errors may still be sent, for HubSpot to judge its values; but the HTTP client reads
+  // each entry as an object, so an entry that is none stops the send here, before a request is made.
+  const notAnObject = properties.findIndex((entry: unknown) => typeof entry !== 'object' || entry === null || Array.isArray(entry));
+  if (notAnObject >= 0) {
+    return { ok: false, message: `Entry ${notAnObject + 1} of "properties" is not an object such as {"property": "email", "value": "…"}: it has no property to send.` };
+  }
   return { ok: true, properties: properties as ContactPropertyValue[], savedVid: Object.hasOwn(record, 'vid') ? record.vid : undefined };
 }
 

@@ -1,7 +1,7 @@
 // The edit that writes a contact's `vid` into a payload file: the top-level `vid` is replaced, or
 // added as the first key, and nothing else in the file changes. No vscode import: the extension's
 // "Save vid to file" and the command line's `create --save-vid` both use it.
-import { applyEdits, modify, parseTree, type Edit, type FormattingOptions } from 'jsonc-parser';
+import { modify, parseTree, type Edit, type FormattingOptions, type Node as JsonNode } from 'jsonc-parser';
 
 export type VidFormatting = Required<Pick<FormattingOptions, 'insertSpaces' | 'tabSize' | 'eol'>>;
 
@@ -11,7 +11,8 @@ export type VidFormatting = Required<Pick<FormattingOptions, 'insertSpaces' | 't
  * member is inserted as it is, so that no other character of the file changes.
  */
 export function vidEdits(text: string, vid: number, formatting: VidFormatting): Edit[] {
-  if (topLevelVidCount(text) > 1) return withoutDuplicateVids(text, vid, formatting);
+  const { members, vids } = topLevelMembers(text);
+  if (vids.length > 1) return withoutDuplicateVids(members, vids, vid);
   // First key, so the id reads before the properties it belongs to.
   const formatted = modify(text, ['vid'], vid, { formattingOptions: formatting, getInsertionIndex: () => 0 });
   if (formatted.every((edit) => keepsWhatItReplaces(text, edit))) return formatted;
@@ -23,7 +24,18 @@ export function vidEdits(text: string, vid: number, formatting: VidFormatting): 
  * line ends and indentation are the file's own. Throws when the top level is not an object.
  */
 export function withVid(text: string, vid: number): string {
-  return applyEdits(text, vidEdits(text, vid, formattingOf(text)));
+  return applied(text, vidEdits(text, vid, formattingOf(text)));
+}
+
+/** The edits (which never overlap) applied in one pass: jsonc-parser's applyEdits copies the whole text once per edit. */
+function applied(text: string, edits: readonly Edit[]): string {
+  let result = '';
+  let copiedUpTo = 0;
+  for (const edit of [...edits].sort((a, b) => a.offset - b.offset)) {
+    result += text.slice(copiedUpTo, edit.offset) + edit.content;
+    copiedUpTo = edit.offset + edit.length;
+  }
+  return result + text.slice(copiedUpTo);
 }
 
 /** The indentation and line end a file already uses: the first indented line decides. */
@@ -40,23 +52,36 @@ function keepsWhatItReplaces(text: string, edit: Edit): boolean {
   return edit.content.startsWith(replaced) || edit.content.endsWith(replaced);
 }
 
-function topLevelVidCount(text: string): number {
+/** The members of the top-level object, and the indexes of those named `vid`: one parse. */
+function topLevelMembers(text: string): { readonly members: readonly JsonNode[]; readonly vids: readonly number[] } {
   const root = parseTree(text);
-  return root?.type === 'object' ? (root.children ?? []).filter((member) => member.children?.[0]?.value === 'vid').length : 0;
+  const members = root?.type === 'object' ? (root.children ?? []) : [];
+  return { members, vids: members.flatMap((member, index) => (member.children?.[0]?.value === 'vid' ? [index] : [])) };
 }
 
 /**
  * Several top-level `vid` keys: the last one is what counts when the file is read, but an edit of the
- * first would leave a stale id in force. One `vid` is kept, set to the new id; the result is one edit
- * over the span that changed.
+ * first would leave a stale id in force. The last is kept and set to the new id; each other one goes
+ * with the comma that separates it. All from the one parse: a file can hold thousands of them.
  */
-function withoutDuplicateVids(text: string, vid: number, formatting: VidFormatting): Edit[] {
-  let result = text;
-  while (topLevelVidCount(result) > 1) result = applyEdits(result, modify(result, ['vid'], undefined, { formattingOptions: formatting }));
-  result = applyEdits(result, modify(result, ['vid'], vid, { formattingOptions: formatting }));
-  let start = 0;
-  while (start < text.length && start < result.length && text[start] === result[start]) start++;
-  let end = 0;
-  while (end < text.length - start && end < result.length - start && text[text.length - 1 - end] === result[result.length - 1 - end]) end++;
-  return [{ offset: start, length: text.length - start - end, content: result.slice(start, result.length - end) }];
+function withoutDuplicateVids(members: readonly JsonNode[], vids: readonly number[], vid: number): Edit[] {
+  const keptValue = members[vids[vids.length - 1] ?? -1]?.children?.[1];
+  if (!keptValue) throw new Error('The last "vid" has no value.');
+  const removed = new Set(vids.slice(0, -1));
+  const end = (node: JsonNode) => node.offset + node.length;
+  const edits: Edit[] = [];
+  // Vids that open the object go, with their commas, up to the first member that stays.
+  let firstKept = 0;
+  while (removed.has(firstKept)) firstKept++;
+  const [first] = members;
+  const stays = members[firstKept];
+  if (first && stays && firstKept > 0) edits.push({ offset: first.offset, length: stays.offset - first.offset, content: '' });
+  // A later one goes with the comma before it: from the end of the member before it.
+  for (let index = firstKept + 1; index < members.length; index++) {
+    const member = members[index];
+    const before = members[index - 1];
+    if (member && before && removed.has(index)) edits.push({ offset: end(before), length: end(member) - end(before), content: '' });
+  }
+  edits.push({ offset: keptValue.offset, length: keptValue.length, content: String(vid) });
+  return edits;
 }

@@ -299,6 +299,18 @@ describe('configuration and usage problems: exit 2, nothing sent', () => {
     const run = await send(['create', payloadFile('list.contact.json', {}, '[]'), '--force']);
     assert.deepEqual([run.code, run.stdout, run.stderr], [1, '', 'list.contact.json: not sent: The file is not a contact payload: it must be an object such as {"properties": […]}.\n']);
   });
+
+  it('an entry that is not an object is not sent, even with --force: exit 1, not the 3 of a send that may have been applied', async () => {
+    sandbox.clearRequests();
+    const file = payloadFile('null-entry.contact.json', {}, '{"properties": [{"property": "email", "value": "null@example.com"}, null]}');
+    const run = await send(['create', file, '--force']);
+    assert.deepEqual([run.code, run.stdout, run.stderr], [
+      1,
+      '',
+      'null-entry.contact.json: not sent: Entry 2 of "properties" is not an object such as {"property": "email", "value": "…"}: it has no property to send.\n',
+    ]);
+    assert.equal(sandbox.requests.length, 0);
+  });
 });
 
 describe('the access token', () => {

@@ -29,6 +29,27 @@ describe('vidEdit', () => {
     assert.deepEqual((JSON.parse(saved) as { properties: unknown }).properties, [{ property: 'email', value: 'q@b.co' }]);
   });
 
+  it('with several vids among other keys, each other vid goes with its comma and nothing else changes', () => {
+    assert.equal(withVid('{"vid":1,"a":1,"vid":2,"b":2,"vid":3}', 61576), '{"a":1,"b":2,"vid":61576}');
+    assert.equal(withVid('{\n  "vid": 1,\n  "vid": 2,\n  "properties": []\n}\n', 61576), '{\n  "vid": 61576,\n  "properties": []\n}\n');
+    assert.equal(withVid('{\n  "properties": [],\n  "vid": 1,\n  "note": "kept",\n  "vid": 2\n}', 61576), '{\n  "properties": [],\n  "note": "kept",\n  "vid": 61576\n}');
+  });
+
+  it('20 000 duplicate vids are resolved in one pass, within seconds, to one vid and every other byte as it was', () => {
+    const vids = Array.from({ length: 20_000 }, (_, index) => `  "vid": ${index + 1},\n`).join('');
+    const text = `{\n  "properties": [],\n${vids}  "note": "kept"\n}\n`;
+    const expected = '{\n  "properties": [],\n  "vid": 61574,\n  "note": "kept"\n}\n';
+    const started = performance.now();
+    const saved = withVid(text, 61574);
+    const edits = vidEdits(text, 61574, { insertSpaces: true, tabSize: 2, eol: '\n' });
+    const elapsed = performance.now() - started;
+    assert.equal(saved, expected);
+    // The editor's edits, applied by jsonc-parser (one copy of the text per edit, so outside the timing).
+    assert.equal(applyEdits(text, edits), expected);
+    // Generous: one pass takes milliseconds; one parse per key took minutes.
+    assert.ok(elapsed < 5000, `${Math.round(elapsed)} ms`);
+  });
+
   it('reads the formatting from the file', () => {
     assert.deepEqual(formattingOf('{\n    "a": 1\n}'), { insertSpaces: true, tabSize: 4, eol: '\n' });
     assert.deepEqual(formattingOf('{\r\n\t"a": 1\r\n}'), { insertSpaces: false, tabSize: 4, eol: '\r\n' });

@@ -55,7 +55,7 @@ export async function checkCommand(args: readonly string[], context: CommandCont
 
 async function checkFile(absolutePath: string, cwd: string): Promise<FileReport> {
   const path = displayPath(absolutePath, cwd);
-  const read = await readContactFile(absolutePath);
+  const read = await readContactFile(absolutePath, cwd);
   if (!read.ok) return { kind: 'unreadable', path, absolutePath, problem: read.problem };
   return { kind: 'checked', path, absolutePath, ...diagnoseText(absolutePath, read.text) };
 }

@@ -38,12 +38,16 @@ export const CHECK_HELP = `Usage: contact-payloads check [PATH|GLOB...] [options
 Checks payload files with the language server's rules and prints each problem as
   file:line:col severity code message
 with the line of source under it, then a summary. Lines and columns count from 1; columns count
-UTF-16 code units, as editors do.
+UTF-16 code units, as editors do. Control characters, bidirectional overrides and the like, in file
+names and in values, are shown visibly (␊, ␛, <U+202E>); JSON output escapes them.
 
 Arguments:
   PATH|GLOB  a file, a folder (every *.contact.json in it) or a quoted glob such as
              "seeds/**/*.contact.json". Default: every *.contact.json under the current folder.
              Folders named node_modules and hidden folders are skipped.
+             Symbolic links are not followed in folders and globs (nor are pipes or devices
+             listed). A path named here may go through links that stay in the current folder
+             (for a path outside it: in its own folder); one that leads out is not read.
 
 Options:
   -f, --format FORMAT  text (default), json, sarif (SARIF 2.1.0, for code scanning) or github
@@ -55,7 +59,7 @@ Exit status:
   0  no errors, and no more warnings than --max-warnings
   1  errors, or more warnings than --max-warnings
   2  a usage problem, an argument that names no file, or a file that cannot be read as UTF-8 text
-     (the other files are still checked)`;
+     or is not read (a link out of the current folder, a pipe) (the other files are still checked)`;
 
 const SEND_OPTIONS = `  --base-url URL     where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                      http:// only for this machine (localhost, 127.0.0.1, [::1])
@@ -67,9 +71,10 @@ const SEND_OPTIONS = `  --base-url URL     where to send (default: $HUBSPOT_BASE
   -h, --help         show this help`;
 
 const SEND_NOTES = `The access token is read from HUBSPOT_ACCESS_TOKEN only. The file is checked first, as in the
-editor: with errors it is not sent. Only its "properties" are sent. Retries follow HubSpot's rules:
-a create whose answer was lost is resent only when the payload has an email, so that HubSpot
-answers a duplicate with 409 instead of creating a second contact.`;
+editor: with errors it is not sent. Only its "properties" are sent. FILE must be a regular file;
+a symbolic link is followed only if it stays in the current folder. Retries follow HubSpot's
+rules: a create whose answer was lost is resent only when the payload has an email, so that
+HubSpot answers a duplicate with 409 instead of creating a second contact.`;
 
 export const CREATE_HELP = `Usage: contact-payloads create FILE [options]
 

@@ -21,6 +21,7 @@ import { readContactFile } from './contactFile';
 import { ExitCode, exitCodeOf } from './exitCodes';
 import { diagnoseText, severityName, type DiagnosedText } from './fileDiagnostics';
 import { CREATE_HELP, UPDATE_HELP } from './help';
+import { printablePath } from './printable';
 import { diagnosticLines } from './reporters/textReporter';
 import { previewLines, previewRequest, type ContactTarget } from './requestPreview';
 
@@ -99,7 +100,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   const exitCode = exitCodeOf(outcome);
   const vidToSave = outcome.kind === 'created' || outcome.kind === 'alreadyExists' ? outcome.vid : undefined;
   if (values['save-vid'] && vidToSave !== undefined) {
-    const saved = await saveVid(file, vidToSave);
+    const saved = await saveVid(file, vidToSave, context.cwd);
     if (saved !== true) {
       terminal.err(`${file.path}: the vid ${vidToSave} could not be saved: ${saved}`);
       return exitCode === ExitCode.Success ? ExitCode.UsageOrFiles : exitCode;
@@ -118,8 +119,8 @@ function chosenBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): BaseUr
 /** Reads and checks the file as the extension does before sending; a number is the exit status when it cannot be sent. */
 async function sendableFile(absolutePath: string, context: CommandContext, force: boolean): Promise<SendableFile | ExitCode> {
   const { terminal } = context;
-  const shownPath = displayPath(absolutePath, context.cwd);
-  const read = await readContactFile(absolutePath);
+  const shownPath = printablePath(displayPath(absolutePath, context.cwd));
+  const read = await readContactFile(absolutePath, context.cwd);
   if (!read.ok) {
     terminal.err(`${shownPath} ${read.problem}`);
     return ExitCode.UsageOrFiles;
@@ -198,8 +199,8 @@ function rejectionLines(file: SendableFile, outcome: ContactOutcome, { terminal 
 }
 
 /** Writes the vid into the file as it is now, changing nothing else; true, or why not. */
-async function saveVid(file: SendableFile, vid: number): Promise<true | string> {
-  const read = await readContactFile(file.absolutePath);
+async function saveVid(file: SendableFile, vid: number, cwd: string): Promise<true | string> {
+  const read = await readContactFile(file.absolutePath, cwd);
   if (!read.ok) return `the file ${read.problem}`;
   let text: string;
   try {

@@ -35,8 +35,9 @@ export function sourceExcerpt(document: TextDocument, range: Range): SourceExcer
   const before = from > 0 ? ELLIPSIS : '';
   const after = to < full.length ? ELLIPSIS : '';
   const source = before + printable(full.slice(from, to)) + after;
-  const indent = (before ? ' ' : '') + blankedOut(full.slice(from, Math.max(from, start)));
-  const width = Math.max(1, cellWidth(full.slice(Math.max(from, start), Math.min(to, end))));
+  // Measured as shown: a character printed as <U+202E> takes eight cells.
+  const indent = (before ? ' ' : '') + blankedOut(printable(full.slice(from, Math.max(from, start))));
+  const width = Math.max(1, cellWidth(printable(full.slice(Math.max(from, start), Math.min(to, end)))));
   return { source, marker: indent + '^'.repeat(width) };
 }
 

@@ -14,6 +14,16 @@ test('broken or foreign documents are refused with a reason', () => {
   assert.equal(readPayload('{"properties": {}}').ok, false);
 });
 
+test('an entry that is not an object is refused: the HTTP client reads every entry as one', () => {
+  assert.deepEqual(readPayload('{"properties": [{"property": "email", "value": "a@b.co"}, null]}'), {
+    ok: false,
+    message: 'Entry 2 of "properties" is not an object such as {"property": "email", "value": "…"}: it has no property to send.',
+  });
+  assert.equal(readPayload('{"properties": [[]]}').ok, false);
+  assert.equal(readPayload('{"properties": ["email"]}').ok, false);
+  assert.equal(readPayload('{"properties": [{}]}').ok, true, 'an object without a property is for HubSpot to judge');
+});
+
 test("HubSpot's rejections carry the value sent for that name, the last one when repeated", () => {
   const sent = [{ property: 'city', value: 'A' }, { property: 'city', value: 'B' }, { property: 'toString', value: 1 }];
   const results = [{ name: 'city', error: 'X', message: 'm' }, { name: 'toString', error: 'Y', message: 'n' }, { name: 'constructor', error: 'Z', message: 'o' }];

@@ -1,6 +1,7 @@
 // `--format json`: one JSON document on stdout once every file is checked. Positions are 1-based,
 // the end column exclusive, columns in UTF-16 code units (the text format's numbers).
 import { messageText, severityName } from '../fileDiagnostics';
+import { jsonText } from '../printable';
 import type { Terminal } from '../terminal';
 import { oneBased, type FileReport, type Reporter } from './reporter';
 
@@ -26,7 +27,7 @@ export function jsonReporter(terminal: Terminal): Reporter {
     finish(totals) {
       const { files: checked, filesWithProblems, errors, warnings, information, unreadableFiles, unmatched, maxWarnings, exitCode } = totals;
       const summary = { files: checked, filesWithProblems, errors, warnings, information, unreadableFiles, unmatched, maxWarnings: maxWarnings ?? null, exitCode };
-      terminal.out(JSON.stringify({ summary, files }, null, 2));
+      terminal.out(jsonText({ summary, files }));
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ExitCode } from '../exitCodes';
 export type FileReport =
   | {
       readonly kind: 'checked';
-      /** Relative to the current folder with `/` separators (absolute when outside it), as printed. */
+      /** Relative to the current folder with `/` separators (absolute when outside it); printed through printablePath. */
       readonly path: string;
       readonly absolutePath: string;
       readonly document: TextDocument;

@@ -8,6 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCode } from '../../../../server/src/service/diagnosticCodes';
 import { ExitCode } from '../exitCodes';
 import { messageText, severityName, type SeverityName } from '../fileDiagnostics';
+import { jsonText } from '../printable';
 import type { Terminal } from '../terminal';
 import { oneBased, type FileReport, type Reporter } from './reporter';
 
@@ -74,7 +75,7 @@ export function sarifReporter(terminal: Terminal, tool: SarifTool): Reporter {
           },
         ],
       };
-      terminal.out(JSON.stringify(log, null, 2));
+      terminal.out(jsonText(log));
     },
   };
 }

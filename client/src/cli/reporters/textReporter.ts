@@ -2,7 +2,7 @@
 // related places as `file:line:col message`, and the summary. Coloured on a terminal only.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { messageText, severityName, type SeverityName } from '../fileDiagnostics';
-import { printable } from '../printable';
+import { printable, printablePath } from '../printable';
 import { sourceExcerpt } from '../sourceExcerpt';
 import type { Style, Terminal } from '../terminal';
 import { oneBased, type FileReport, type Reporter } from './reporter';
@@ -18,7 +18,7 @@ export function textReporter(terminal: Terminal): Reporter {
   return {
     file(report) {
       if (report.kind === 'unreadable') {
-        terminal.out(`${terminal.style('bold', report.path)} ${terminal.style(SEVERITY_STYLE.error, report.problem)}`);
+        terminal.out(`${terminal.style('bold', printablePath(report.path))} ${terminal.style(SEVERITY_STYLE.error, report.problem)}`);
         terminal.out('');
         return;
       }
@@ -41,7 +41,8 @@ export function diagnosticLines(report: Extract<FileReport, { kind: 'checked' }>
   const { line, column } = oneBased(diagnostic.range);
   const severity = severityName(diagnostic);
   const style = SEVERITY_STYLE[severity];
-  const header = `${terminal.style('bold', `${report.path}:${line}:${column}`)} ${terminal.style(style, severity)} ${terminal.style('dim', String(diagnostic.code))} ${printable(messageText(diagnostic))}`;
+  const shownPath = printablePath(report.path);
+  const header = `${terminal.style('bold', `${shownPath}:${line}:${column}`)} ${terminal.style(style, severity)} ${terminal.style('dim', String(diagnostic.code))} ${printable(messageText(diagnostic))}`;
   const excerpt = sourceExcerpt(report.document, diagnostic.range);
   const gutter = String(line);
   const lines = [
@@ -51,7 +52,7 @@ export function diagnosticLines(report: Extract<FileReport, { kind: 'checked' }>
   ];
   for (const related of diagnostic.relatedInformation ?? []) {
     const at = oneBased(related.location.range);
-    lines.push(`  ${report.path}:${at.line}:${at.column} ${printable(related.message)}`);
+    lines.push(`  ${shownPath}:${at.line}:${at.column} ${printable(related.message)}`);
   }
   lines.push('');
   return lines;
