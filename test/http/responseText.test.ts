@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createHubSpotClient } from '../../client/src/hubspot/hubspotClient';
 import { responseText } from '../../client/src/views/responseText';
 import { startTestBed, type TestBed } from './support';
 
@@ -36,4 +37,22 @@ test('a 204 update says there is no content', async () => {
   const outcome = await bed.client.updateContact(created.kind === 'created' ? created.vid : 0, [{ property: 'city', value: 'Lyon' }]);
   assert.equal(outcome.kind, 'updated');
   assert.match(responseText(outcome, 'upd.contact.json', at), /\n\/\/ \(no content\)\n$/);
+});
+
+test('a 409 after a lost attempt that cannot be settled says so and offers the update', async () => {
+  const existing = bed.sandbox.contacts.create({ email: 'open@example.com' }, bed.clock.now() - 3_600_000);
+  const retrying = createHubSpotClient({ baseUrl: bed.sandbox.url, token: bed.sandbox.token, env: {}, sleep: bed.sleeper.sleep, now: bed.clock.now });
+  try {
+    bed.sandbox.inject({ route: 'createContact', status: 503 });
+    bed.sandbox.inject({ route: 'getContact', status: 500 });
+    const outcome = await retrying.createContact([{ property: 'email', value: 'open@example.com' }]);
+    assert.equal(outcome.kind, 'existsMaybeCreated');
+    const lines = responseText(outcome, 'open.contact.json', at).split('\n');
+    assert.match(lines[0] ?? '', new RegExp(`^// 409 Conflict — contact ${existing.vid} has this email, and whether the earlier attempt whose answer was lost created it cannot be told: `));
+    assert.ok(lines.includes(`// Contact vid ${existing.vid} may have existed before this file was sent, or been created by the attempt whose answer was lost`), lines.join('\n'));
+    assert.ok(lines.includes('// "Update it instead" sends this file as an update of it, which applies its values either way; "Save vid to file" keeps the vid'), lines.join('\n'));
+    assert.ok(!lines.some((line) => line.startsWith('// Open in HubSpot')), 'no link: it is not known to be this file\'s contact');
+  } finally {
+    await retrying.close();
+  }
 });

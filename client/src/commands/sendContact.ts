@@ -155,7 +155,9 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome): void {
       });
       return;
     }
-    case 'alreadyExists': {
+    case 'alreadyExists':
+    case 'existsMaybeCreated': {
+      // Whoever made the contact, updating it applies this file; the vid is saved only when asked.
       const vid = outcome.vid;
       if (vid === undefined) { void vscode.window.showWarningMessage(outcome.summary); return; }
       void vscode.window.showWarningMessage(outcome.summary, 'Update it instead', 'Save vid to file').then((choice) => {
