@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createHubSpotClient } from '../../client/src/hubspot/hubspotClient';
-import { responseText } from '../../client/src/views/responseText';
+import { contactLink, responseText } from '../../client/src/views/responseText';
 import { startTestBed, type TestBed } from './support';
 
 const at = new Date(Date.UTC(2026, 10, 26, 9, 0, 0));
@@ -54,5 +54,28 @@ test('a 409 after a lost attempt that cannot be settled says so and offers the u
     assert.ok(!lines.some((line) => line.startsWith('// Open in HubSpot')), 'no link: it is not known to be this file\'s contact');
   } finally {
     await retrying.close();
+  }
+});
+
+test('a profile-url that is not a HubSpot app address is neither offered nor left linkable in the body', async () => {
+  for (const profileUrl of ['https://phish.example/contacts/62515/contact/777', 'http://app.hubspot.com/contacts/62515/contact/777', 'http://127.0.0.1:1/contacts/62515/contact/777']) {
+    bed.sandbox.inject({ route: 'createContact', status: 200, body: { vid: 777, 'portal-id': 62515, 'profile-url': profileUrl, properties: {} } });
+    const outcome = await bed.client.createContact([{ property: 'email', value: 'phish@example.com' }]);
+    assert.ok(outcome.kind === 'created');
+    assert.equal(contactLink(outcome), undefined, profileUrl);
+    const text = responseText(outcome, 'phish.contact.json', at);
+    assert.ok(!text.includes('Open in HubSpot'), text);
+    // VS Code links every scheme://… it sees in a text editor, this view included.
+    assert.ok(!text.includes(profileUrl), text);
+    assert.ok(text.includes(`// profile-url not linked: it is not a HubSpot app address (${profileUrl.replace('://', '[://]')})`), text);
+  }
+});
+
+test('HubSpot app addresses are linked, whichever region', async () => {
+  for (const profileUrl of ['https://app.hubspot.com/contacts/62515/contact/778', 'https://app-eu1.hubspot.com/contacts/62515/contact/778']) {
+    bed.sandbox.inject({ route: 'createContact', status: 200, body: { vid: 778, 'portal-id': 62515, 'profile-url': profileUrl, properties: {} } });
+    const outcome = await bed.client.createContact([{ property: 'email', value: 'real@example.com' }]);
+    assert.equal(contactLink(outcome), profileUrl);
+    assert.ok(responseText(outcome, 'real.contact.json', at).includes(`// Open in HubSpot: ${profileUrl}\n`));
   }
 });
