@@ -356,13 +356,30 @@ describe('the access token', () => {
     assert.equal(outcome.headers['x-echo'], '[token]');
   });
 
-  it('appears in no output of any run: stdout or stderr, success or failure', () => {
+  it('is scrubbed whatever its case, and from header names (a proxy that echoes it back)', async () => {
+    const shouted = TOKEN.toUpperCase();
+    sandbox.inject({
+      route: 'updateContact',
+      status: 500,
+      times: 4,
+      headers: { [`x-seen-${TOKEN}`]: 'yes', 'x-echo': shouted, 'Retry-After': '0' },
+      body: { status: 'error', message: `BAD CREDENTIALS: BEARER ${shouted}` },
+    });
+    const run = await send(['update', 'ada.contact.json', '--vid', '61574', '--json']);
+    assert.equal(run.code, 3);
+    const outcome = JSON.parse(run.stdout) as { body: { message: string }; headers: Record<string, string> };
+    assert.equal(outcome.body.message, 'BAD CREDENTIALS: BEARER [token]');
+    assert.equal(outcome.headers['x-echo'], '[token]');
+    assert.equal(outcome.headers['x-seen-[token]'], 'yes');
+  });
+
+  it('appears in no output of any run, in any case: stdout or stderr, success or failure', () => {
     assert.ok(runs.length >= 30, `${runs.length} runs`);
     for (const run of runs) {
       for (const secret of [TOKEN, WRONG_TOKEN]) {
         const args = run.args.map((arg) => (arg === secret ? '<token>' : arg)).join(' ');
-        assert.ok(!run.stdout.includes(secret), `stdout of "${args}"`);
-        assert.ok(!run.stderr.includes(secret), `stderr of "${args}"`);
+        assert.ok(!run.stdout.toLowerCase().includes(secret.toLowerCase()), `stdout of "${args}"`);
+        assert.ok(!run.stderr.toLowerCase().includes(secret.toLowerCase()), `stderr of "${args}"`);
       }
     }
   });

@@ -123,7 +123,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     accept: 'application/json',
     'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
   };
-  const scrub = (text: string): string => (token.length >= MIN_SCRUBBED_SECRET_LENGTH ? text.split(token).join('[token]') : text);
+  const scrub = tokenScrubber(token);
 
   async function send(
     operation: ContactOperation,
@@ -260,10 +260,17 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** Removes the token from everything an attempt brought back, in case a proxy or server echoes it. */
+/** Replaces the token with "[token]" in any letter case: a proxy may echo it upper-cased, and header names come lower-cased. */
+function tokenScrubber(token: string): (text: string) => string {
+  if (token.length < MIN_SCRUBBED_SECRET_LENGTH) return (text) => text;
+  const anyCase = new RegExp(token.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'), 'gi');
+  return (text) => text.replace(anyCase, '[token]');
+}
+
+/** Removes the token from everything an attempt brought back, header names included, in case a proxy or server echoes it. */
 function scrubAttempt(result: HttpAttemptResult, scrub: (text: string) => string): HttpAttemptResult {
   if (result.kind === 'response') {
-    const headers = Object.fromEntries(Object.entries(result.headers).map(([name, value]) => [name, scrub(value)]));
+    const headers = Object.fromEntries(Object.entries(result.headers).map(([name, value]) => [scrub(name), scrub(value)]));
     return { ...result, headers, bodyText: scrub(result.bodyText) };
   }
   if (result.kind === 'networkError') return { ...result, message: scrub(result.message) };
