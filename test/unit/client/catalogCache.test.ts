@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CatalogCache, needsRefresh, type CachedCatalog } from '../../../client/src/catalogCache';
+import { CatalogCache, needsRefresh, portalIdFor, type CachedCatalog } from '../../../client/src/catalogCache';
 
 let directory: string;
 before(async () => { directory = await mkdtemp(path.join(tmpdir(), 'catalog-cache-')); });
@@ -43,4 +43,16 @@ test('a catalog is refreshed when missing or older than the allowed age', () => 
   assert.equal(needsRefresh(undefined, 10_000, 1000), true);
   assert.equal(needsRefresh(catalog('o', 1, 9_500), 10_000, 1000), false);
   assert.equal(needsRefresh(catalog('o', 1, 8_000), 10_000, 1000), true);
+});
+
+test('a catalog names its portal only for the token it was fetched with', async () => {
+  const cache = new CatalogCache(directory);
+  await cache.save({ ...catalog('https://api.hubapi.com', 62515, 4000), tokenId: 'token-a' });
+  const saved = await cache.latest('https://api.hubapi.com');
+  assert.ok(saved);
+  assert.equal(portalIdFor(saved, 'https://api.hubapi.com', 'token-a'), 62515);
+  assert.equal(portalIdFor(saved, 'https://api.hubapi.com', 'token-b'), undefined, 'after a token change');
+  assert.equal(portalIdFor(saved, 'https://api.hubapi.com', undefined), undefined, 'no token');
+  assert.equal(portalIdFor(saved, 'http://127.0.0.1:4010', 'token-a'), undefined, 'another host');
+  assert.equal(portalIdFor(catalog('https://api.hubapi.com', 62515, 4000), 'https://api.hubapi.com', 'token-a'), undefined, 'fetched before tokens had ids');
 });
