@@ -10,6 +10,8 @@ export interface CachedCatalog {
   readonly api: 'v3' | 'v1';
   /** Epoch milliseconds. */
   readonly fetchedAt: number;
+  /** The id (AccessTokens.idOf) of the token it was fetched with; absent in catalogs fetched before ids existed. */
+  readonly tokenId?: string | undefined;
   readonly properties: readonly PropertyDefinition[];
 }
 
@@ -18,6 +20,14 @@ const FORMAT = 1;
 /** True when there is nothing cached or it is older than the allowed age. */
 export function needsRefresh(cached: CachedCatalog | undefined, nowMs: number, maxAgeMs: number): boolean {
   return !cached || nowMs - cached.fetchedAt > maxAgeMs;
+}
+
+/**
+ * The catalog's portal id when it is known to be the portal of the token `tokenId` names: fetched from
+ * `origin` with that very token. After a token change it is only a stand-in for the new token's portal.
+ */
+export function portalIdFor(catalog: CachedCatalog, origin: string, tokenId: string | undefined): number | undefined {
+  return tokenId !== undefined && catalog.tokenId === tokenId && catalog.origin === origin ? catalog.portalId : undefined;
 }
 
 export class CatalogCache {
@@ -53,12 +63,13 @@ export class CatalogCache {
  */
 function checkedCatalog(raw: unknown, origin: string): CachedCatalog | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { format, origin: cachedOrigin, portalId, api, fetchedAt, properties } = raw as Record<string, unknown>;
+  const { format, origin: cachedOrigin, portalId, api, fetchedAt, properties, tokenId } = raw as Record<string, unknown>;
   if (format !== FORMAT || cachedOrigin !== origin) return undefined;
+  if (tokenId !== undefined && typeof tokenId !== 'string') return undefined;
   if (portalId !== undefined && !(Number.isSafeInteger(portalId) && (portalId as number) > 0)) return undefined;
   if (api !== 'v3' && api !== 'v1') return undefined;
   if (typeof fetchedAt !== 'number' || !Number.isFinite(fetchedAt) || !Array.isArray(properties)) return undefined;
-  return { origin, portalId: portalId as number | undefined, api, fetchedAt, properties: wellFormedDefinitions(properties) };
+  return { origin, portalId: portalId as number | undefined, api, fetchedAt, properties: wellFormedDefinitions(properties), ...(tokenId === undefined ? {} : { tokenId }) };
 }
 
 /** `https://api.hubapi.com` → `https_api.hubapi.com`: a file name on every platform. */

@@ -7,7 +7,14 @@ import { createHubSpotClient, DEFAULT_USER_AGENT, type HubSpotClient, type HttpL
 import { affectsSendSettings, readSendSettings, type SendSettings } from './settings';
 
 export type Connection =
-  | { readonly ok: true; readonly client: HubSpotClient; readonly baseUrl: HubSpotBaseUrl; readonly settings: SendSettings }
+  | {
+      readonly ok: true;
+      readonly client: HubSpotClient;
+      readonly baseUrl: HubSpotBaseUrl;
+      readonly settings: SendSettings;
+      /** The token's id (AccessTokens.idOf), to tell which token something was fetched with. */
+      readonly tokenId: string | undefined;
+    }
   | { readonly ok: false; readonly problem: 'baseUrl'; readonly message: string }
   | { readonly ok: false; readonly problem: 'noToken'; readonly baseUrl: HubSpotBaseUrl };
 
@@ -61,7 +68,7 @@ export class HubSpotConnection implements vscode.Disposable {
       });
       this.cached = { key, client };
     }
-    return { ok: true, client: this.cached.client, baseUrl: parsed.baseUrl, settings };
+    return { ok: true, client: this.cached.client, baseUrl: parsed.baseUrl, settings, tokenId: await this.tokens.idOf(parsed.baseUrl.origin) };
   }
 
   dispose(): void {

@@ -38,10 +38,7 @@ export function start(context: vscode.ExtensionContext, activatedAt: number): Ex
     connection,
     server: host,
     responses: scope.dispose(new ResponseView()),
-    portalOf: (origin) => {
-      const state = catalog.current();
-      return state.kind === 'portal' && state.catalog.origin === origin && state.catalog.portalId !== undefined ? `portal ${state.catalog.portalId}` : undefined;
-    },
+    portalOf: (origin, tokenId) => catalog.portalOf(origin, tokenId),
     confirmedOrigins: new Set(),
   };
 

@@ -3,7 +3,7 @@
 // older than the TTL, and otherwise the last cache or the bundled defaults, with the source visible.
 import * as vscode from 'vscode';
 import { CatalogNotification, type CatalogParams } from '../../server/src/protocol';
-import { CatalogCache, needsRefresh, type CachedCatalog } from './catalogCache';
+import { CatalogCache, needsRefresh, portalIdFor, type CachedCatalog } from './catalogCache';
 import { fetchPortalProperties } from './hubspot/propertyDefinitions';
 import type { HubSpotConnection } from './hubspotConnection';
 import type { LanguageServerHost } from './languageServerHost';
@@ -42,6 +42,12 @@ export class PortalCatalog implements vscode.Disposable {
     return this.state;
   }
 
+  /** "portal 62515" when the catalog in force is known to be the portal of the token `tokenId` names on `origin`. */
+  portalOf(origin: string, tokenId: string | undefined): string | undefined {
+    const portalId = this.state.kind === 'portal' ? portalIdFor(this.state.catalog, origin, tokenId) : undefined;
+    return portalId === undefined ? undefined : `portal ${portalId}`;
+  }
+
   /** The cached catalog of the configured host at once, then a background refresh (always, or when it is old or missing). */
   async load(refresh: 'always' | 'whenOld'): Promise<void> {
     const baseUrl = this.connection.baseUrl();
@@ -78,7 +84,7 @@ export class PortalCatalog implements vscode.Disposable {
     }
     const result = await fetchPortalProperties(connection.client, { signal });
     if (!result.ok) return fail(result.message);
-    const catalog: CachedCatalog = { origin: connection.baseUrl.origin, fetchedAt: Date.now(), ...result.portal };
+    const catalog: CachedCatalog = { origin: connection.baseUrl.origin, fetchedAt: Date.now(), tokenId: connection.tokenId, ...result.portal };
     await this.cache.save(catalog).catch((error: unknown) => this.log.warn(`Could not cache the portal's properties: ${String(error)}`));
     await this.use({ kind: 'portal', catalog, refreshError: undefined });
     this.log.info(`Fetched ${catalog.properties.length} contact properties of ${portalName(catalog)} (${catalog.api} API)`);

@@ -154,12 +154,57 @@ describe('create', () => {
       `dropped.contact.json: No response — the connection to ${host()} was closed before the answer arrived; the contact may have been created — check HubSpot before sending again; retries are turned off\n`,
     ]);
 
-    // With retries, the resent create meets 409 for the contact its lost attempt made: a success.
+    // With retries, the resent create meets 409 for the contact its lost attempt made (reading it shows so): a success.
     const again = payloadFile('dropped-again.contact.json', { email: 'dropped-again@example.com' });
     sandbox.inject({ route: 'createContact', createThenReset: true });
     const recovered = await send(['create', again]);
     assert.equal(recovered.code, 0, recovered.stdout);
-    assert.match(recovered.stdout, /^dropped-again\.contact\.json: 409 Conflict — already created on an earlier attempt, vid \d+; that attempt's answer was lost \(after 1 retry\)\n$/);
+    assert.match(
+      recovered.stdout,
+      /^dropped-again\.contact\.json: 409 Conflict — contact \d+ was created by an earlier attempt whose answer was lost; HubSpot applied that request, so it holds this file's values \(after 1 retry\)\n$/,
+    );
+  });
+
+  it('503 that HubSpot applied, then 409: created on the earlier attempt; exit 0 and --save-vid saves it', async () => {
+    const file = payloadFile('applied.contact.json', { email: 'applied@example.com' });
+    sandbox.inject({ route: 'createContact', status: 503, headers: { 'Retry-After': '0' }, handleFirst: true });
+    const run = await send(['create', file, '--save-vid']);
+    const vid = sandbox.contacts.findByEmail('applied@example.com')?.vid;
+    assert.deepEqual([run.code, linesOf(run.stdout)], [
+      0,
+      [
+        `applied.contact.json: 409 Conflict — contact ${vid} was created by an earlier attempt whose answer was lost; HubSpot applied that request, so it holds this file's values (after 1 retry)`,
+        `applied.contact.json: saved vid ${vid}`,
+      ],
+    ]);
+  });
+
+  it('503, then 409 for a contact older than the first attempt: a conflict, exit 1', async () => {
+    const existing = sandbox.contacts.create({ email: 'older@example.com' }, Date.now() - 3_600_000);
+    sandbox.inject({ route: 'createContact', status: 503, headers: { 'Retry-After': '0' } });
+    const run = await send(['create', payloadFile('older.contact.json', { email: 'older@example.com' })]);
+    assert.deepEqual([run.code, run.stdout], [
+      1,
+      `older.contact.json: 409 Conflict — a contact with this email already exists: vid ${existing.vid}; it is older than the attempt whose answer was lost, so nothing of this file was applied (after 1 retry)\n`,
+    ]);
+  });
+
+  it('503, then 409, and the contact cannot be read: exit 3, --save-vid saves nothing and says why', async () => {
+    const existing = sandbox.contacts.create({ email: 'unknown-origin@example.com' }, Date.now() - 3_600_000);
+    const original = payloadFile('unknown-origin.contact.json', { email: 'unknown-origin@example.com' });
+    const before = readFileSync(path.join(scratch, original), 'utf8');
+    sandbox.inject({ route: 'createContact', status: 503, headers: { 'Retry-After': '0' } });
+    sandbox.inject({ route: 'getContact', status: 500 });
+    const run = await send(['create', original, '--save-vid']);
+    assert.deepEqual([run.code, linesOf(run.stdout)], [
+      3,
+      [
+        `unknown-origin.contact.json: 409 Conflict — contact ${existing.vid} has this email, and whether the earlier attempt whose answer was lost created it cannot be told: ` +
+          `reading the contact failed (HubSpot answered 500: internal server error); updating contact ${existing.vid} applies this file's values either way (after 1 retry)`,
+        `unknown-origin.contact.json: vid ${existing.vid} not saved: it is not known whether this file created that contact (update --vid ${existing.vid} applies the file to it)`,
+      ],
+    ]);
+    assert.equal(readFileSync(path.join(scratch, original), 'utf8'), before, 'the file is unchanged');
   });
 
   it('5xx until the retries run out: exit 3', async () => {
@@ -323,13 +368,30 @@ describe('the access token', () => {
     assert.equal(outcome.headers['x-echo'], '[token]');
   });
 
-  it('appears in no output of any run: stdout or stderr, success or failure', () => {
+  it('is scrubbed whatever its case, and from header names (a proxy that echoes it back)', async () => {
+    const shouted = TOKEN.toUpperCase();
+    sandbox.inject({
+      route: 'updateContact',
+      status: 500,
+      times: 4,
+      headers: { [`x-seen-${TOKEN}`]: 'yes', 'x-echo': shouted, 'Retry-After': '0' },
+      body: { status: 'error', message: `BAD CREDENTIALS: BEARER ${shouted}` },
+    });
+    const run = await send(['update', 'ada.contact.json', '--vid', '61574', '--json']);
+    assert.equal(run.code, 3);
+    const outcome = JSON.parse(run.stdout) as { body: { message: string }; headers: Record<string, string> };
+    assert.equal(outcome.body.message, 'BAD CREDENTIALS: BEARER [token]');
+    assert.equal(outcome.headers['x-echo'], '[token]');
+    assert.equal(outcome.headers['x-seen-[token]'], 'yes');
+  });
+
+  it('appears in no output of any run, in any case: stdout or stderr, success or failure', () => {
     assert.ok(runs.length >= 30, `${runs.length} runs`);
     for (const run of runs) {
       for (const secret of [TOKEN, WRONG_TOKEN]) {
         const args = run.args.map((arg) => (arg === secret ? '<token>' : arg)).join(' ');
-        assert.ok(!run.stdout.includes(secret), `stdout of "${args}"`);
-        assert.ok(!run.stderr.includes(secret), `stderr of "${args}"`);
+        assert.ok(!run.stdout.toLowerCase().includes(secret.toLowerCase()), `stdout of "${args}"`);
+        assert.ok(!run.stderr.toLowerCase().includes(secret.toLowerCase()), `stderr of "${args}"`);
       }
     }
   });

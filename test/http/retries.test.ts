@@ -205,7 +205,7 @@ describe('server errors', () => {
 });
 
 describe('a create whose answer was lost', () => {
-  it('reset after the contact was stored: the retry meets 409 and reports "created on an earlier attempt"', () =>
+  it('reset after the contact was stored: the retry meets 409, the read shows the lost attempt created it', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ createThenReset: true });
       const outcome = await bed.client.createContact(contact('lost@example.com'));
@@ -213,19 +213,23 @@ describe('a create whose answer was lost', () => {
       const stored = bed.sandbox.contacts.findByEmail('lost@example.com');
       assert.ok(stored);
       assert.equal(bed.sandbox.contacts.size, 1);
-      assert.deepEqual(bed.statuses(), [undefined, 409]);
+      assert.deepEqual(bed.statuses(), [undefined, 409, 200]);
       assert.ok(outcome.kind === 'created');
       assert.equal(outcome.vid, stored.vid);
       assert.equal(outcome.createdOnEarlierAttempt, true);
-      assert.equal(outcome.portalId, undefined);
+      assert.equal(outcome.portalId, 62515);
       assert.equal(outcome.status, 409);
       assert.equal(outcome.mayHaveBeenApplied, false);
-      assert.equal(outcome.summary, `409 Conflict — already created on an earlier attempt, vid ${stored.vid}; that attempt's answer was lost (after 1 retry)`);
+      assert.equal(
+        outcome.summary,
+        `409 Conflict — contact ${stored.vid} was created by an earlier attempt whose answer was lost; HubSpot applied that request, so it holds this file's values (after 1 retry)`,
+      );
       assert.deepEqual(
-        bed.logs.map((entry) => [entry.outcome, entry.reason, entry.retryInMs]),
+        bed.logs.map((entry) => [entry.method, entry.outcome, entry.reason, entry.retryInMs]),
         [
-          ['networkError', 'reset', 75],
-          ['created', undefined, undefined],
+          ['POST', 'networkError', 'reset', 75],
+          ['POST', 'alreadyExists', undefined, undefined],
+          ['GET', undefined, undefined, undefined],
         ],
       );
     }));

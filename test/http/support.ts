@@ -57,13 +57,16 @@ export interface TestBed {
 
 export interface TestBedOptions {
   readonly sandbox?: SandboxOptions;
+  /** How far the sandbox's clock (HubSpot's) runs ahead of the client's; negative: behind. */
+  readonly serverClockOffsetMs?: number;
   readonly client?: Partial<HubSpotClientOptions>;
 }
 
-/** A sandbox and a client sharing one fake clock; jitter fixed at the middle. */
+/** A sandbox and a client sharing one fake clock (the sandbox's offset if asked); jitter fixed at the middle. */
 export async function startTestBed(options: TestBedOptions = {}): Promise<TestBed> {
   const clock = createFakeClock();
-  const sandbox = await startSandbox({ now: clock.now, ...options.sandbox });
+  const offsetMs = options.serverClockOffsetMs ?? 0;
+  const sandbox = await startSandbox({ now: () => clock.now() + offsetMs, ...options.sandbox });
   const sleeper = recordingSleep(clock);
   const logs: HttpLogEntry[] = [];
   const client = createHubSpotClient({

@@ -23,8 +23,8 @@ export interface ContactStore {
   findByEmail(email: string): StoredContact | undefined;
   all(): readonly StoredContact[];
   readonly size: number;
-  /** Stores a new contact; also how tests seed one without a request. */
-  create(writes: readonly PropertyWrite[] | Readonly<Record<string, string>>): StoredContact;
+  /** Stores a new contact; also how tests seed one without a request, `createdAt` earlier than now if they like. */
+  create(writes: readonly PropertyWrite[] | Readonly<Record<string, string>>, createdAt?: number): StoredContact;
   update(contact: StoredContact, writes: readonly PropertyWrite[]): void;
 }
 
@@ -47,8 +47,8 @@ export function createContactStore(firstVid: number, now: () => number): Contact
     get size() {
       return contacts.size;
     },
-    create(writes) {
-      const at = now();
+    create(writes, createdAt) {
+      const at = createdAt ?? now();
       const contact: StoredContact = {
         vid: nextVid++,
         createdAt: at,

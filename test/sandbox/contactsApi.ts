@@ -1,6 +1,6 @@
 // The HubSpot endpoints the sandbox serves, as plain functions from a parsed request to a response.
 // Sockets, auth, rate limits and faults are sandbox.ts's business.
-import { contactRecord, identityProfile, type ContactStore } from './contactStore';
+import { contactRecord, identityProfile, type ContactStore, type StoredContact } from './contactStore';
 import { errorEnvelope, notFound } from './errorBodies';
 import type { SandboxRoute } from './faults';
 import { toV1Definition, toV3Definition, type SandboxProperty } from './propertyCatalog';
@@ -66,10 +66,7 @@ export interface ContactsApiSetup {
 
 export function createContactsApi({ store, properties, portalId, profileUrl }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
   const byName = new Map(properties.map((property) => [property.name, property]));
-  const record = (vid: number): unknown => {
-    const contact = store.get(vid);
-    return contact && contactRecord(contact, portalId, profileUrl(vid));
-  };
+  const record = (contact: StoredContact): Record<string, unknown> => contactRecord(contact, portalId, profileUrl(contact.vid));
   const notFoundHeader = { 'X-Hubspot-Notfound': 'true' };
 
   const writeVerdict = (request: ApiRequest) => {
@@ -103,7 +100,7 @@ export function createContactsApi({ store, properties, portalId, profileUrl }: C
         const owner = emailOwner(verdict.writes);
         if (owner) return conflict(request, owner.vid);
         const contact = store.create(verdict.writes);
-        return { status: 200, body: record(contact.vid) };
+        return { status: 200, body: record(contact) };
       }
       case 'updateContact': {
         // HubSpot answered a non-numeric vid with 200 and an empty body (hubspot-ruby#124); the client must check vids.
@@ -119,9 +116,10 @@ export function createContactsApi({ store, properties, portalId, profileUrl }: C
       }
       case 'getContact':
       case 'profilePage': {
-        const found = /^\d+$/.test(request.vid ?? '') ? record(Number(request.vid)) : undefined;
-        if (!found) return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'contact does not exist') };
-        return { status: 200, body: found };
+        const contact = /^\d+$/.test(request.vid ?? '') ? store.get(Number(request.vid)) : undefined;
+        if (!contact) return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'contact does not exist') };
+        // A read also says when the contact was added (epoch ms); a create's answer does not.
+        return { status: 200, body: { ...record(contact), addedAt: contact.createdAt } };
       }
       case 'listPropertiesV1':
         return { status: 200, body: properties.map(toV1Definition) };

@@ -11,6 +11,11 @@ export interface Fault {
   readonly delayMs?: number;
   /** Answer with this status instead of handling the request (no auth or rate-limit check). */
   readonly status?: number;
+  /**
+   * With `status`: handle the request first (a create stores the contact), then answer `status`
+   * anyway: a gateway's 5xx after HubSpot applied the write.
+   */
+  readonly handleFirst?: boolean;
   /** Extra response headers for `status`. */
   readonly headers?: Readonly<Record<string, string>>;
   /** JSON body for `status`; for 4xx/5xx it defaults to HubSpot's envelope for that status, else none. */

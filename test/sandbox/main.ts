@@ -21,6 +21,7 @@ function main(): void {
       console.log(`HubSpot sandbox listening on ${sandbox.url}`);
       console.log(`Access token:         ${sandbox.token}`);
       console.log(`Read-only token:      ${sandbox.readOnlyToken}  (answers 403 MISSING_SCOPES to create/update)`);
+      console.log(`Write-only token:     ${sandbox.writeOnlyToken}  (answers 403 MISSING_SCOPES to reading a contact)`);
       console.log(`Set the extension's HubSpot base URL to ${sandbox.url} and store the access token with "HubSpot Contacts: Set Access Token".`);
       console.log(`Control API: GET ${sandbox.url}/__sandbox/requests, GET ${sandbox.url}/__sandbox/contacts, POST/DELETE ${sandbox.url}/__sandbox/faults. Ctrl+C stops.`);
       const stop = (): void => {

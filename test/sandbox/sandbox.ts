@@ -21,6 +21,8 @@ export interface SandboxOptions {
   readonly token?: string;
   /** A token that may read but not write contacts (403 MISSING_SCOPES on create/update); random when absent. */
   readonly readOnlyToken?: string;
+  /** A token that may write but not read contacts (403 MISSING_SCOPES on GET by vid); random when absent. */
+  readonly writeOnlyToken?: string;
   readonly portalId?: number;
   /** The vid the first created contact gets. */
   readonly firstVid?: number;
@@ -60,6 +62,7 @@ export interface Sandbox {
   readonly port: number;
   readonly token: string;
   readonly readOnlyToken: string;
+  readonly writeOnlyToken: string;
   readonly portalId: number;
   readonly contacts: ContactStore;
   readonly requests: readonly LoggedRequest[];
@@ -78,10 +81,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? Date.now;
   const token = options.token ?? `pat-na1-${randomUUID()}`;
   const readOnlyToken = options.readOnlyToken ?? `pat-na1-${randomUUID()}`;
+  const writeOnlyToken = options.writeOnlyToken ?? `pat-na1-${randomUUID()}`;
   const portalId = options.portalId ?? 62515;
   const scopesByToken = new Map<string, ReadonlySet<string>>([
     [token, new Set([WRITE_CONTACTS, READ_CONTACTS, READ_PROPERTIES])],
     [readOnlyToken, new Set([READ_CONTACTS, READ_PROPERTIES])],
+    [writeOnlyToken, new Set([WRITE_CONTACTS])],
   ]);
   const store = createContactStore(options.firstVid ?? 61574, now);
   const faults = createFaultQueue(options.faults);
@@ -138,13 +143,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return record(undefined, true);
     }
     const body = method === 'POST' ? parseJson(bodyText) : undefined;
+    if (fault?.handleFirst && fault.status !== undefined) authorizeAndHandle(request, route, vid, body, correlationId);
     const answer = fault?.status !== undefined ? injectedAnswer(fault, fault.status, correlationId) : authorizeAndHandle(request, route, vid, body, correlationId);
     if (fault?.createThenReset) {
       request.socket.destroy();
       return record(undefined, true);
     }
     record(answer.status, false);
-    await writeAnswer(response, answer, correlationId, fault?.stallBodyMs, wait);
+    await writeAnswer(response, answer, { correlationId, now, stallBodyMs: fault?.stallBodyMs, wait });
   };
 
   /** The small HTTP control API under /__sandbox/, for a sandbox running in another process. */
@@ -173,10 +179,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const correlationId = randomUUID();
     readBody(request)
       .then((bodyText) => {
-        if (bodyText === undefined) return writeAnswer(response, { status: 413, body: genericError(correlationId, 413) }, correlationId, undefined, wait);
+        if (bodyText === undefined) return writeAnswer(response, { status: 413, body: genericError(correlationId, 413) }, { correlationId, now, wait });
         if ((request.url ?? '').startsWith(CONTROL_PREFIX)) {
           const answer = isLoopbackHost(request.headers.host, port) ? controlAnswer(request, bodyText) : FOREIGN_HOST_ANSWER;
-          return writeAnswer(response, answer, correlationId, undefined, wait);
+          return writeAnswer(response, answer, { correlationId, now, wait });
         }
         return handleApi(request, response, bodyText, correlationId);
       })
@@ -195,6 +201,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     token,
     readOnlyToken,
+    writeOnlyToken,
     portalId,
     contacts: store,
     requests,
@@ -238,16 +245,19 @@ function injectedAnswer(fault: Fault, status: number, correlationId: string): Ap
   return { status, headers: fault.headers, body: genericError(correlationId, status) };
 }
 
-async function writeAnswer(
-  response: ServerResponse,
-  answer: ApiResponse,
-  correlationId: string,
-  stallBodyMs: number | undefined,
-  wait: (ms: number) => Promise<void>,
-): Promise<void> {
+interface AnswerContext {
+  readonly correlationId: string;
+  /** The sandbox's clock: its Date header agrees with the creation times it reports, as HubSpot's does. */
+  readonly now: () => number;
+  readonly stallBodyMs?: number | undefined;
+  readonly wait: (ms: number) => Promise<void>;
+}
+
+async function writeAnswer(response: ServerResponse, answer: ApiResponse, { correlationId, now, stallBodyMs, wait }: AnswerContext): Promise<void> {
   if (response.destroyed) return;
   const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
   response.writeHead(answer.status, {
+    Date: new Date(now()).toUTCString(),
     'X-HubSpot-Correlation-Id': correlationId,
     ...(text === '' ? {} : { 'Content-Type': 'application/json;charset=utf-8' }),
     'Content-Length': String(Buffer.byteLength(text)),

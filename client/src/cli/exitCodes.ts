@@ -8,7 +8,11 @@ export const ExitCode = {
   Problems: 1,
   /** A usage, configuration or file problem. */
   UsageOrFiles: 2,
-  /** create/update: a server error, no answer, an unexpected one or an interruption: the request may have been applied. */
+  /**
+   * create/update: a server error, no answer, an unexpected one or an interruption: the request may
+   * have been applied. Also a create that met 409 after such an attempt, when it cannot be told
+   * whether that attempt created the contact.
+   */
   UnknownOutcome: 3,
 } as const;
 
@@ -28,6 +32,7 @@ export function exitCodeOf(outcome: ContactOutcome): ExitCode {
     case 'rateLimited':
       // A refusal after an earlier attempt whose answer was lost: that attempt may have been applied.
       return outcome.mayHaveBeenApplied ? ExitCode.UnknownOutcome : ExitCode.Problems;
+    case 'existsMaybeCreated':
     case 'serverError':
     case 'unexpectedResponse':
     case 'networkError':

@@ -74,7 +74,8 @@ const SEND_NOTES = `The access token is read from HUBSPOT_ACCESS_TOKEN only. The
 editor: with errors it is not sent. Only its "properties" are sent. FILE must be a regular file;
 a symbolic link is followed only if it stays in the current folder. Retries follow HubSpot's
 rules: a create whose answer was lost is resent only when the payload has an email, so that
-HubSpot answers a duplicate with 409 instead of creating a second contact.`;
+HubSpot answers a duplicate with 409 instead of creating a second contact; the contact it names
+is then read to tell whether the lost attempt created it.`;
 
 export const CREATE_HELP = `Usage: contact-payloads create FILE [options]
 
@@ -83,7 +84,8 @@ On a 400, the values HubSpot rejected are shown on the file's lines.
 
 Options:
   --save-vid         write the new contact's vid into FILE as "vid", changing nothing else in it
-                     (on 409, the vid of the contact that already has this email)
+                     (on 409, the vid of the contact that already has this email; nothing when
+                     it cannot be told whether an unanswered earlier attempt created it)
 ${SEND_OPTIONS}
 
 ${SEND_NOTES}
@@ -94,7 +96,8 @@ Exit status:
      401/403 token, 409 a contact with this email exists, 429 rate limit): nothing was created
   2  a usage, configuration or file problem: nothing was sent (or the vid could not be saved)
   3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
-     contact may have been created; check HubSpot before sending again`;
+     contact may have been created; check HubSpot before sending again. Also a 409 after an
+     unanswered attempt when it cannot be told whether that attempt created the contact`;
 
 export const UPDATE_HELP = `Usage: contact-payloads update FILE [--vid N] [options]
 

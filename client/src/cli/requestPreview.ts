@@ -1,6 +1,6 @@
 // `--dry-run`: the request a send would make, with the access token masked. The body is built by
 // the same function the HTTP client sends (contactRequestBody), so what is shown is what would go.
-import { CREATE_CONTACT_PATH, contactRequestBody, updateContactPath, type ContactPropertyValue } from '../hubspot/contactsV1';
+import { CREATE_CONTACT_PATH, contactRequestBody, contactProfilePath, type ContactPropertyValue } from '../hubspot/contactsV1';
 import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
 
 /** What a send acts on: a new contact, or the contact with this vid. */
@@ -25,7 +25,7 @@ export const MASKED_TOKEN = 'Bearer ******** (HUBSPOT_ACCESS_TOKEN, masked)';
 export const MISSING_TOKEN = 'Bearer (HUBSPOT_ACCESS_TOKEN is not set)';
 
 export function previewRequest({ target, baseUrl, properties, hasToken }: RequestToPreview): RequestPreview {
-  const path = target.operation === 'create' ? CREATE_CONTACT_PATH : updateContactPath(target.vid);
+  const path = target.operation === 'create' ? CREATE_CONTACT_PATH : contactProfilePath(target.vid);
   return {
     method: 'POST',
     url: baseUrl.origin + path,

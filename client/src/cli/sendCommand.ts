@@ -98,6 +98,10 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   for (const line of rejectionLines(file, outcome, context)) report(line);
 
   const exitCode = exitCodeOf(outcome);
+  if (values['save-vid'] && outcome.kind === 'existsMaybeCreated') {
+    // Saved, the vid would make the next run an update, as if this file had made that contact.
+    report(`${file.path}: vid ${outcome.vid} not saved: it is not known whether this file created that contact (update --vid ${outcome.vid} applies the file to it)`);
+  }
   const vidToSave = outcome.kind === 'created' || outcome.kind === 'alreadyExists' ? outcome.vid : undefined;
   if (values['save-vid'] && vidToSave !== undefined) {
     const saved = await saveVid(file, vidToSave, context.cwd);

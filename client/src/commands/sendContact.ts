@@ -116,12 +116,12 @@ async function readyClient(services: SendServices, operation: ContactOperation, 
     void vscode.window.showErrorMessage(connection.problem === 'baseUrl' ? connection.message : 'No HubSpot access token is set.');
     return undefined;
   }
-  const { baseUrl, settings } = connection;
+  const { baseUrl, settings, tokenId } = connection;
   if (settings.confirmBeforeSend && !services.confirmedOrigins.has(baseUrl.origin)) {
     const url = operation === 'create' ? `${baseUrl.origin}/contacts/v1/contact` : `${baseUrl.origin}/contacts/v1/contact/vid/${vid}/profile`;
     const choice = await vscode.window.showWarningMessage(
       operation === 'create' ? 'Create a contact in HubSpot?' : `Update contact ${vid} in HubSpot?`,
-      { modal: true, detail: `POST ${url}\n\nAccount: ${account(services, baseUrl)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
+      { modal: true, detail: `POST ${url}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
       'Send',
     );
     if (choice !== 'Send') return undefined;
@@ -130,8 +130,8 @@ async function readyClient(services: SendServices, operation: ContactOperation, 
   return connection.client;
 }
 
-function account(services: SendServices, baseUrl: HubSpotBaseUrl): string {
-  const portal = services.portalOf(baseUrl.origin);
+function account(services: SendServices, baseUrl: HubSpotBaseUrl, tokenId: string | undefined): string {
+  const portal = services.portalOf(baseUrl.origin, tokenId);
   return portal ? `${portal} at ${baseUrl.host}` : `the one the access token for ${baseUrl.host} belongs to`;
 }
 
@@ -155,7 +155,9 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome): void {
       });
       return;
     }
-    case 'alreadyExists': {
+    case 'alreadyExists':
+    case 'existsMaybeCreated': {
+      // Whoever made the contact, updating it applies this file; the vid is saved only when asked.
       const vid = outcome.vid;
       if (vid === undefined) { void vscode.window.showWarningMessage(outcome.summary); return; }
       void vscode.window.showWarningMessage(outcome.summary, 'Update it instead', 'Save vid to file').then((choice) => {

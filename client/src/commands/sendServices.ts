@@ -9,8 +9,11 @@ export interface SendServices {
   readonly connection: HubSpotConnection;
   readonly server: LanguageServerHost;
   readonly responses: ResponseView;
-  /** The portal behind an origin, as far as its property catalog says ("portal 62515"). */
-  readonly portalOf: (origin: string) => string | undefined;
+  /**
+   * The portal behind an origin ("portal 62515"), when its property catalog was fetched with the
+   * token `tokenId` names: after a token change the catalog in force may be the previous token's.
+   */
+  readonly portalOf: (origin: string, tokenId: string | undefined) => string | undefined;
   /** Origins the user confirmed a send to since VS Code started. */
   readonly confirmedOrigins: Set<string>;
 }

@@ -11,7 +11,8 @@ export interface ContactPropertyValue {
 
 export const CREATE_CONTACT_PATH = '/contacts/v1/contact';
 
-export function updateContactPath(vid: number): string {
+/** The contact's profile: POST updates it, GET reads it. */
+export function contactProfilePath(vid: number): string {
   return `/contacts/v1/contact/vid/${vid}/profile`;
 }
 
@@ -46,6 +47,19 @@ export function readCreatedContact(body: unknown): CreatedContact | undefined {
   const vid = positiveInteger(record?.vid);
   if (vid === undefined) return undefined;
   return { vid, portalId: positiveInteger(record?.['portal-id']), profileUrl: text(record?.['profile-url']) };
+}
+
+/**
+ * When HubSpot added the contact (epoch ms, its clock), from a read of the record: `addedAt`, else
+ * the `createdate` property. `addedAt` comes first because `createdate` is a property an import may
+ * have back-dated.
+ */
+export function readContactCreatedAt(body: unknown): number | undefined {
+  const record = asObject(body);
+  const addedAt = positiveInteger(record?.addedAt);
+  if (addedAt !== undefined) return addedAt;
+  const createdate = text(asObject(asObject(record?.properties)?.createdate)?.value);
+  return createdate !== undefined && /^\d+$/.test(createdate) ? positiveInteger(Number(createdate)) : undefined;
 }
 
 /** The existing record's vid in a 409: `identityProfile.vid`, else the "Existing ID: 123" of newer messages. */

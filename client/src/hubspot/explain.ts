@@ -6,13 +6,7 @@ import type { UnexplainedOutcome } from './outcome';
 
 export function explainOutcome(outcome: UnexplainedOutcome): string {
   const notes = [headline(outcome)];
-  if (outcome.mayHaveBeenApplied) {
-    notes.push(
-      outcome.operation === 'create'
-        ? 'the contact may have been created — check HubSpot before sending again'
-        : 'the update may have been applied',
-    );
-  }
+  if (outcome.mayHaveBeenApplied) notes.push(mayHaveBeenAppliedNote(outcome));
   if (outcome.retryNote) notes.push(outcome.retryNote);
   const afterRetries = outcome.retries > 0 && !outcome.retryNote ? ` (after ${plural(outcome.retries, 'retry', 'retries')})` : '';
   return notes.join('; ') + afterRetries;
@@ -24,14 +18,17 @@ function headline(outcome: UnexplainedOutcome): string {
   switch (outcome.kind) {
     case 'created':
       return outcome.createdOnEarlierAttempt
-        ? `${status} — already created on an earlier attempt, vid ${outcome.vid}; that attempt's answer was lost`
+        ? `${status} — contact ${outcome.vid} was created by an earlier attempt whose answer was lost; HubSpot applied that request, so it holds this file's values`
         : `${status} — contact ${outcome.vid} created in ${outcome.durationMs} ms`;
     case 'updated':
       return `${status} — contact ${outcome.vid} updated in ${outcome.durationMs} ms`;
     case 'alreadyExists': {
       const who = outcome.operation === 'create' ? 'a contact with this email already exists' : 'another contact already has this email';
-      return outcome.vid === undefined ? `${status} — ${who}` : `${status} — ${who}: vid ${outcome.vid}`;
+      const conflict = outcome.vid === undefined ? `${status} — ${who}` : `${status} — ${who}: vid ${outcome.vid}`;
+      return outcome.predatesLostAttempt ? `${conflict}; it is older than the attempt whose answer was lost, so nothing of this file was applied` : conflict;
     }
+    case 'existsMaybeCreated':
+      return `${status} — contact ${outcome.vid} has this email, and whether the earlier attempt whose answer was lost created it cannot be told: ${outcome.reason}`;
     case 'validationFailed': {
       if (outcome.results.length === 0) return `${status} — ${outcome.message ?? 'HubSpot rejected the request'}`;
       const listed = outcome.results.map((result) => `${result.name} (${result.error})`).join(', ');
@@ -60,6 +57,11 @@ function headline(outcome: UnexplainedOutcome): string {
     case 'cancelled':
       return 'Cancelled';
   }
+}
+
+function mayHaveBeenAppliedNote(outcome: UnexplainedOutcome): string {
+  if (outcome.kind === 'existsMaybeCreated') return `updating contact ${outcome.vid} applies this file's values either way`;
+  return outcome.operation === 'create' ? 'the contact may have been created — check HubSpot before sending again' : 'the update may have been applied';
 }
 
 function rateLimitText(outcome: Extract<UnexplainedOutcome, { kind: 'rateLimited' }>): string {

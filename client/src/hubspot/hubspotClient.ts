@@ -10,7 +10,7 @@ import {
   readErrorEnvelope,
   hasDeduplicationKey,
   parseVid,
-  updateContactPath,
+  contactProfilePath,
   type ContactPropertyValue,
 } from './contactsV1';
 import { explainOutcome } from './explain';
@@ -24,7 +24,8 @@ import {
   type OutcomeKind,
 } from './outcome';
 import type { ProxyEnvironment } from './proxy';
-import { readCorrelationId, readRateLimitHeaders } from './responseHeaders';
+import { settleLostCreate, type ClockSample } from './lostCreate';
+import { readCorrelationId, readRateLimitHeaders, readServerDateMs } from './responseHeaders';
 import { decideRetry, normaliseRetryOptions, type RetryOptions } from './retryPolicy';
 
 export interface HubSpotClientOptions {
@@ -67,8 +68,8 @@ export interface HubSpotClient {
 
 /** A GET's answer: the parsed body of a 2xx, or what went wrong (token-free, ready to show). */
 export type ReadResult =
-  | { readonly ok: true; readonly status: number; readonly body: unknown }
-  | { readonly ok: false; readonly status: number | undefined; readonly body: unknown; readonly message: string };
+  | { readonly ok: true; readonly status: number; readonly headers: ResponseHeaders; readonly body: unknown }
+  | { readonly ok: false; readonly status: number | undefined; readonly headers: ResponseHeaders; readonly body: unknown; readonly message: string };
 
 /** One attempt, for the log. Holds no token and no request headers. */
 export interface HttpLogEntry {
@@ -122,7 +123,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     accept: 'application/json',
     'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
   };
-  const scrub = (text: string): string => (token.length >= MIN_SCRUBBED_SECRET_LENGTH ? text.split(token).join('[token]') : text);
+  const scrub = tokenScrubber(token);
 
   async function send(
     operation: ContactOperation,
@@ -139,6 +140,10 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     let retries = 0;
     // Set once an attempt may have been processed without us learning the result.
     let mayHaveBeenApplied = false;
+    // When the first such attempt started, and HubSpot's Date on every answer: what a 409 after it
+    // is compared with, to tell whether that attempt created the contact.
+    let lostAttemptStartedAt: number | undefined;
+    const clock: ClockSample[] = [];
 
     const finish = (details: OutcomeDetails, retryNote: string | undefined): ContactOutcome => {
       const succeeded = details.kind === 'created' || details.kind === 'updated';
@@ -166,13 +171,22 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     for (let attempt = 1; ; attempt++) {
       const attemptStartedAt = now();
       const result = scrubAttempt(await transport.send(request, signal), scrub);
-      last = lastAttemptOf(result, now() - attemptStartedAt);
-      let details = classifyAttempt({ operation, vid, attempt: result, body: last.body, nowMs: now() });
-      if (operation === 'create' && details.kind === 'alreadyExists' && details.vid !== undefined && mayHaveBeenApplied) {
-        // Our own lost attempt made this contact: report the success, not a conflict.
-        details = { kind: 'created', vid: details.vid, portalId: undefined, profileUrl: undefined, createdOnEarlierAttempt: true };
+      const attemptEndedAt = now();
+      last = lastAttemptOf(result, attemptEndedAt - attemptStartedAt);
+      clock.push({ startedAt: attemptStartedAt, endedAt: attemptEndedAt, serverDateMs: readServerDateMs(last.headers) });
+      const details = classifyAttempt({ operation, vid, attempt: result, body: last.body, nowMs: now() });
+      if (operation === 'create' && details.kind === 'alreadyExists' && details.vid !== undefined && lostAttemptStartedAt !== undefined) {
+        // Our lost attempt may have made this contact, or it existed before: reading it tells, mostly.
+        safeLog(logEntry({ url, attempt, last, details, retryInMs: undefined, note: undefined, maxRetries: retry.maxRetries }));
+        const read = (readPath: string) => client.getJson(readPath, { signal });
+        const settled = await settleLostCreate({ vid: details.vid, lostAttemptStartedAt, samples: clock, read, now });
+        mayHaveBeenApplied = settled.kind === 'existsMaybeCreated';
+        return finish(settled, undefined);
       }
-      if (mayHaveBeenProcessed(details)) mayHaveBeenApplied = true;
+      if (mayHaveBeenProcessed(details)) {
+        mayHaveBeenApplied = true;
+        lostAttemptStartedAt ??= attemptStartedAt;
+      }
 
       const decision = decideRetry({ operation, details, status: last.status, retriesSoFar: retries, createIsDeduplicated, options: retry, random });
       const retryInMs = decision.retry ? decision.delayMs : undefined;
@@ -190,7 +204,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     }
   }
 
-  return {
+  const client: HubSpotClient = {
     baseUrl,
     createContact: (properties, sendOptions) => send('create', undefined, CREATE_CONTACT_PATH, properties, sendOptions?.signal),
     updateContact: (vid, properties, sendOptions) => {
@@ -198,7 +212,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       if (checkedVid === undefined) {
         return Promise.reject(new RangeError(`The vid must be a positive whole number, like 61574 (got "${scrub(String(vid))}").`));
       }
-      return send('update', checkedVid, updateContactPath(checkedVid), properties, sendOptions?.signal);
+      return send('update', checkedVid, contactProfilePath(checkedVid), properties, sendOptions?.signal);
     },
     async getJson(path, sendOptions) {
       const url = baseUrl.origin + path;
@@ -213,12 +227,13 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         outcome: undefined, reason: result.kind === 'networkError' ? result.reason : undefined, retryInMs: undefined,
         message: `GET ${url} → ${answer} in ${last.durationMs} ms${correlationId ? ` (correlation ${correlationId})` : ''}`,
       });
-      if (ok) return { ok: true, status: last.status!, body: last.body };
+      if (ok) return { ok: true, status: last.status!, headers: last.headers, body: last.body };
       const message = result.kind === 'networkError' ? result.message : result.kind === 'cancelled' ? 'cancelled' : `HubSpot answered ${answer}: ${readErrorEnvelope(last.body).message ?? 'no details'}`;
-      return { ok: false, status: last.status, body: last.body, message };
+      return { ok: false, status: last.status, headers: last.headers, body: last.body, message };
     },
     close: () => transport.close(),
   };
+  return client;
 }
 
 interface LastAttempt {
@@ -245,10 +260,17 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** Removes the token from everything an attempt brought back, in case a proxy or server echoes it. */
+/** Replaces the token with "[token]" in any letter case: a proxy may echo it upper-cased, and header names come lower-cased. */
+function tokenScrubber(token: string): (text: string) => string {
+  if (token.length < MIN_SCRUBBED_SECRET_LENGTH) return (text) => text;
+  const anyCase = new RegExp(token.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'), 'gi');
+  return (text) => text.replace(anyCase, '[token]');
+}
+
+/** Removes the token from everything an attempt brought back, header names included, in case a proxy or server echoes it. */
 function scrubAttempt(result: HttpAttemptResult, scrub: (text: string) => string): HttpAttemptResult {
   if (result.kind === 'response') {
-    const headers = Object.fromEntries(Object.entries(result.headers).map(([name, value]) => [name, scrub(value)]));
+    const headers = Object.fromEntries(Object.entries(result.headers).map(([name, value]) => [scrub(name), scrub(value)]));
     return { ...result, headers, bodyText: scrub(result.bodyText) };
   }
   if (result.kind === 'networkError') return { ...result, message: scrub(result.message) };

@@ -23,13 +23,24 @@ export type OutcomeDetails =
       readonly profileUrl: string | undefined;
       /**
        * A retry met 409 CONTACT_EXISTS after an earlier attempt whose answer was lost (reset, timeout,
-       * 5xx): that attempt created the contact. Portal id and profile URL are then unknown.
+       * 5xx), and reading the contact showed HubSpot added it after that attempt started: that attempt
+       * created it, with this file's values. Portal id and profile URL come from the read.
        */
       readonly createdOnEarlierAttempt: boolean;
     }
   | { readonly kind: 'updated'; readonly vid: number }
   /** 409: on create, a contact with this email exists; on update, another contact owns the new email. */
-  | { readonly kind: 'alreadyExists'; readonly vid: number | undefined }
+  | {
+      readonly kind: 'alreadyExists';
+      readonly vid: number | undefined;
+      /** An earlier attempt's answer was lost, and reading the contact showed it is older than that attempt. */
+      readonly predatesLostAttempt: boolean;
+    }
+  /**
+   * 409 on a resent create after an attempt whose answer was lost, and reading the contact could not
+   * tell whether that attempt created it (the read failed; the record or the clocks do not say).
+   */
+  | { readonly kind: 'existsMaybeCreated'; readonly vid: number; readonly reason: string }
   /** 400: per-property results when HubSpot gave them (empty for e.g. "property cannot be missing or null"). */
   | { readonly kind: 'validationFailed'; readonly message: string | undefined; readonly results: readonly ValidationResult[] }
   | { readonly kind: 'unauthorized'; readonly message: string | undefined; readonly category: string | undefined }
@@ -148,7 +159,7 @@ export function classifyAttempt({ operation, vid, attempt, body, nowMs }: Attemp
       if (operation === 'update' && vid !== undefined) return { kind: 'notFound', vid };
       return { kind: 'unexpectedResponse', message: `HubSpot has no such endpoint here (${message ?? 'not found'}); check the base URL` };
     case 409:
-      return { kind: 'alreadyExists', vid: readExistingContactVid(body) };
+      return { kind: 'alreadyExists', vid: readExistingContactVid(body), predatesLostAttempt: false };
     case 429:
       return classifyRateLimit(body, headers, nowMs);
   }

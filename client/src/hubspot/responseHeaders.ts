@@ -1,5 +1,5 @@
 // Reads the response headers worth showing and acting on: the correlation id HubSpot support asks
-// for, the X-HubSpot-RateLimit-* family and Retry-After.
+// for, the X-HubSpot-RateLimit-* family, Retry-After and Date.
 import type { ResponseHeaders } from './http';
 
 /** Rate-limit headers of the last response; a field is undefined when the header was absent or not a number. */
@@ -40,4 +40,11 @@ export function readRetryAfterMs(headers: ResponseHeaders, nowMs: number): numbe
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** `Date`: the server's clock when it answered, whole seconds, as epoch ms; undefined when absent or not a date. */
+export function readServerDateMs(headers: ResponseHeaders): number | undefined {
+  const value = headers.date?.trim();
+  const date = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(date) ? undefined : date;
 }

@@ -5,7 +5,8 @@
 // 403, 404. 5xx, 477 and connection failures are retried only when it is safe. An update is
 // idempotent. A create whose answer was lost may still have created the contact: it is resent only
 // when the payload has an email, because then HubSpot answers the duplicate with 409 CONTACT_EXISTS
-// (which the client reports as "created on an earlier attempt") instead of creating a twin.
+// instead of creating a twin (lostCreate.ts then reads the contact to tell whether the lost attempt
+// created it).
 import { plural, seconds } from './format';
 import { mayHaveBeenProcessed, type ContactOperation, type OutcomeDetails } from './outcome';
 

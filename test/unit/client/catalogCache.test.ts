@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CatalogCache, needsRefresh, type CachedCatalog } from '../../../client/src/catalogCache';
+import { CatalogCache, needsRefresh, portalIdFor, type CachedCatalog } from '../../../client/src/catalogCache';
 
 let directory: string;
 before(async () => { directory = await mkdtemp(path.join(tmpdir(), 'catalog-cache-')); });
@@ -47,7 +47,7 @@ test('a cache file whose fields have the wrong types is ignored, and malformed d
   const good = { format: 1, origin, portalId: 1, api: 'v3', fetchedAt: 5, properties: [{ name: 'a', label: 'A', type: 'string', fieldType: 'text' }] };
   const variants: Record<string, unknown>[] = [
     { fetchedAt: '5' }, { fetchedAt: null }, { fetchedAt: Number.MAX_VALUE * 2 }, { portalId: '1' }, { portalId: -1 }, { portalId: 1.5 },
-    { api: 'v9' }, { properties: {} }, { format: 2 },
+    { api: 'v9' }, { properties: {} }, { format: 2 }, { tokenId: 7 },
   ];
   for (const variant of variants) {
     await writeFile(path.join(directory, file), JSON.stringify({ ...good, ...variant }));
@@ -69,4 +69,16 @@ test('a catalog is refreshed when missing or older than the allowed age', () => 
   assert.equal(needsRefresh(undefined, 10_000, 1000), true);
   assert.equal(needsRefresh(catalog('o', 1, 9_500), 10_000, 1000), false);
   assert.equal(needsRefresh(catalog('o', 1, 8_000), 10_000, 1000), true);
+});
+
+test('a catalog names its portal only for the token it was fetched with', async () => {
+  const cache = new CatalogCache(directory);
+  await cache.save({ ...catalog('https://api.hubapi.com', 62515, 4000), tokenId: 'token-a' });
+  const saved = await cache.latest('https://api.hubapi.com');
+  assert.ok(saved);
+  assert.equal(portalIdFor(saved, 'https://api.hubapi.com', 'token-a'), 62515);
+  assert.equal(portalIdFor(saved, 'https://api.hubapi.com', 'token-b'), undefined, 'after a token change');
+  assert.equal(portalIdFor(saved, 'https://api.hubapi.com', undefined), undefined, 'no token');
+  assert.equal(portalIdFor(saved, 'http://127.0.0.1:4010', 'token-a'), undefined, 'another host');
+  assert.equal(portalIdFor(catalog('https://api.hubapi.com', 62515, 4000), 'https://api.hubapi.com', 'token-a'), undefined, 'fetched before tokens had ids');
 });

@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 // The send commands against the launcher's HubSpot sandbox, with the token in SecretStorage:
-// create, the response view, "Save vid to file", the CodeLens, update, 409 and 400.
+// create, the response view, "Save vid to file", the CodeLens, update, 409 (also after a lost
+// attempt it cannot settle) and 400.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
@@ -86,6 +87,26 @@ suite('sending to HubSpot (the sandbox)', () => {
     const updated = await updateContact(uri, second.vid);
     assert.equal(updated?.kind, 'updated', updated?.summary);
     await responseDocument(uri, (text) => text.startsWith('// 204'), 'shows 204 after "Update it instead"');
+  });
+
+  test('503, then 409 for a contact that cannot be read: "cannot tell", no vid saved; "Update it instead" updates it', async () => {
+    const { uri, document } = await openFixture('conflict.contact.json');
+    const existing = (await sandboxRequests()).length;
+    const before = document.getText();
+    await injectFault({ route: 'createContact', status: 503, headers: { 'Retry-After': '0' } });
+    await injectFault({ route: 'getContact', status: 500 });
+    const outcome = await createContact(uri);
+    assert.ok(outcome, 'the command returns the outcome');
+    assert.equal(outcome.kind, 'existsMaybeCreated', outcome.summary);
+    assert.equal(outcome.status, 409);
+    assert.ok(typeof outcome.vid === 'number', `the vid of the contact with this email: ${outcome.vid}`);
+    const exchanged = (await sandboxRequests()).slice(existing).map((request) => `${request.route} ${request.status}`);
+    assert.deepEqual(exchanged, ['createContact 503', 'createContact 409', 'getContact 500']);
+    await responseDocument(uri, (text) => text.startsWith(`// 409 Conflict — contact ${outcome.vid} has this email`) && text.includes('"Update it instead"'), 'says it cannot tell and offers "Update it instead"');
+    assert.equal(document.getText(), before, 'no vid was written into the file');
+    // What the notification's "Update it instead" runs:
+    const updated = await updateContact(uri, outcome.vid);
+    assert.equal(updated?.kind, 'updated', updated?.summary);
   });
 
   test('400: HubSpot\'s verdict on an entry becomes a diagnostic there, gone once the entry changes', async () => {
