@@ -2,8 +2,8 @@
 // it is a restricted setting: VS Code ignores a value from the settings of an untrusted workspace.
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from './hubspot/baseUrl';
-import type { HttpTimeouts } from './hubspot/http';
 import type { RetryOptions } from './hubspot/retryPolicy';
+import { timeoutsForSeconds, type HttpTimeouts } from './hubspot/timeouts';
 
 export const SECTION = 'contactPayloads';
 
@@ -25,7 +25,7 @@ export function readSendSettings(): SendSettings {
   return {
     baseUrl: config.get<string>('baseUrl', DEFAULT_BASE_URL),
     confirmBeforeSend: config.get<boolean>('confirmBeforeSend', true),
-    timeouts: { connectMs: Math.min(seconds, 10) * 1000, headersMs: seconds * 1000, bodyMs: seconds * 1000 },
+    timeouts: timeoutsForSeconds(seconds),
     retry: {
       maxRetries: config.get<number>('request.maxRetries', 3),
       baseDelayMs: config.get<number>('request.retryBaseDelayMs', 500),
