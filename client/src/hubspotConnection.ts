@@ -1,8 +1,11 @@
 // One HubSpot client (and so one undici dispatcher, with keep-alive) for the extension, rebuilt when
-// the base URL, token, proxy or timeouts change. Every request is logged without the token.
+// the base URL, token, proxy or timeouts change. Every request is logged without the token. A setting
+// the client cannot work with (base URL, proxy, a token that cannot be sent) is a `config` problem
+// with a message to show: nothing is sent.
 import * as vscode from 'vscode';
 import type { AccessTokens } from './accessTokens';
 import { parseBaseUrl, type HubSpotBaseUrl } from './hubspot/baseUrl';
+import { HubSpotConfigError } from './hubspot/configError';
 import { createHubSpotClient, DEFAULT_USER_AGENT, type HubSpotClient, type HttpLogEntry } from './hubspot/hubspotClient';
 import { affectsSendSettings, readSendSettings, type SendSettings } from './settings';
 
@@ -15,7 +18,7 @@ export type Connection =
       /** The token's id (AccessTokens.idOf), to tell which token something was fetched with. */
       readonly tokenId: string | undefined;
     }
-  | { readonly ok: false; readonly problem: 'baseUrl'; readonly message: string }
+  | { readonly ok: false; readonly problem: 'config'; readonly message: string }
   | { readonly ok: false; readonly problem: 'noToken'; readonly baseUrl: HubSpotBaseUrl };
 
 export class HubSpotConnection implements vscode.Disposable {
@@ -49,23 +52,29 @@ export class HubSpotConnection implements vscode.Disposable {
   async connect(): Promise<Connection> {
     const settings = readSendSettings();
     const parsed = parseBaseUrl(settings.baseUrl);
-    if (!parsed.ok) return { ok: false, problem: 'baseUrl', message: parsed.message };
+    if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };
     const token = await this.tokens.get(parsed.baseUrl.origin);
     if (!token) return { ok: false, problem: 'noToken', baseUrl: parsed.baseUrl };
     // In memory only, like the client's own Authorization header; never logged.
     const key = JSON.stringify([parsed.baseUrl.origin, token, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
     if (this.cached?.key !== key) {
       this.reset();
-      const client = createHubSpotClient({
-        baseUrl: parsed.baseUrl.origin,
-        token,
-        timeouts: settings.timeouts,
-        retry: settings.retry,
-        proxy: settings.proxy,
-        env: settings.noProxy.length ? { ...process.env, NO_PROXY: [process.env.NO_PROXY, ...settings.noProxy].filter(Boolean).join(',') } : process.env,
-        userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
-        log: (entry) => this.logRequest(entry),
-      });
+      let client: HubSpotClient;
+      try {
+        client = createHubSpotClient({
+          baseUrl: parsed.baseUrl.origin,
+          token,
+          timeouts: settings.timeouts,
+          retry: settings.retry,
+          proxy: settings.proxy,
+          noProxy: settings.noProxy,
+          userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
+          log: (entry) => this.logRequest(entry),
+        });
+      } catch (error) {
+        if (error instanceof HubSpotConfigError) return { ok: false, problem: 'config', message: error.message };
+        throw error;
+      }
       this.cached = { key, client };
     }
     return { ok: true, client: this.cached.client, baseUrl: parsed.baseUrl, settings, tokenId: await this.tokens.idOf(parsed.baseUrl.origin) };

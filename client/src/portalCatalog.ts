@@ -7,7 +7,7 @@ import { CatalogCache, needsRefresh, portalIdFor, type CachedCatalog } from './c
 import { fetchPortalProperties } from './hubspot/propertyDefinitions';
 import type { HubSpotConnection } from './hubspotConnection';
 import type { LanguageServerHost } from './languageServerHost';
-import { SECTION } from './settings';
+import { readNumberSetting } from './settings';
 
 /** What the status bar shows. */
 export type CatalogState =
@@ -54,7 +54,7 @@ export class PortalCatalog implements vscode.Disposable {
     const cached = baseUrl.ok ? await this.cache.latest(baseUrl.baseUrl.origin) : undefined;
     if (cached) await this.use({ kind: 'portal', catalog: cached, refreshError: undefined });
     else await this.use({ kind: 'bundled', reason: baseUrl.ok ? `no cached properties for ${baseUrl.baseUrl.host}` : baseUrl.message });
-    const maxAgeMs = vscode.workspace.getConfiguration(SECTION).get<number>('portalProperties.maxAgeHours', 24) * 3_600_000;
+    const maxAgeMs = readNumberSetting('portalProperties.maxAgeHours') * 3_600_000;
     if (refresh === 'always' || needsRefresh(cached, Date.now(), maxAgeMs)) await this.refresh(false);
   }
 
@@ -80,7 +80,7 @@ export class PortalCatalog implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return fail('Portal properties are fetched only in trusted workspaces.');
     const connection = await this.connection.connect();
     if (!connection.ok) {
-      return fail(connection.problem === 'baseUrl' ? connection.message : `No access token is set for ${connection.baseUrl.host}, so the portal's properties cannot be fetched.`);
+      return fail(connection.problem === 'config' ? connection.message : `No access token is set for ${connection.baseUrl.host}, so the portal's properties cannot be fetched.`);
     }
     const result = await fetchPortalProperties(connection.client, { signal });
     if (!result.ok) return fail(result.message);

@@ -1,9 +1,11 @@
 // The extension's settings, read in one place. The base URL decides where the access token goes, so
 // it is a restricted setting: VS Code ignores a value from the settings of an untrusted workspace.
+// Numbers are clamped to the ranges package.json declares.
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from './hubspot/baseUrl';
-import type { HttpTimeouts } from './hubspot/http';
 import type { RetryOptions } from './hubspot/retryPolicy';
+import { timeoutsForSeconds, type HttpTimeouts } from './hubspot/timeouts';
+import { clampSetting, type RangedSetting } from './settingRanges';
 
 export const SECTION = 'contactPayloads';
 
@@ -21,19 +23,25 @@ export interface SendSettings {
 export function readSendSettings(): SendSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const http = vscode.workspace.getConfiguration('http');
-  const seconds = config.get<number>('request.timeoutSeconds', 30);
+  const noProxy = http.get<unknown>('noProxy', []);
   return {
     baseUrl: config.get<string>('baseUrl', DEFAULT_BASE_URL),
     confirmBeforeSend: config.get<boolean>('confirmBeforeSend', true),
-    timeouts: { connectMs: Math.min(seconds, 10) * 1000, headersMs: seconds * 1000, bodyMs: seconds * 1000 },
+    // The setting promises a total: connecting, waiting and reading the answer all count.
+    timeouts: timeoutsForSeconds(readNumberSetting('request.timeoutSeconds')),
     retry: {
-      maxRetries: config.get<number>('request.maxRetries', 3),
-      baseDelayMs: config.get<number>('request.retryBaseDelayMs', 500),
-      maxDelayMs: config.get<number>('request.retryMaxDelayMs', 30_000),
+      maxRetries: readNumberSetting('request.maxRetries'),
+      baseDelayMs: readNumberSetting('request.retryBaseDelayMs'),
+      maxDelayMs: readNumberSetting('request.retryMaxDelayMs'),
     },
     proxy: http.get<string>('proxy') || undefined,
-    noProxy: http.get<string[]>('noProxy', []),
+    noProxy: Array.isArray(noProxy) ? noProxy.filter((host): host is string => typeof host === 'string') : [],
   };
+}
+
+/** A numeric `contactPayloads.*` setting, within its declared range. */
+export function readNumberSetting(name: RangedSetting): number {
+  return clampSetting(name, vscode.workspace.getConfiguration(SECTION).get<unknown>(name));
 }
 
 /** True when a change touches the settings a send depends on. */

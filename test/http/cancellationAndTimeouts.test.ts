@@ -1,4 +1,5 @@
-// Cancellation through AbortSignal and the dispatcher's timeouts, against a sandbox told to stall.
+// Cancellation through AbortSignal and the dispatcher's inner timeouts, against a sandbox told to
+// stall. The total deadline has its own file, deadlines.test.ts.
 // The tests wait for events (the request arriving, a log entry), never for time to pass.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -111,7 +112,7 @@ describe('timeouts', () => {
     assert.equal(outcome.mayHaveReachedServer, true);
     assert.equal(
       outcome.summary,
-      `No response — 127.0.0.1:${bed.sandbox.port} did not answer in time (timeout); the update may have been applied; gave up after 1 retry`,
+      `No response — 127.0.0.1:${bed.sandbox.port} did not answer in time (timed out after 100 ms); the update may have been applied; gave up after 1 retry`,
     );
   });
 
@@ -136,7 +137,7 @@ describe('timeouts', () => {
     assert.equal(outcome.status, undefined);
     assert.equal(
       outcome.summary,
-      `No response — 127.0.0.1:${bed.sandbox.port} stopped sending the answer part way (timeout); ` +
+      `No response — 127.0.0.1:${bed.sandbox.port} stopped sending the answer part way (nothing arrived for 100 ms); ` +
         'the contact may have been created — check HubSpot before sending again; ' +
         'not resent: without an email HubSpot cannot tell a second create from a new contact',
     );

@@ -1,71 +1,31 @@
-// Proxies: VS Code's explicit `http.proxy`, HTTP(S)_PROXY from the environment, NO_PROXY. A small
-// CONNECT proxy on 127.0.0.1 records the tunnels it opens, so the test sees which way requests went.
+// Proxies: VS Code's explicit `http.proxy` and `http.noProxy`, HTTP(S)_PROXY and NO_PROXY / no_proxy
+// from the environment, and loopback base URLs, which never go through a proxy. The test proxy
+// (tlsProxy.ts) records the tunnels it is asked for and carries them to the sandbox over TLS. The
+// base URL https://0.0.0.0:PORT is not loopback by name, so proxy settings apply; PORT is closed, so
+// a request that bypasses the proxy is refused on this machine and goes nowhere else.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { HubSpotConfigError } from '../../client/src/hubspot/configError';
 import { createHubSpotClient, type HubSpotClientOptions } from '../../client/src/hubspot/hubspotClient';
 import { resolveProxySettings } from '../../client/src/hubspot/proxy';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
-import { contact } from './support';
+import { closedPort, contact } from './support';
+import { startConnectProxy, TEST_CA, type TestProxy } from './tlsProxy';
 
-interface TestProxy {
-  readonly url: string;
-  readonly port: number;
-  /** `host:port` of every CONNECT it was asked for. */
-  readonly tunnels: string[];
-  /** Refuse tunnels with this status instead of opening them. */
-  refuseWith: number | undefined;
-  stop(): Promise<void>;
-}
-
-async function startConnectProxy(): Promise<TestProxy> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((_request, response) => {
-    response.writeHead(405).end('this test proxy only tunnels');
-  });
-  const proxy: TestProxy = {
-    url: '',
-    port: 0,
-    tunnels: [],
-    refuseWith: undefined,
-    stop: async () => {
-      for (const socket of sockets) socket.destroy();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
-  server.on('connect', (request, clientSocket: Socket, head: Buffer) => {
-    sockets.add(clientSocket);
-    proxy.tunnels.push(request.url ?? '');
-    if (proxy.refuseWith !== undefined) {
-      clientSocket.end(`HTTP/1.1 ${proxy.refuseWith} Forbidden\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    const [host, port] = (request.url ?? '').split(':');
-    const upstream = connect(Number(port), host ?? '', () => {
-      clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(clientSocket);
-      clientSocket.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('error', () => clientSocket.destroy());
-    clientSocket.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(proxy, { url: `http://127.0.0.1:${port}`, port });
-}
+/** Every test has an outer bound, so a regression fails instead of hanging. */
+const TEST_BOUND = { timeout: 20_000 };
 
 describe('proxies', () => {
   let sandbox: Sandbox;
   let proxy: TestProxy;
+  let baseUrl: string;
+  const tunnel = () => new URL(baseUrl).host;
   before(async () => {
+    setDefaultCACertificates([...getCACertificates('default'), TEST_CA]);
     sandbox = await startSandbox();
-    proxy = await startConnectProxy();
+    proxy = await startConnectProxy(sandbox.port);
+    baseUrl = `https://0.0.0.0:${await closedPort()}`;
   });
   after(async () => {
     await proxy.stop();
@@ -78,57 +38,70 @@ describe('proxies', () => {
   });
 
   const create = async (options: Partial<HubSpotClientOptions>, email: string) => {
-    const client = createHubSpotClient({ baseUrl: sandbox.url, token: sandbox.token, sleep: async () => {}, ...options });
+    const client = createHubSpotClient({ baseUrl, token: sandbox.token, sleep: async () => {}, retry: { maxRetries: 0 }, ...options });
     try {
       return await client.createContact(contact(email));
     } finally {
       await client.close();
     }
   };
-  const sandboxHost = () => `127.0.0.1:${sandbox.port}`;
+  /** Went direct: the closed port refused it, and the proxy saw nothing. */
+  const assertWentDirect = (outcome: Awaited<ReturnType<typeof create>>) => {
+    assert.ok(outcome.kind === 'networkError', outcome.summary);
+    assert.equal(outcome.reason, 'refused');
+    assert.deepEqual(proxy.tunnels, []);
+  };
 
-  it('an explicit proxy (VS Code http.proxy) carries the request', async () => {
+  it('an explicit proxy (VS Code http.proxy) carries an https request end to end', TEST_BOUND, async () => {
     const outcome = await create({ proxy: proxy.url, env: {} }, 'explicit@example.com');
-    assert.equal(outcome.kind, 'created');
-    assert.deepEqual(proxy.tunnels, [sandboxHost()]);
+    assert.equal(outcome.kind, 'created', outcome.summary);
+    assert.deepEqual(proxy.tunnels, [tunnel()]);
     assert.equal(sandbox.requests.length, 1);
   });
 
-  it('HTTP_PROXY from the environment carries the request (http:// base URL)', async () => {
-    const outcome = await create({ env: { HTTP_PROXY: proxy.url } }, 'env@example.com');
-    assert.equal(outcome.kind, 'created');
-    assert.deepEqual(proxy.tunnels, [sandboxHost()]);
+  it('HTTPS_PROXY from the environment carries the request', TEST_BOUND, async () => {
+    const outcome = await create({ env: { HTTPS_PROXY: proxy.url } }, 'env@example.com');
+    assert.equal(outcome.kind, 'created', outcome.summary);
+    assert.deepEqual(proxy.tunnels, [tunnel()]);
   });
 
-  it('a proxy given as host:port, as curl accepts it, works too', async () => {
+  it('HTTP_PROXY alone carries https requests too, as curl does, and host:port is accepted as curl accepts it', TEST_BOUND, async () => {
     const outcome = await create({ env: { http_proxy: `127.0.0.1:${proxy.port}` } }, 'bare@example.com');
-    assert.equal(outcome.kind, 'created');
-    assert.deepEqual(proxy.tunnels, [sandboxHost()]);
+    assert.equal(outcome.kind, 'created', outcome.summary);
+    assert.deepEqual(proxy.tunnels, [tunnel()]);
   });
 
-  it('NO_PROXY bypasses the environment proxy', async () => {
-    const outcome = await create({ env: { HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' } }, 'direct@example.com');
-    assert.equal(outcome.kind, 'created');
+  it('NO_PROXY bypasses the environment proxy', TEST_BOUND, async () => {
+    assertWentDirect(await create({ env: { HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com,0.0.0.0' } }, 'direct@example.com'));
+  });
+
+  it('no_proxy in lower case bypasses it as well, and also an explicit proxy', TEST_BOUND, async () => {
+    assertWentDirect(await create({ proxy: proxy.url, env: { no_proxy: '0.0.0.0' } }, 'direct2@example.com'));
+  });
+
+  it('VS Code\'s http.noProxy applies whichever of no_proxy / NO_PROXY the environment sets', TEST_BOUND, async () => {
+    for (const variable of ['no_proxy', 'NO_PROXY']) {
+      proxy.tunnels.length = 0;
+      assertWentDirect(await create({ proxy: proxy.url, env: { [variable]: 'corp.example' }, noProxy: ['0.0.0.0'] }, `no-proxy-${variable}@example.com`));
+    }
+  });
+
+  it('a loopback base URL (the sandbox) never goes through a configured proxy', TEST_BOUND, async () => {
+    const env = { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url };
+    const outcome = await create({ baseUrl: sandbox.url, proxy: proxy.url, env }, 'loopback@example.com');
+    assert.equal(outcome.kind, 'created', outcome.summary);
     assert.deepEqual(proxy.tunnels, []);
     assert.equal(sandbox.requests.length, 1);
   });
 
-  it('NO_PROXY also bypasses an explicit proxy', async () => {
-    const outcome = await create({ proxy: proxy.url, env: { no_proxy: '127.0.0.1' } }, 'direct2@example.com');
-    assert.equal(outcome.kind, 'created');
-    assert.deepEqual(proxy.tunnels, []);
+  it('without proxy settings the request goes direct', TEST_BOUND, async () => {
+    assertWentDirect(await create({ env: {} }, 'plain@example.com'));
   });
 
-  it('without proxy settings the request goes direct', async () => {
-    const outcome = await create({ env: {} }, 'plain@example.com');
-    assert.equal(outcome.kind, 'created');
-    assert.deepEqual(proxy.tunnels, []);
-  });
-
-  it('a proxy refusing the tunnel is a "proxy" failure; nothing reached HubSpot, so even a create without email is retried', async () => {
+  it('a proxy refusing the tunnel is a "proxy" failure; nothing reached HubSpot, so even a create without email is retried', TEST_BOUND, async () => {
     proxy.refuseWith = 403;
     const client = createHubSpotClient({
-      baseUrl: sandbox.url,
+      baseUrl,
       token: sandbox.token,
       proxy: proxy.url,
       env: {},
@@ -141,23 +114,32 @@ describe('proxies', () => {
       assert.equal(outcome.reason, 'proxy');
       assert.equal(outcome.mayHaveReachedServer, false);
       assert.equal(outcome.mayHaveBeenApplied, false);
-      assert.deepEqual(proxy.tunnels, [sandboxHost(), sandboxHost()]);
+      assert.deepEqual(proxy.tunnels, [tunnel(), tunnel()]);
       assert.equal(sandbox.requests.length, 0);
-      assert.equal(outcome.summary, 'No response — the proxy answered 403 to the tunnel request; gave up after 1 retry');
+      assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: it answered 403 to the tunnel request; gave up after 1 retry`);
     } finally {
       await client.close();
     }
   });
 
-  it('an unusable proxy setting is refused when the client is made, without quoting it', () => {
-    assert.throws(
-      () => createHubSpotClient({ baseUrl: sandbox.url, token: sandbox.token, proxy: 'socks5://user:secret@127.0.0.1:1080', env: {} }),
-      (error: Error) => {
-        assert.ok(error instanceof HubSpotConfigError);
-        assert.equal(error.message, 'The proxy setting uses socks5:// proxies, which are not supported; use an http:// or https:// proxy.');
-        return true;
-      },
-    );
+  it('a proxy asking for credentials says so, without the ones in its URL', TEST_BOUND, async () => {
+    proxy.refuseWith = 407;
+    const outcome = await create({ proxy: `http://someone:s3cret@127.0.0.1:${proxy.port}`, env: {} }, 'auth@example.com');
+    assert.ok(outcome.kind === 'networkError');
+    assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: it wants credentials (407); retries are turned off`);
+  });
+
+  it('an unusable proxy setting is refused when the client is made, without quoting it, even for a loopback base URL', () => {
+    for (const base of [baseUrl, sandbox.url]) {
+      assert.throws(
+        () => createHubSpotClient({ baseUrl: base, token: sandbox.token, proxy: 'socks5://user:secret@127.0.0.1:1080', env: {} }),
+        (error: Error) => {
+          assert.ok(error instanceof HubSpotConfigError);
+          assert.equal(error.message, 'The proxy setting uses socks5:// proxies, which are not supported; use an http:// or https:// proxy.');
+          return true;
+        },
+      );
+    }
   });
 });
 
@@ -174,5 +156,12 @@ describe('resolveProxySettings', () => {
       noProxy: '',
     });
     assert.deepEqual(resolveProxySettings('', {}), { httpProxy: '', httpsProxy: '', noProxy: '' });
+  });
+
+  it('adds the extra no-proxy hosts to whichever of no_proxy / NO_PROXY is set', () => {
+    const extra = ['intranet.example', ' 10.0.0.1 '];
+    assert.equal(resolveProxySettings(undefined, { no_proxy: 'a.example' }, extra).noProxy, 'a.example,intranet.example,10.0.0.1');
+    assert.equal(resolveProxySettings(undefined, { NO_PROXY: 'b.example' }, extra).noProxy, 'b.example,intranet.example,10.0.0.1');
+    assert.equal(resolveProxySettings(undefined, {}, extra).noProxy, 'intranet.example,10.0.0.1');
   });
 });

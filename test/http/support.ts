@@ -1,6 +1,6 @@
 // Shared set-up for the HTTP tests: a sandbox, a client pointed at it, and a fake clock that only
 // moves when the client "sleeps", so retry delays are recorded instead of waited for.
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHubSpotClient, type HttpLogEntry, type HubSpotClient, type HubSpotClientOptions } from '../../client/src/hubspot/hubspotClient';
 import type { ContactPropertyValue } from '../../client/src/hubspot/contactsV1';
@@ -111,4 +111,43 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * An https base URL that is not loopback by name, so that proxy settings apply to it, yet one that never
+ * leaves this machine: 0.0.0.0 reaches the local host. A test whose proxy is bypassed by mistake then
+ * fails on a refused connection instead of sending anything out.
+ */
+export const NOT_LOOPBACK_BASE_URL = 'https://0.0.0.0';
+
+export interface LocalServer {
+  readonly url: string;
+  /** TCP connections it accepted so far. */
+  connections(): number;
+  stop(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1 and counts connections; stop() also ends the ones still open. */
+export async function listenLocally(server: Server): Promise<LocalServer> {
+  let connections = 0;
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    stop: () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      return closed;
+    },
+  };
+}
+
+/**
+ * A plain HTTP server that is not a proxy, as a mistyped HTTPS_PROXY finds one: Node's HTTP server
+ * closes a CONNECT without answering when nothing listens for it.
+ */
+export function startNotAProxy(): Promise<LocalServer> {
+  return listenLocally(createServer((_request, response) => response.end('not a proxy')));
 }

@@ -2,6 +2,8 @@
 // into usage errors (exit status 2) that name the command's --help.
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { REQUEST_TIMEOUT_SECONDS, timeoutsForSeconds, type HttpTimeouts } from '../hubspot/timeouts';
+import { SETTING_RANGES } from '../settingRanges';
 import type { Terminal } from './terminal';
 
 /** Wrong arguments: the message says what is wrong; the command adds where to read more. */
@@ -36,6 +38,24 @@ export function wholeNumberOption(name: string, text: string, min: number, max =
     throw new UsageError(`--${name} takes a whole number${max === Number.MAX_SAFE_INTEGER ? ` of at least ${min}` : ` from ${min} to ${max}`} (got "${text}").`);
   }
   return value;
+}
+
+/** The options of every command that sends to HubSpot (create and update, and seed when it comes); see requestOptions. */
+export const REQUEST_OPTIONS = { timeout: { type: 'string' }, 'max-retries': { type: 'string' } } as const satisfies Options;
+
+export interface RequestOptions {
+  /** --timeout SECONDS: the whole of each attempt, as contactPayloads.request.timeoutSeconds in the editor. */
+  readonly timeouts: HttpTimeouts;
+  /** --max-retries N, when given. */
+  readonly maxRetries: number | undefined;
+}
+
+export function requestOptions(values: { readonly timeout?: string | undefined; readonly 'max-retries'?: string | undefined }): RequestOptions {
+  const { minimum, maximum } = REQUEST_TIMEOUT_SECONDS;
+  const seconds = values.timeout === undefined ? REQUEST_TIMEOUT_SECONDS.default : wholeNumberOption('timeout', values.timeout, minimum, maximum);
+  const retries = SETTING_RANGES['request.maxRetries'];
+  const maxRetries = values['max-retries'] === undefined ? undefined : wholeNumberOption('max-retries', values['max-retries'], retries.minimum, retries.maximum);
+  return { timeouts: timeoutsForSeconds(seconds), maxRetries };
 }
 
 /** A path as printed: relative to the current folder with `/` separators, absolute when on another drive. */

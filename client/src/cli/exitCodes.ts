@@ -24,6 +24,8 @@ export function exitCodeOf(outcome: ContactOutcome): ExitCode {
     case 'created':
     case 'updated':
       return ExitCode.Success;
+    case 'notSent':
+      return ExitCode.UsageOrFiles;
     case 'validationFailed':
     case 'unauthorized':
     case 'forbidden':

@@ -22,7 +22,7 @@ Environment:
                         (a flag would show in process lists and shell history)
   HUBSPOT_BASE_URL      where requests go (default https://api.hubapi.com); http:// only for this
                         machine (localhost, 127.0.0.1, [::1]), e.g. the local sandbox
-  HTTPS_PROXY, HTTP_PROXY, NO_PROXY   the proxy for requests
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY   the proxy for requests (never used for localhost, 127.0.0.1, [::1])
   NO_COLOR              no colour, even on a terminal
 
 Exit status:
@@ -61,13 +61,18 @@ Exit status:
   2  a usage problem, an argument that names no file, or a file that cannot be read as UTF-8 text
      or is not read (a link out of the current folder, a pipe) (the other files are still checked)`;
 
+/** The options of every command that sends requests (REQUEST_OPTIONS in commandLine.ts). */
+const REQUEST_OPTIONS_HELP = `  --timeout SECONDS  the most each attempt may take, connecting and reading the answer included
+                     (1-600, default 30)
+  --max-retries N    retries after a rate limit, a server error or a lost connection (0-6, default 3)`;
+
 const SEND_OPTIONS = `  --base-url URL     where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                      http:// only for this machine (localhost, 127.0.0.1, [::1])
   --json             print the outcome with HubSpot's answer as JSON on stdout; the one-line
                      outcome then goes to stderr
   --dry-run          print the request instead of sending it, the access token masked
   --force            send even when the file has errors HubSpot would reject
-  --max-retries N    retries after a rate limit, a server error or a lost connection (0-6, default 3)
+${REQUEST_OPTIONS_HELP}
   -h, --help         show this help`;
 
 const SEND_NOTES = `The access token is read from HUBSPOT_ACCESS_TOKEN only. The file is checked first, as in the
@@ -94,7 +99,8 @@ Exit status:
   0  the contact was created
   1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
      401/403 token, 409 a contact with this email exists, 429 rate limit): nothing was created
-  2  a usage, configuration or file problem: nothing was sent (or the vid could not be saved)
+  2  a usage, configuration or file problem, or a request that could not be built: nothing was
+     sent (or the vid could not be saved)
   3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
      contact may have been created; check HubSpot before sending again. Also a 409 after an
      unanswered attempt when it cannot be told whether that attempt created the contact`;
@@ -116,6 +122,6 @@ Exit status:
   1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
      401/403 token, 404 no such vid, 409 another contact has this email, 429 rate limit):
      nothing was changed
-  2  a usage, configuration or file problem: nothing was sent
+  2  a usage, configuration or file problem, or a request that could not be built: nothing was sent
   3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
      update may have been applied`;

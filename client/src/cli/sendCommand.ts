@@ -16,7 +16,7 @@ import { plural } from '../hubspot/format';
 import type { ContactOperation, ContactOutcome } from '../hubspot/outcome';
 import { readPayload, rejectedProperties } from '../payloadBody';
 import { withVid } from '../vidEdit';
-import { displayPath, parseCommandLine, UsageError, wholeNumberOption, type CommandContext } from './commandLine';
+import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, UsageError, type CommandContext, type RequestOptions } from './commandLine';
 import { readContactFile } from './contactFile';
 import { ExitCode, exitCodeOf } from './exitCodes';
 import { diagnoseText, severityName, type DiagnosedText } from './fileDiagnostics';
@@ -49,7 +49,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
     json: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     force: { type: 'boolean' },
-    'max-retries': { type: 'string' },
+    ...REQUEST_OPTIONS,
   });
   if (values.help) {
     terminal.out(operation === 'create' ? CREATE_HELP : UPDATE_HELP);
@@ -60,7 +60,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   if (positionals.length !== 1) throw new UsageError(`${operation} takes one FILE (got ${positionals.length}).`);
   const givenVid = values.vid === undefined ? undefined : parseVid(values.vid);
   if (values.vid !== undefined && givenVid === undefined) throw new UsageError(`--vid takes a contact's vid, a positive whole number such as 61574 (got "${values.vid}").`);
-  const maxRetries = values['max-retries'] === undefined ? undefined : wholeNumberOption('max-retries', values['max-retries'], 0, 6);
+  const request = requestOptions(values);
   const json = values.json === true;
   // With --json, standard output is the JSON document alone; everything else goes to standard error.
   const report = json ? terminal.err : terminal.out;
@@ -91,7 +91,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
     return configProblem(context, `${TOKEN_VARIABLE} is not set: export a HubSpot private app's access token in it (it is read from nowhere else).`);
   }
 
-  const outcome = await send(target, file.properties, baseUrl.baseUrl, token, maxRetries, context);
+  const outcome = await send(target, file.properties, baseUrl.baseUrl, token, request, context);
   if (outcome === undefined) return ExitCode.UsageOrFiles;
   if (json) terminal.out(JSON.stringify(outcome, null, 2));
   report(`${file.path}: ${outcome.summary}`);
@@ -157,7 +157,7 @@ async function send(
   properties: readonly ContactPropertyValue[],
   baseUrl: HubSpotBaseUrl,
   token: string,
-  maxRetries: number | undefined,
+  { timeouts, maxRetries }: RequestOptions,
   context: CommandContext,
 ): Promise<ContactOutcome | undefined> {
   const { terminal } = context;
@@ -166,6 +166,7 @@ async function send(
     client = createHubSpotClient({
       baseUrl: baseUrl.origin,
       token,
+      timeouts,
       retry: maxRetries === undefined ? undefined : { maxRetries },
       env: context.env,
       userAgent: `contact-payloads-for-hubspot (command line "contact-payloads") ${context.version}`,

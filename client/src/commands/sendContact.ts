@@ -113,7 +113,7 @@ async function readyClient(services: SendServices, operation: ContactOperation, 
     connection = await services.connection.connect();
   }
   if (!connection.ok) {
-    void vscode.window.showErrorMessage(connection.problem === 'baseUrl' ? connection.message : 'No HubSpot access token is set.');
+    void vscode.window.showErrorMessage(connection.problem === 'config' ? connection.message : 'No HubSpot access token is set.');
     return undefined;
   }
   const { baseUrl, settings, tokenId } = connection;

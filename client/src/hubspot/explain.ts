@@ -54,6 +54,8 @@ function headline(outcome: UnexplainedOutcome): string {
       return `${status} — ${outcome.message}`;
     case 'networkError':
       return `No response — ${networkText(outcome, host)}`;
+    case 'notSent':
+      return `Not sent — ${outcome.message}`;
     case 'cancelled':
       return 'Cancelled';
   }
@@ -76,9 +78,9 @@ function rateLimitText(outcome: Extract<UnexplainedOutcome, { kind: 'rateLimited
 function networkText(outcome: Extract<UnexplainedOutcome, { kind: 'networkError' }>, host: string): string {
   switch (outcome.reason) {
     case 'timeout':
-      if (outcome.timeoutPhase === 'connect') return `could not connect to ${host} in time`;
-      if (outcome.timeoutPhase === 'body') return `${host} stopped sending the answer part way (timeout)`;
-      return `${host} did not answer in time (timeout)`;
+      if (outcome.timeoutPhase === 'connect') return `could not connect to ${host} in time (${outcome.message})`;
+      if (outcome.timeoutPhase === 'body') return `${host} stopped sending the answer part way (${outcome.message})`;
+      return `${host} did not answer in time (${outcome.message})`;
     case 'reset':
       return `the connection to ${host} was closed before the answer arrived`;
     case 'refused':

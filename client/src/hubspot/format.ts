@@ -8,3 +8,8 @@ export function plural(count: number, one: string, many: string): string {
 export function seconds(ms: number): string {
   return `${Math.ceil(ms / 1000)} s`;
 }
+
+/** A size in whole megabytes (MiB, as the bounds are set). */
+export function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MB`;
+}

@@ -1,27 +1,19 @@
-// The one undici dispatcher and a single HTTP attempt. It knows sockets, timeouts and proxies, not
-// HubSpot: a send either returns the response (status, headers, body text) or says how the
-// connection failed and whether the request may have reached the server — the fact the retry
-// policy needs to decide whether resending a create is safe.
-import { resolveProxySettings, type ProxyEnvironment } from './proxy';
-import { EnvHttpProxyAgent } from './undiciCore';
+// A single HTTP attempt. It knows sockets, deadlines, answer sizes and proxies, not HubSpot's API: a
+// send either returns the response (status, headers, body text) or says how it failed and whether
+// the request may have reached the server — the fact the retry policy needs to decide whether
+// resending a create is safe. Every send ends by its deadline, whatever undici does meanwhile.
+import { createDispatcherSlot, ProxyTunnelError } from './dispatchers';
+import { startExchange, type ExchangeEnd, type ExchangePhase } from './exchange';
+import { seconds } from './format';
+import type { ProxySettings } from './proxy';
+import { checkedTimeouts, type HttpTimeouts } from './timeouts';
 
-export interface HttpTimeouts {
-  /** Establishing the TCP/TLS connection (to the proxy, when there is one). */
-  readonly connectMs: number;
-  /** From the request being sent to the response headers arriving. */
-  readonly headersMs: number;
-  /** Longest silence while the response body arrives. */
-  readonly bodyMs: number;
-}
-
-export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+export type { HttpTimeouts } from './timeouts';
 
 export interface TransportOptions {
-  readonly timeouts: HttpTimeouts;
-  /** An explicit proxy URL (VS Code's `http.proxy`); when absent the environment's proxy variables apply. */
-  readonly proxy?: string | undefined;
-  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from. */
-  readonly env: ProxyEnvironment;
+  readonly timeouts?: Partial<HttpTimeouts>;
+  /** Which proxy requests go through; all empty for a direct connection. */
+  readonly proxy: ProxySettings;
 }
 
 export interface HttpRequest {
@@ -30,6 +22,8 @@ export interface HttpRequest {
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** An answer longer than this is not read (and not kept in memory): the attempt is `oversized`. */
+  readonly maxBodyBytes: number;
 }
 
 /** Response headers by lower-case name; repeated headers joined with ", ". */
@@ -41,77 +35,135 @@ export interface NetworkFailure {
   readonly reason: NetworkFailureReason;
   /** Which wait ran out, for `timeout`. */
   readonly timeoutPhase?: 'connect' | 'headers' | 'body';
-  /** False only when the connection provably never carried the request (refused, DNS, connect timeout…). */
+  /** False only when the connection provably never carried the request (refused, DNS, no socket yet…). */
   readonly mayHaveReachedServer: boolean;
   readonly message: string;
 }
 
 export type HttpAttemptResult =
   | { readonly kind: 'response'; readonly status: number; readonly headers: ResponseHeaders; readonly bodyText: string }
+  /** The answer was longer than the request's bound; it was not read. */
+  | { readonly kind: 'oversized'; readonly status: number; readonly headers: ResponseHeaders; readonly limitBytes: number }
   | ({ readonly kind: 'networkError' } & NetworkFailure)
-  | { readonly kind: 'cancelled' };
+  /** The request could not leave at all (the client was closed, undici refused its arguments). */
+  | { readonly kind: 'notSent'; readonly message: string }
+  | { readonly kind: 'cancelled'; readonly mayHaveReachedServer: boolean };
 
 export interface HttpTransport {
+  /** Never rejects. */
   send(request: HttpRequest, signal?: AbortSignal): Promise<HttpAttemptResult>;
   close(): Promise<void>;
 }
 
-/** How long an idle connection is kept for the next request. */
-const KEEP_ALIVE_MS = 30_000;
-
+/** Throws a HubSpotConfigError for timeouts no timer can keep. */
 export function createHttpTransport(options: TransportOptions): HttpTransport {
-  const { timeouts } = options;
-  const connectTimeout = { timeout: timeouts.connectMs };
-  const dispatcher = new EnvHttpProxyAgent({
-    ...resolveProxySettings(options.proxy, options.env),
-    connect: connectTimeout,
-    // Through a proxy, undici connects with these instead of `connect`.
-    proxyTls: connectTimeout,
-    requestTls: connectTimeout,
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.bodyMs,
-    keepAliveTimeout: KEEP_ALIVE_MS,
-  });
+  const timeouts = checkedTimeouts(options.timeouts);
+  const dispatchers = createDispatcherSlot(options.proxy, timeouts);
 
   return {
     async send(request, signal) {
+      if (signal?.aborted) return { kind: 'cancelled', mayHaveReachedServer: false };
+      const lease = dispatchers.lease();
+      if (!lease) return { kind: 'notSent', message: 'the HubSpot client was closed' };
+      const exchange = startExchange(lease.dispatcher, request);
+      const stop = stopSignals(signal, timeouts.totalMs);
       try {
-        const response = await dispatcher.request({
-          origin: request.origin,
-          path: request.path,
-          method: request.method,
-          headers: request.headers,
-          body: request.body ?? null,
-          signal,
-        });
-        const bodyText = await response.body.text();
-        return { kind: 'response', status: response.statusCode, headers: flattenHeaders(response.headers), bodyText };
-      } catch (error) {
-        if (signal?.aborted) return { kind: 'cancelled' };
-        return { kind: 'networkError', ...classifyNetworkError(error) };
+        const first = await Promise.race([exchange.end, stop.stopped]);
+        if (first !== 'deadline' && first !== 'cancelled') return attemptResult(first, request, timeouts);
+        // undici may never end a request that waits for a connection: it is left to its dispatcher,
+        // which is destroyed (a stuck reconnect loop with it) once nothing else uses it.
+        const phase = exchange.phase();
+        exchange.abort(new Error(first === 'deadline' ? timedOutAfter(timeouts.totalMs) : 'cancelled'));
+        lease.abandon();
+        if (first === 'cancelled') return { kind: 'cancelled', mayHaveReachedServer: phase !== 'waiting' };
+        return { kind: 'networkError', ...deadlineFailure(phase, timeouts.totalMs, lease.tunnelProxy()) };
+      } finally {
+        stop.dispose();
+        lease.release();
       }
     },
-    close: () => dispatcher.close(),
+    close: () => dispatchers.close(),
   };
+}
+
+interface StopSignals {
+  /** Resolves when the deadline passes or the caller aborts, whichever comes first. */
+  readonly stopped: Promise<'deadline' | 'cancelled'>;
+  dispose(): void;
+}
+
+function stopSignals(signal: AbortSignal | undefined, totalMs: number): StopSignals {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort = () => {};
+  const stopped = new Promise<'deadline' | 'cancelled'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), totalMs);
+    onAbort = () => resolve('cancelled');
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  return {
+    stopped,
+    dispose: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** undici errors that mean the request was refused before it had a connection. */
+const NOT_SENDABLE_CODES: ReadonlySet<string> = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED']);
+
+function attemptResult(end: ExchangeEnd, request: HttpRequest, timeouts: HttpTimeouts): HttpAttemptResult {
+  switch (end.kind) {
+    case 'answered':
+      return { kind: 'response', status: end.status, headers: end.headers, bodyText: end.body.toString('utf8') };
+    case 'oversized':
+      return { kind: 'oversized', status: end.status, headers: end.headers, limitBytes: request.maxBodyBytes };
+    case 'failed': {
+      if (end.phase === 'waiting' && refusedBeforeSending(end.error)) {
+        return { kind: 'notSent', message: `the request could not be sent: ${messageOf(end.error)}` };
+      }
+      const failure = classifyNetworkError(end.error, timeouts);
+      // Without a socket nothing was written, whatever the error suggests.
+      return { kind: 'networkError', ...failure, mayHaveReachedServer: failure.mayHaveReachedServer && end.phase !== 'waiting' };
+    }
+  }
+}
+
+function refusedBeforeSending(error: unknown): boolean {
+  return error instanceof Error && NOT_SENDABLE_CODES.has(String((error as { code?: unknown }).code));
+}
+
+/** What a deadline means depends on how far the exchange got. */
+function deadlineFailure(phase: ExchangePhase, totalMs: number, tunnelProxy: string | undefined): NetworkFailure {
+  const message = timedOutAfter(totalMs);
+  if (phase === 'waiting') {
+    return tunnelProxy === undefined
+      ? { reason: 'timeout', timeoutPhase: 'connect', mayHaveReachedServer: false, message }
+      : { reason: 'proxy', mayHaveReachedServer: false, message: throughProxy(tunnelProxy, message) };
+  }
+  return { reason: 'timeout', timeoutPhase: phase === 'sent' ? 'headers' : 'body', mayHaveReachedServer: true, message };
 }
 
 const TLS_CODE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH$)/;
 
 /** Maps undici's and Node's connection errors to a reason and whether the request may have been delivered. */
-export function classifyNetworkError(error: unknown): NetworkFailure {
+export function classifyNetworkError(error: unknown, timeouts: HttpTimeouts): NetworkFailure {
+  if (error instanceof ProxyTunnelError) {
+    return { reason: 'proxy', mayHaveReachedServer: false, message: throughProxy(error.proxy, tunnelFailure(error, timeouts)) };
+  }
   const code = errorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const notDelivered = (reason: NetworkFailureReason): NetworkFailure => ({ reason, mayHaveReachedServer: false, message });
   const maybeDelivered = (reason: NetworkFailureReason): NetworkFailure => ({ reason, mayHaveReachedServer: true, message });
 
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
-      return { ...notDelivered('timeout'), timeoutPhase: 'connect' };
+      return { reason: 'timeout', timeoutPhase: 'connect', mayHaveReachedServer: false, message: timedOutAfter(timeouts.connectMs) };
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return { ...maybeDelivered('timeout'), timeoutPhase: 'headers' };
+      return { reason: 'timeout', timeoutPhase: 'headers', mayHaveReachedServer: true, message: timedOutAfter(timeouts.headersMs) };
     case 'UND_ERR_BODY_TIMEOUT':
-      return { ...maybeDelivered('timeout'), timeoutPhase: 'body' };
+      return { reason: 'timeout', timeoutPhase: 'body', mayHaveReachedServer: true, message: `nothing arrived for ${duration(timeouts.bodyMs)}` };
     case 'ECONNREFUSED':
       return notDelivered('refused');
     case 'EHOSTUNREACH':
@@ -126,17 +178,48 @@ export function classifyNetworkError(error: unknown): NetworkFailure {
     case 'ECONNRESET':
     case 'EPIPE':
       return maybeDelivered('reset');
-    case 'UND_ERR_PRX_TLS':
-      return { reason: 'proxy', mayHaveReachedServer: false, message: 'the secure connection to the proxy failed' };
   }
   if (code !== undefined && TLS_CODE.test(code)) return notDelivered('tls');
-  // A proxy that refuses the CONNECT tunnel or wants credentials: the request never left for HubSpot.
-  const proxyStatus = /^Proxy (?:response|Authentication Required) \((\d+)\)/.exec(message)?.[1];
-  if (proxyStatus !== undefined) {
-    const why = proxyStatus === '407' ? 'wants credentials (407)' : `answered ${proxyStatus} to the tunnel request`;
-    return { reason: 'proxy', mayHaveReachedServer: false, message: `the proxy ${why}` };
-  }
   return maybeDelivered('other');
+}
+
+function throughProxy(proxy: string, why: string): string {
+  return `could not reach HubSpot through the proxy ${proxy}: ${why}`;
+}
+
+function tunnelFailure(error: ProxyTunnelError, timeouts: HttpTimeouts): string {
+  if (error.status === 407) return 'it wants credentials (407)';
+  if (error.status !== undefined) return `it answered ${error.status} to the tunnel request`;
+  const code = errorCode(error.cause);
+  switch (code) {
+    case 'UND_ERR_SOCKET':
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'it closed the connection without opening a tunnel (is it a proxy?)';
+    case 'ECONNREFUSED':
+      return 'it refused the connection (is it running?)';
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+      return `it did not accept the connection (${timedOutAfter(timeouts.connectMs)})`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'its host name could not be found (DNS)';
+  }
+  if (code !== undefined && TLS_CODE.test(code)) return `the secure connection to it failed: ${messageOf(error.cause)}`;
+  return messageOf(error.cause);
+}
+
+function timedOutAfter(ms: number): string {
+  return `timed out after ${duration(ms)}`;
+}
+
+/** Whole seconds for the setting's values; milliseconds for the short bounds tests use. */
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : seconds(ms);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -146,13 +229,4 @@ function errorCode(error: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): ResponseHeaders {
-  // No prototype: a header named `__proto__` must stay a header.
-  const flat = Object.create(null) as Record<string, string>;
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
 }

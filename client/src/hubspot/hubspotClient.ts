@@ -14,7 +14,8 @@ import {
   type ContactPropertyValue,
 } from './contactsV1';
 import { explainOutcome } from './explain';
-import { createHttpTransport, DEFAULT_TIMEOUTS, type HttpAttemptResult, type HttpTimeouts, type ResponseHeaders } from './http';
+import { megabytes } from './format';
+import { createHttpTransport, type HttpAttemptResult, type HttpTimeouts, type ResponseHeaders } from './http';
 import {
   classifyAttempt,
   mayHaveBeenProcessed,
@@ -23,7 +24,7 @@ import {
   type OutcomeDetails,
   type OutcomeKind,
 } from './outcome';
-import type { ProxyEnvironment } from './proxy';
+import { DIRECT, resolveProxySettings, type ProxyEnvironment } from './proxy';
 import { settleLostCreate, type ClockSample } from './lostCreate';
 import { readCorrelationId, readRateLimitHeaders, readServerDateMs } from './responseHeaders';
 import { decideRetry, normaliseRetryOptions, type RetryOptions } from './retryPolicy';
@@ -33,10 +34,16 @@ export interface HubSpotClientOptions {
   readonly baseUrl: string;
   /** Private-app access token, sent as `Authorization: Bearer …`. */
   readonly token: string;
+  /** `totalMs` bounds each attempt as a whole; the default is 30 s. */
   readonly timeouts?: Partial<HttpTimeouts>;
   readonly retry?: Partial<RetryOptions>;
-  /** Explicit proxy URL (VS Code's `http.proxy`); when absent HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply. */
+  /**
+   * Explicit proxy URL (VS Code's `http.proxy`); when absent HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply.
+   * A loopback base URL (the sandbox) is never reached through a proxy.
+   */
   readonly proxy?: string | undefined;
+  /** Hosts that bypass the proxy besides the environment's NO_PROXY (VS Code's `http.noProxy`). */
+  readonly noProxy?: readonly string[];
   /** Environment the proxy variables are read from; defaults to process.env. */
   readonly env?: ProxyEnvironment;
   readonly userAgent?: string;
@@ -93,6 +100,11 @@ export interface HttpLogEntry {
 
 export const DEFAULT_USER_AGENT = 'contact-payloads-for-hubspot (VS Code extension "Contact Payloads for HubSpot")';
 
+/** Largest answer to a create or update that is read: HubSpot's are a few KB. */
+export const CONTACT_ANSWER_MAX_BYTES = 4 * 1024 * 1024;
+/** Largest answer to a GET that is read: a portal's property catalog, with thousands of properties and long option lists, can run to MBs. */
+export const READ_ANSWER_MAX_BYTES = 64 * 1024 * 1024;
+
 /** Shorter secrets are not scrubbed from texts: replacing every occurrence of a few letters would garble them. */
 const MIN_SCRUBBED_SECRET_LENGTH = 8;
 
@@ -102,11 +114,9 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   const { baseUrl } = parsed;
   const token = checkedToken(options.token);
   const retry = normaliseRetryOptions(options.retry);
-  const transport = createHttpTransport({
-    timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
-    proxy: options.proxy,
-    env: options.env ?? process.env,
-  });
+  // An unusable proxy setting is refused even when a loopback base URL would not use it: it is wrong either way.
+  const proxy = resolveProxySettings(options.proxy, options.env ?? process.env, options.noProxy);
+  const transport = createHttpTransport({ timeouts: options.timeouts, proxy: baseUrl.isLoopback ? DIRECT : proxy });
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
   const random = options.random ?? Math.random;
@@ -133,7 +143,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     signal: AbortSignal | undefined,
   ): Promise<ContactOutcome> {
     const url = baseUrl.origin + path;
-    const request = { method: 'POST' as const, origin: baseUrl.origin, path, headers, body: contactRequestBody(properties) };
+    const body = requestBody(properties);
     const createIsDeduplicated = hasDeduplicationKey(properties);
     const startedAt = now();
     let last: LastAttempt = NO_ATTEMPT;
@@ -166,7 +176,9 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       return { ...unexplained, summary: explainOutcome(unexplained) };
     };
 
-    if (signal?.aborted) return finish({ kind: 'cancelled' }, undefined);
+    if (!body.ok) return finish({ kind: 'notSent', message: body.problem }, undefined);
+    if (signal?.aborted) return finish({ kind: 'cancelled', mayHaveReachedServer: false }, undefined);
+    const request = { method: 'POST' as const, origin: baseUrl.origin, path, headers, body: body.text, maxBodyBytes: CONTACT_ANSWER_MAX_BYTES };
 
     for (let attempt = 1; ; attempt++) {
       const attemptStartedAt = now();
@@ -199,7 +211,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       } catch (error) {
         if (!signal?.aborted) throw error;
       }
-      if (signal?.aborted) return finish({ kind: 'cancelled' }, undefined);
+      if (signal?.aborted) return finish({ kind: 'cancelled', mayHaveReachedServer: false }, undefined);
       retries++;
     }
   }
@@ -217,10 +229,11 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     async getJson(path, sendOptions) {
       const url = baseUrl.origin + path;
       const startedAt = now();
-      const result = scrubAttempt(await transport.send({ method: 'GET', origin: baseUrl.origin, path, headers }, sendOptions?.signal), scrub);
+      const request = { method: 'GET' as const, origin: baseUrl.origin, path, headers, maxBodyBytes: READ_ANSWER_MAX_BYTES };
+      const result = scrubAttempt(await transport.send(request, sendOptions?.signal), scrub);
       const last = lastAttemptOf(result, now() - startedAt);
       const ok = result.kind === 'response' && result.status >= 200 && result.status < 300;
-      const answer = result.kind === 'response' ? String(result.status) : result.kind === 'cancelled' ? 'cancelled' : `no response (${result.reason})`;
+      const answer = last.status !== undefined ? String(last.status) : result.kind === 'networkError' ? `no response (${result.reason})` : result.kind === 'notSent' ? 'not sent' : 'cancelled';
       const correlationId = readCorrelationId(last.headers);
       safeLog({
         level: ok ? 'info' : 'warn', method: 'GET', url, attempt: 1, status: last.status, durationMs: last.durationMs, correlationId,
@@ -228,8 +241,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         message: `GET ${url} → ${answer} in ${last.durationMs} ms${correlationId ? ` (correlation ${correlationId})` : ''}`,
       });
       if (ok) return { ok: true, status: last.status!, headers: last.headers, body: last.body };
-      const message = result.kind === 'networkError' ? result.message : result.kind === 'cancelled' ? 'cancelled' : `HubSpot answered ${answer}: ${readErrorEnvelope(last.body).message ?? 'no details'}`;
-      return { ok: false, status: last.status, headers: last.headers, body: last.body, message };
+      return { ok: false, status: last.status, headers: last.headers, body: last.body, message: readFailure(result, last) };
     },
     close: () => transport.close(),
   };
@@ -246,8 +258,34 @@ interface LastAttempt {
 const NO_ATTEMPT: LastAttempt = { status: undefined, headers: {}, body: undefined, durationMs: 0 };
 
 function lastAttemptOf(result: HttpAttemptResult, durationMs: number): LastAttempt {
-  if (result.kind !== 'response') return { ...NO_ATTEMPT, durationMs };
-  return { status: result.status, headers: result.headers, body: parseBody(result.bodyText), durationMs };
+  if (result.kind === 'response') return { status: result.status, headers: result.headers, body: parseBody(result.bodyText), durationMs };
+  // An answer too large to read still has a status and headers worth showing.
+  if (result.kind === 'oversized') return { status: result.status, headers: result.headers, body: undefined, durationMs };
+  return { ...NO_ATTEMPT, durationMs };
+}
+
+/** Why a GET gave nothing usable, ready to show. */
+function readFailure(result: HttpAttemptResult, last: LastAttempt): string {
+  switch (result.kind) {
+    case 'response':
+      return `HubSpot answered ${result.status}: ${readErrorEnvelope(last.body).message ?? 'no details'}`;
+    case 'oversized':
+      return `HubSpot's answer (${result.status}) is larger than ${megabytes(result.limitBytes)}, so it was not read`;
+    case 'networkError':
+    case 'notSent':
+      return result.message;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+/** The JSON body, or why it cannot be built (too large for a string, say), in which case nothing is sent. */
+function requestBody(properties: readonly ContactPropertyValue[]): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string } {
+  try {
+    return { ok: true, text: contactRequestBody(properties) };
+  } catch (error) {
+    return { ok: false, problem: `the request body could not be built: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** JSON when it parses, else the text itself (a proxy's HTML error page, say); undefined when empty. */
@@ -269,11 +307,10 @@ function tokenScrubber(token: string): (text: string) => string {
 
 /** Removes the token from everything an attempt brought back, header names included, in case a proxy or server echoes it. */
 function scrubAttempt(result: HttpAttemptResult, scrub: (text: string) => string): HttpAttemptResult {
-  if (result.kind === 'response') {
-    const headers = Object.fromEntries(Object.entries(result.headers).map(([name, value]) => [scrub(name), scrub(value)]));
-    return { ...result, headers, bodyText: scrub(result.bodyText) };
-  }
-  if (result.kind === 'networkError') return { ...result, message: scrub(result.message) };
+  const scrubHeaders = (headers: ResponseHeaders) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [scrub(name), scrub(value)]));
+  if (result.kind === 'response') return { ...result, headers: scrubHeaders(result.headers), bodyText: scrub(result.bodyText) };
+  if (result.kind === 'oversized') return { ...result, headers: scrubHeaders(result.headers) };
+  if (result.kind === 'networkError' || result.kind === 'notSent') return { ...result, message: scrub(result.message) };
   return result;
 }
 
@@ -303,7 +340,7 @@ function logEntry({ url, attempt, last, details, retryInMs, note, maxRetries }: 
   const succeeded = details.kind === 'created' || details.kind === 'updated';
   const failedToAnswer = details.kind === 'serverError' || details.kind === 'networkError';
   const level = succeeded ? 'info' : failedToAnswer && retryInMs === undefined ? 'error' : 'warn';
-  const answer = last.status ?? (details.kind === 'cancelled' ? 'cancelled' : `no response (${networkReason ?? 'error'})`);
+  const answer = last.status ?? (details.kind === 'cancelled' ? 'cancelled' : details.kind === 'notSent' ? 'not sent' : `no response (${networkReason ?? 'error'})`);
   let message = `POST ${url} → ${answer} in ${last.durationMs} ms`;
   if (correlationId) message += ` (correlation ${correlationId})`;
   if (retryInMs !== undefined) message += `; retry ${attempt} of ${maxRetries} in ${retryInMs} ms`;

@@ -10,6 +10,7 @@ import {
   type RateLimitPolicy,
   type ValidationResult,
 } from './contactsV1';
+import { megabytes } from './format';
 import type { HttpAttemptResult, NetworkFailureReason, ResponseHeaders } from './http';
 import { readRateLimitHeaders, readRetryAfterMs, type RateLimitHeaders } from './responseHeaders';
 
@@ -66,7 +67,10 @@ export type OutcomeDetails =
       readonly mayHaveReachedServer: boolean;
       readonly message: string;
     }
-  | { readonly kind: 'cancelled' };
+  /** Nothing left for HubSpot: the request could not be built or sent (a body too large, a closed client). */
+  | { readonly kind: 'notSent'; readonly message: string }
+  /** mayHaveReachedServer is false when the request was stopped before it had a connection. */
+  | { readonly kind: 'cancelled'; readonly mayHaveReachedServer: boolean };
 
 export type OutcomeKind = OutcomeDetails['kind'];
 
@@ -111,8 +115,8 @@ export type UnexplainedOutcome = OutcomeDetails & Omit<OutcomeContext, 'summary'
 export function mayHaveBeenProcessed(details: OutcomeDetails): boolean {
   switch (details.kind) {
     case 'serverError':
-    case 'cancelled':
       return true;
+    case 'cancelled':
     case 'networkError':
       return details.mayHaveReachedServer;
     default:
@@ -139,7 +143,10 @@ export interface AttemptToClassify {
 }
 
 export function classifyAttempt({ operation, vid, attempt, body, nowMs }: AttemptToClassify): OutcomeDetails {
-  if (attempt.kind === 'cancelled') return { kind: 'cancelled' };
+  if (attempt.kind === 'cancelled') return { kind: 'cancelled', mayHaveReachedServer: attempt.mayHaveReachedServer };
+  if (attempt.kind === 'notSent') return { kind: 'notSent', message: attempt.message };
+  // Never retried: an answer this size is no answer HubSpot gives, and the next would be no smaller.
+  if (attempt.kind === 'oversized') return { kind: 'unexpectedResponse', message: oversizedAnswer(operation, attempt.status, attempt.limitBytes) };
   if (attempt.kind === 'networkError') {
     const { reason, timeoutPhase, mayHaveReachedServer, message } = attempt;
     return { kind: 'networkError', reason, timeoutPhase, mayHaveReachedServer, message };
@@ -167,6 +174,15 @@ export function classifyAttempt({ operation, vid, attempt, body, nowMs }: Attemp
     return { kind: 'serverError', message, retryAfterMs: readRetryAfterMs(headers, nowMs) };
   }
   return { kind: 'unexpectedResponse', message: message ? `unexpected answer from HubSpot: ${message}` : 'unexpected answer from HubSpot' };
+}
+
+function oversizedAnswer(operation: ContactOperation, status: number, limitBytes: number): string {
+  const text = `the answer is larger than ${megabytes(limitBytes)}, so it was not read`;
+  // After a 2xx or a 5xx the request may have been applied; the unread body would have told more.
+  if ((status >= 200 && status < 300) || status >= 500) {
+    return `${text}; ${operation === 'create' ? 'the contact may have been created' : 'the update may have been applied'}`;
+  }
+  return text;
 }
 
 function classifySuccess(operation: ContactOperation, vid: number | undefined, status: number, body: unknown): OutcomeDetails {

@@ -1,7 +1,8 @@
 // Decides which proxy the dispatcher uses. undici does not read proxy settings by itself, so the
 // caller's explicit proxy (VS Code's `http.proxy`) wins, else HTTPS_PROXY / HTTP_PROXY from the
-// environment; NO_PROXY applies to both. The result feeds undici's EnvHttpProxyAgent, with every
-// field filled in so that it never falls back to reading process.env on its own.
+// environment; NO_PROXY (or no_proxy, whichever is set) and VS Code's `http.noProxy` apply to both.
+// The result feeds undici's EnvHttpProxyAgent, with every field filled in so that it never falls
+// back to reading process.env on its own.
 import { HubSpotConfigError } from './configError';
 
 export type ProxyEnvironment = Readonly<Record<string, string | undefined>>;
@@ -13,8 +14,12 @@ export interface ProxySettings {
   readonly noProxy: string;
 }
 
-export function resolveProxySettings(explicitProxy: string | undefined, env: ProxyEnvironment): ProxySettings {
-  const noProxy = firstSet(env.no_proxy, env.NO_PROXY) ?? '';
+/** No proxy: for loopback base URLs, which VS Code and Chromium never send through one either. */
+export const DIRECT: ProxySettings = { httpProxy: '', httpsProxy: '', noProxy: '' };
+
+/** `extraNoProxy`: hosts that bypass the proxy besides the environment's (VS Code's `http.noProxy`). */
+export function resolveProxySettings(explicitProxy: string | undefined, env: ProxyEnvironment, extraNoProxy: readonly string[] = []): ProxySettings {
+  const noProxy = [firstSet(env.no_proxy, env.NO_PROXY), ...extraNoProxy.map((host) => host.trim())].filter(Boolean).join(',');
   const explicit = explicitProxy?.trim();
   if (explicit) {
     const proxy = normaliseProxyUrl(explicit, 'The proxy setting');

@@ -5,7 +5,8 @@
 import api from 'undici/lib/api';
 import Dispatcher from 'undici/lib/dispatcher/dispatcher';
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent';
+import Pool from 'undici/lib/dispatcher/pool';
 
 Object.assign(Dispatcher.prototype, api);
 
-export { EnvHttpProxyAgent };
+export { EnvHttpProxyAgent, Pool };

@@ -13,3 +13,8 @@ declare module 'undici/lib/api' {
   const api: Record<'request' | 'stream' | 'pipeline' | 'upgrade' | 'connect', unknown>;
   export = api;
 }
+
+declare module 'undici/lib/dispatcher/pool' {
+  import { Pool } from 'undici';
+  export = Pool;
+}
