@@ -2,16 +2,39 @@
 // in a TLS endpoint of its own, with a test certificate for 0.0.0.0, in front of a local HTTP server
 // (the sandbox). A client that trusts TEST_CA_FILE (setDefaultCACertificates in this process,
 // NODE_EXTRA_CA_CERTS in a child) then reaches https://0.0.0.0:PORT through it, end to end.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TLSSocket } from 'node:tls';
 
-/** The test certificate (self-signed, for IP 0.0.0.0 only); its key is of no use anywhere else. */
-export const TEST_CA_FILE = path.join(import.meta.dirname, '../fixtures/tls/proxy-test.crt');
+/**
+ * A self-signed certificate for IP 0.0.0.0 only, made afresh for this test process with openssl
+ * (.ci/install-e2e installs it): no private key is kept in the repository, where it would look like
+ * a leaked secret to every scanner.
+ */
+function makeTestCertificate(): { certificateFile: string; key: Buffer } {
+  const directory = mkdtempSync(path.join(tmpdir(), 'contact-payloads-tls-'));
+  const keyFile = path.join(directory, 'proxy-test.key');
+  const certificateFile = path.join(directory, 'proxy-test.crt');
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+      '-subj', '/CN=0.0.0.0', '-addext', 'subjectAltName=IP:0.0.0.0', '-keyout', keyFile, '-out', certificateFile,
+    ], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
+  } catch (error) {
+    throw new Error(`the proxy tests need openssl to make their test certificate (apt-get install openssl): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return { certificateFile, key: readFileSync(keyFile) };
+}
+
+const certificate = makeTestCertificate();
+/** The test certificate, to be trusted by the client under test. */
+export const TEST_CA_FILE = certificate.certificateFile;
 export const TEST_CA = readFileSync(TEST_CA_FILE, 'utf8');
-const key = readFileSync(path.join(import.meta.dirname, '../fixtures/tls/proxy-test.key'));
+const { key } = certificate;
 
 export interface TestProxy {
   readonly url: string;
