@@ -1,10 +1,10 @@
 // Documents and catalogs that used to keep the server busy for seconds or cost a file all its
-// diagnostics, over real LSP: huge enumeration values, a huge portal, dates beyond the range of dates.
-// The bounds are generous (the
+// diagnostics, over real LSP: huge enumeration values, a huge portal, dates beyond the range of dates,
+// portal text made of whitespace. The bounds are generous (the
 // answers take milliseconds); they are there so that a return of the old behaviour fails, not to time.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { CatalogParams } from '../../server/src/protocol';
 import type { PropertyDefinition } from '../../server/src/service/catalog';
 import { messageOf } from '../unit/messageOf';
@@ -80,6 +80,35 @@ describe('a pull client', () => {
       await client.open(uri, payload([entry('email', 'not-an-email'), entry('renewal_date', '100000000000000001'), entry('last_seen', '-100000000000000001'), entry('frstname', 'Ada')]));
       const diagnostics = await client.pullDiagnostics(uri);
       assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['invalid-email', 1], ['invalid-date', 2], ['invalid-datetime', 3], ['unknown-property', 4]]);
+      await client.close(uri);
+    } finally {
+      await pushCatalog(client, undefined);
+    }
+  });
+
+  test('a portal description of 200 000 spaces: hover and completion answer within the bound, with the text cut short', async () => {
+    const description = `Starts here.${' '.repeat(200_000)}Ends here.`;
+    await pushCatalog(client, [
+      { name: 'email', label: 'Email', type: 'string', fieldType: 'text' },
+      { name: 'city', label: `City${' '.repeat(100_000)}!`, type: 'string', fieldType: 'text', description },
+      { name: 'tier', label: 'Tier', type: 'enumeration', fieldType: 'select', options: [{ value: 'gold', label: `Gold${'\t'.repeat(100_000)}`, description }] },
+    ]);
+    try {
+      const uri = 'file:///work/whitespace-portal.contact.json';
+      const text = payload([entry('email', 'a@b.co'), entry('city', 'Lyon'), entry('tier', 'gold')]);
+      await client.open(uri, text);
+      const hover = await within('a hover on the property', () => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 15 } }));
+      const markdown = (hover?.contents as MarkupContent).value;
+      assert.match(markdown, /Starts here\./);
+      assert.ok(markdown.length < 5_000, `the hover is ${markdown.length} characters long`);
+      const valueHover = await within('a hover on the option value', () => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 30 } }));
+      assert.ok((valueHover?.contents as MarkupContent).value.length < 5_000);
+      const names = await within('completion of names', () => client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 14 } }));
+      const city = names.items.find((item) => item.label === 'city');
+      assert.ok(city, 'city is offered');
+      assert.ok(JSON.stringify(city).length < 5_000, `the city item is ${JSON.stringify(city).length} characters long`);
+      const values = await within('completion of values', () => client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 30 } }));
+      assert.ok(JSON.stringify(values).length < 5_000, `the value completion is ${JSON.stringify(values).length} characters long`);
       await client.close(uri);
     } finally {
       await pushCatalog(client, undefined);

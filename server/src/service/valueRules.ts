@@ -8,6 +8,7 @@ import { hasCheckableOptions, isMultiSelect, type PropertyDefinition } from './c
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
 import type { JsonValue } from './payload';
+import { MAX_LABEL_LENGTH, shortened } from './portalText';
 import { optionIndex } from './suggest';
 
 const DAY_MS = 86_400_000;
@@ -159,7 +160,7 @@ function invalidBool(definition: PropertyDefinition, text: string, span: JsonVal
 }
 
 function describe(definition: PropertyDefinition): string {
-  return `${definition.name} (${definition.label})`;
+  return `${definition.name} (${shortened(definition.label, MAX_LABEL_LENGTH)})`;
 }
 
 function listValues(values: readonly string[]): string {
