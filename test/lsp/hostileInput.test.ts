@@ -1,10 +1,10 @@
 // Documents and catalogs that used to keep the server busy for seconds or cost a file all its
 // diagnostics, over real LSP: huge enumeration values, a huge portal, dates beyond the range of dates,
-// portal text made of whitespace. The bounds are generous (the
+// portal text made of whitespace, positions that are not whole numbers. The bounds are generous (the
 // answers take milliseconds); they are there so that a return of the old behaviour fails, not to time.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { CatalogParams } from '../../server/src/protocol';
 import type { PropertyDefinition } from '../../server/src/service/catalog';
 import { messageOf } from '../unit/messageOf';
@@ -113,5 +113,67 @@ describe('a pull client', () => {
     } finally {
       await pushCatalog(client, undefined);
     }
+  });
+});
+
+describe('positions that are not whole numbers', () => {
+  let client: LspTestClient;
+  const uri = 'file:///work/odd-positions.contact.json';
+  const text = '{\n  "properties": [\n    { "property": "lifecyclestage", "value": "Lead" },\n    { "property": "frstname", "value": "Ada" }\n  ]\n}';
+  before(async () => {
+    client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText);
+    await client.open(uri, text);
+  });
+  after(() => client.stop());
+
+  const requestAt = <R>(method: string, position: unknown) => client.request<R>(method, { textDocument: { uri }, position });
+
+  test('completion and hover at a fractional position answer as at the whole position before it', async () => {
+    const fractional = { line: 2.5, character: 22.5 };
+    const whole = { line: 2, character: 22 };
+    assert.deepEqual(await requestAt('textDocument/completion', fractional), await requestAt('textDocument/completion', whole));
+    const hover = await requestAt<Hover | null>('textDocument/hover', fractional);
+    assert.match((hover?.contents as MarkupContent).value, /Lifecycle Stage/);
+    assert.deepEqual(hover, await requestAt('textDocument/hover', whole));
+  });
+
+  test('negative, huge and fractional positions past the end answer without an error', async () => {
+    for (const position of [{ line: -1, character: -3.25 }, { line: 1e300, character: 1e300 }, { line: 3, character: 1e9 + 0.5 }, { line: 0.999, character: 0.001 }]) {
+      await requestAt('textDocument/completion', position);
+      await requestAt('textDocument/hover', position);
+      const range = { start: position, end: { line: 6.5, character: 0.5 } };
+      await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    }
+    assert.ok(client.alive);
+  });
+
+  test('a code action for a diagnostic sent back with a fractional range edits whole positions', async () => {
+    const diagnostic: Diagnostic = (await client.pushedForVersion(uri)).diagnostics.find((d) => d.code === 'unknown-property')!;
+    const shifted = { start: { line: diagnostic.range.start.line + 0.5, character: diagnostic.range.start.character + 0.5 }, end: { line: diagnostic.range.end.line + 0.5, character: diagnostic.range.end.character + 0.5 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: shifted, context: { diagnostics: [{ ...diagnostic, range: shifted }] } });
+    const edits = actions.flatMap((a) => a.edit?.changes?.[uri] ?? []);
+    assert.deepEqual(edits, [{ range: diagnostic.range, newText: '"firstname"' }]);
+  });
+
+  test('a position that is not numbers at all is refused as invalid params', async () => {
+    for (const [method, params] of [
+      ['textDocument/completion', { textDocument: { uri }, position: { line: '2', character: 1 } }],
+      ['textDocument/hover', { textDocument: { uri }, position: null }],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 } }, context: { diagnostics: [] } }],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [{ range: 'all', message: 'x' }] } }],
+    ] as const) {
+      await assert.rejects(client.request(method, params), (error: { code?: number }) => error.code === -32602, `${method} ${JSON.stringify(params)}`);
+    }
+    assert.ok(client.alive);
+  });
+
+  test('an edit with a fractional range applies at the whole positions before it', async () => {
+    const other = 'file:///work/odd-edit.contact.json';
+    await client.open(other, text);
+    // Line 3 is `    { "property": "frstname", "value": "Ada" }`: characters 20-21 are the "r" of "frstname".
+    await client.change(other, 'ir', { start: { line: 3.5, character: 20.5 }, end: { line: 3.5, character: 21.75 } });
+    const diagnostics = (await client.pushedForVersion(other)).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-email', 'invalid-option'], 'frstname became firstname');
+    await client.close(other);
   });
 });

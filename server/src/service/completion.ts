@@ -15,7 +15,7 @@ import { cursorContext, decodeJsonStringContent, type CursorContext, type Cursor
 import type { Member, ParsedPayload, PayloadEntry, Span } from './payload';
 import { choosableOptions, descriptionMarkdown, propertyMarkdown, readOnlyReason, typeLabel } from './propertyDocs';
 import { MAX_LABEL_LENGTH, shortened } from './portalText';
-import { rangeOf, spanEnd } from './ranges';
+import { offsetAt, rangeOf, spanEnd } from './ranges';
 
 export interface CompletionOptions {
   /** The client understands snippet syntax (`$1`, `${1|a,b|}`) in completion items. */
@@ -64,7 +64,7 @@ const RANK_READ_ONLY = 1;
 const RANK_ALREADY_USED = 2;
 
 export function complete(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog, options: CompletionOptions): CompletionList {
-  const offset = document.offsetAt(position);
+  const offset = offsetAt(document, position);
   const context = cursorContext(payload, offset);
   const completions = context && completionsFor(context, payload, offset, catalog);
   if (!completions || completions.proposals.length === 0) return { isIncomplete: false, items: [] };

@@ -6,10 +6,10 @@ import type { PropertyCatalog } from './catalog';
 import { cursorContext, decodeJsonStringContent, type CursorToken } from './cursorContext';
 import type { ParsedPayload } from './payload';
 import { choosableOptions, descriptionMarkdown, inlineCode, propertyMarkdown, valueMarkdown } from './propertyDocs';
-import { rangeOf, spanEnd } from './ranges';
+import { offsetAt, rangeOf, spanEnd } from './ranges';
 
 export function hover(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog): Hover | null {
-  const offset = document.offsetAt(position);
+  const offset = offsetAt(document, position);
   const context = cursorContext(payload, offset);
   const token = context?.token;
   // A hover position names the character after it: a caret just past the closing quote is not on the string.

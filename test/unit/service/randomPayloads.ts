@@ -1,6 +1,8 @@
-// Random payload texts and random keystrokes, seeded, for the tests that compare the fast paths
-// (payloadScanner, payloadUpdate) with the tolerant parser.
+// Random payload texts, random keystrokes and random cursor positions, seeded, for the tests that
+// compare the fast paths (payloadScanner, payloadUpdate) with the tolerant parser and for the services
+// that take a position.
 import assert from 'node:assert/strict';
+import type { Position } from 'vscode-languageserver-types';
 import { bundledDefaultCatalog, createCatalog, type PropertyCatalog } from '../../../server/src/service/catalog';
 import type { CheckFailureListener } from '../../../server/src/service/validate';
 
@@ -106,3 +108,21 @@ export function randomEdit(random: Random, text: string): string {
   return text.slice(0, at) + pick(random, INSERTIONS) + text.slice(at);
 }
 
+/**
+ * A cursor position as a client may send it: mostly on a line of the text, sometimes fractional,
+ * negative, past the end of its line or of the text, or huge.
+ */
+export function randomPosition(random: Random, text: string): Position {
+  const lines = text.split(/\r\n|\r|\n/);
+  const line = Math.floor(random() * lines.length);
+  const character = Math.floor(random() * (lines[line].length + 1));
+  switch (Math.floor(random() * 8)) {
+    case 0: return { line: line + random(), character: character + random() };
+    case 1: return { line, character: character + 0.5 };
+    case 2: return { line: -1 - Math.floor(random() * 3), character: -random() * 10 };
+    case 3: return { line, character: lines[line].length + 1 + Math.floor(random() * 100) };
+    case 4: return { line: lines.length + Math.floor(random() * 5), character };
+    case 5: return { line: 1e300, character: 1e300 };
+    default: return { line, character };
+  }
+}
