@@ -75,6 +75,10 @@ function format(value: number, unit: Row['unit']): string {
   if (!Number.isFinite(value)) return '–';
   if (unit === 'items') return String(value);
   if (unit === 'MiB') return `${value.toFixed(0)} MiB`;
+  return formatMs(value);
+}
+
+export function formatMs(value: number): string {
   return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
 }
 

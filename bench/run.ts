@@ -1,6 +1,7 @@
 // `npm run bench`: our language server against VS Code's own JSON language server on generated
 // payloads, through the same LSP client, interleaved in one run. Prints a table per size and writes
-// bench/RESULTS.md. `--sizes 10,1000` picks sizes; `--no-write` leaves RESULTS.md alone; `--server
+// bench/RESULTS.md. `--sizes 10,1000` picks sizes (`none` for none); `--hostile no` leaves out the
+// hostile documents of issue 10 (bench/hostile.ts); `--no-write` leaves RESULTS.md alone; `--server
 // path/to/server.js` measures another build of our server (an earlier commit) instead of dist/server.js.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVER_BUNDLE } from '../test/lsp/lspClient';
 import { measureSize, median } from './measureSize';
+import { measureHostile } from './hostile';
 import { formatBytes, reportSize } from './report';
 
 const DEFAULT_SIZES = [10, 1_000, 10_000, 100_000];
@@ -21,8 +23,9 @@ const KEEP_MARKER = '<!-- Everything below this line is kept when the benchmark 
 const CLIENT_LOAD_RUNS = 5;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'no-write': { type: 'boolean', default: false }, server: { type: 'string' } } });
-  const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.replace(/_/g, ''))) : DEFAULT_SIZES;
+  const { values } = parseArgs({ options: { sizes: { type: 'string' }, hostile: { type: 'string', default: 'yes' }, 'no-write': { type: 'boolean', default: false }, server: { type: 'string' } } });
+  const sizes = values.sizes === 'none' ? [] : values.sizes ? values.sizes.split(',').map((size) => Number(size.replace(/_/g, ''))) : DEFAULT_SIZES;
+  if (values.hostile !== 'yes' && values.hostile !== 'no') throw new Error(`--hostile takes yes or no, not "${values.hostile}"`);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes takes whole numbers separated by commas, not "${values.sizes}"`);
   const ourBundle = values.server ?? SERVER_BUNDLE;
   for (const bundle of [ourBundle, CLIENT_BUNDLE, CLIENT_MAIN_BUNDLE]) if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
@@ -40,12 +43,20 @@ async function main(): Promise<number> {
     sections.push(report.markdown);
     console.log(`\n${report.markdown}\n(${((performance.now() - began) / 1000).toFixed(1)} s)`);
   }
+  if (values.hostile === 'yes') {
+    const began = performance.now();
+    const report = await measureHostile(values.server);
+    targetsMissed += report.targetsMissed;
+    problems.push(...report.problems);
+    sections.push(report.markdown);
+    console.log(`\n${report.markdown}\n(${((performance.now() - began) / 1000).toFixed(1)} s)`);
+  }
   const summary = problems.length > 0
     ? `**The figures are not comparable:** ${problems.join('; ')}.`
     : `Both servers diagnosed the invalid entries. Targets missed: ${targetsMissed}.`;
   sections.push(summary);
   console.log(`\n${summary}`);
-  if (!values['no-write']) writeResults(sections, sizes);
+  if (!values['no-write']) writeResults(sections, sizes, values.hostile === 'yes');
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -87,10 +98,11 @@ function activationSection(serverBundle: string): string {
   ].join('\n');
 }
 
-function writeResults(sections: readonly string[], sizes: readonly number[]): void {
+function writeResults(sections: readonly string[], sizes: readonly number[], hostile: boolean): void {
   const previous = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '';
   const kept = previous.includes(KEEP_MARKER) ? previous.slice(previous.indexOf(KEEP_MARKER) + KEEP_MARKER.length) : '\n';
-  const partial = sizes.join(',') === DEFAULT_SIZES.join(',') ? '' : `\n\n(Sizes run: ${sizes.join(', ')}.)`;
+  const sizesRun = sizes.join(',') === DEFAULT_SIZES.join(',') ? '' : `Sizes run: ${sizes.length ? sizes.join(', ') : 'none'}.`;
+  const partial = sizesRun || !hostile ? `\n\n(${[sizesRun, hostile ? '' : 'Hostile documents not run.'].filter(Boolean).join(' ')})` : '';
   writeFileSync(RESULTS_FILE, `${sections.join('\n\n')}${partial}\n\n${KEEP_MARKER}${kept}`);
 }
 

@@ -11,12 +11,17 @@ import { DocumentCache } from './handlers/documentCache';
 import { registerHover } from './handlers/hover';
 import { HubSpotRejections } from './handlers/hubspotRejections';
 import { registerPayloadSummary } from './handlers/payloadSummary';
+import { withWholeRange } from './handlers/positions';
 import { SETTINGS_SECTION, SettingsStore } from './handlers/settings';
 import { registerSymbols } from './handlers/symbols';
 import { version } from '../../package.json';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// An edit whose range is not whole numbers applies at the whole positions before it, as a request's position does.
+const documents = new TextDocuments({
+  create: TextDocument.create,
+  update: (document, changes, version) => TextDocument.update(document, changes.map(withWholeRange), version),
+});
 const settings = new SettingsStore();
 const cache = new DocumentCache(() => settings.get());
 let client: ClientFeatures = { pullDiagnostics: false, snippets: false, configurationRequests: false };

@@ -1,6 +1,7 @@
 // Which property catalog is in force: the bundled defaults until the client pushes the portal's own.
 import { CatalogNotification } from '../protocol';
 import { bundledDefaultCatalog, createCatalog, wellFormedDefinitions, type CatalogSource, type PropertyCatalog } from '../service/catalog';
+import { propertyNameIndex } from '../service/suggest';
 import type { ServerContext } from './context';
 
 export class CatalogStore {
@@ -18,6 +19,8 @@ export class CatalogStore {
       this.current = Array.isArray(properties)
         ? createCatalog(wellFormedDefinitions(properties), { kind: 'portal', description })
         : bundledDefaultCatalog();
+      // Indexed for "did you mean" now rather than in the first validation: at 100 000 properties it takes a moment.
+      propertyNameIndex(this.current);
       ctx.connection.console.info(`Property catalog: ${this.current.source.description} (${this.current.properties.size} properties)`);
       changed();
     });

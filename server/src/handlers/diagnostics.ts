@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../service/finding';
 import type { ParsedPayload } from '../service/payload';
 import { validate } from '../service/validate';
+import { CheckFailureLog } from './checkFailureLog';
 import type { ServerContext } from './context';
 
 /** Documents up to this size are validated on the next turn of the event loop; larger ones wait a little. */
@@ -21,9 +22,10 @@ export type ExtraFindings = (uri: string, payload: ParsedPayload) => Finding[];
 
 export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFindings): DiagnosticsHandler {
   const { connection, documents } = ctx;
+  const failures = new CheckFailureLog((message) => connection.console.error(message));
   const diagnose = (document: TextDocument) => {
     const payload = ctx.cache.payloadOf(document);
-    return validate(document, payload, ctx.catalog(), ctx.settings(), payload ? extraFindings(document.uri, payload) : []);
+    return validate(document, payload, ctx.catalog(), ctx.settings(), payload ? extraFindings(document.uri, payload) : [], failures.report);
   };
 
   // Pull mode: each report carries an id of what it was computed from (the document as opened, its

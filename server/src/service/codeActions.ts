@@ -5,7 +5,7 @@ import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Range 
 import type { PropertyCatalog } from './catalog';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode, type DiagnosticData } from './diagnosticCodes';
 import { entryAt, type ParsedPayload, type PayloadEntry, type Span } from './payload';
-import { rangeOf, spanEnd, spanOf } from './ranges';
+import { offsetAt, rangeOf, spanEnd, spanOf, wholeRange } from './ranges';
 
 /** At most this many replacements of one diagnostic are offered. */
 export const MAX_REPLACEMENTS = 5;
@@ -41,14 +41,14 @@ function replaceActions(document: TextDocument, payload: ParsedPayload, diagnost
     diagnostics: [diagnostic],
     // Replacements come best first.
     isPreferred: index === 0,
-    edit: { changes: { [document.uri]: [TextEdit.replace(diagnostic.range, JSON.stringify(replacement))] } },
+    edit: { changes: { [document.uri]: [TextEdit.replace(wholeRange(diagnostic.range), JSON.stringify(replacement))] } },
   }));
 }
 
 function replaceTitle(document: TextDocument, payload: ParsedPayload, diagnostic: Diagnostic, replacement: string, catalog: PropertyCatalog): string {
   if (diagnostic.code === DiagnosticCode.UnknownProperty) return `Did you mean '${replacement}'?`;
   if (diagnostic.code === DiagnosticCode.InvalidOption) {
-    const label = optionLabel(payload, document.offsetAt(diagnostic.range.start), replacement, catalog);
+    const label = optionLabel(payload, offsetAt(document, diagnostic.range.start), replacement, catalog);
     if (label !== undefined && label !== replacement) return `Use the option value '${replacement}' (label '${label}')`;
   }
   return `Change to '${replacement}'`;
@@ -67,14 +67,14 @@ function quoteAction(document: TextDocument, diagnostic: Diagnostic, text: strin
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
-    edit: { changes: { [document.uri]: [TextEdit.replace(diagnostic.range, JSON.stringify(text))] } },
+    edit: { changes: { [document.uri]: [TextEdit.replace(wholeRange(diagnostic.range), JSON.stringify(text))] } },
   };
 }
 
 function removeEntryAction(document: TextDocument, payload: ParsedPayload, diagnostic: Diagnostic, entryIndex: number): CodeAction | undefined {
   const entry = entryIndex < payload.entries.length ? payload.entries[entryIndex] : undefined;
   // A diagnostic from an older version of the text may name an entry that has moved: then do nothing.
-  if (!entry || entryAt(payload, document.offsetAt(diagnostic.range.start)) !== entry) return undefined;
+  if (!entry || entryAt(payload, offsetAt(document, diagnostic.range.start)) !== entry) return undefined;
   const name = entry.name !== undefined && entry.name !== '' ? `'${entry.name}'` : `number ${entry.index + 1}`;
   const title = diagnostic.code === DiagnosticCode.DuplicateProperty ? `Remove duplicate entry ${name}`
     : diagnostic.code === DiagnosticCode.ReadOnlyProperty ? `Remove read-only property ${name}`

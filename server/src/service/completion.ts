@@ -13,8 +13,9 @@ import schema from '../../../schemas/contact.schema.json';
 import { isMultiSelect, isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
 import { cursorContext, decodeJsonStringContent, type CursorContext, type CursorSlot, type CursorToken } from './cursorContext';
 import type { Member, ParsedPayload, PayloadEntry, Span } from './payload';
-import { choosableOptions, escapeMarkdown, propertyMarkdown, readOnlyReason, typeLabel } from './propertyDocs';
-import { rangeOf, spanEnd } from './ranges';
+import { choosableOptions, descriptionMarkdown, propertyMarkdown, readOnlyReason, typeLabel } from './propertyDocs';
+import { MAX_LABEL_LENGTH, shortened } from './portalText';
+import { offsetAt, rangeOf, spanEnd } from './ranges';
 
 export interface CompletionOptions {
   /** The client understands snippet syntax (`$1`, `${1|a,b|}`) in completion items. */
@@ -63,7 +64,7 @@ const RANK_READ_ONLY = 1;
 const RANK_ALREADY_USED = 2;
 
 export function complete(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog, options: CompletionOptions): CompletionList {
-  const offset = document.offsetAt(position);
+  const offset = offsetAt(document, position);
   const context = cursorContext(payload, offset);
   const completions = context && completionsFor(context, payload, offset, catalog);
   if (!completions || completions.proposals.length === 0) return { isIncomplete: false, items: [] };
@@ -159,8 +160,8 @@ function propertyRank(definition: PropertyDefinition, usedElsewhere: boolean): n
 }
 
 function propertyDetail(definition: PropertyDefinition, usedElsewhere: boolean): string {
-  const parts = [definition.label, typeLabel(definition)];
-  if (definition.groupName) parts.push(`group ${definition.groupName}`);
+  const parts = [shortened(definition.label, MAX_LABEL_LENGTH), shortened(typeLabel(definition), MAX_LABEL_LENGTH)];
+  if (definition.groupName) parts.push(`group ${shortened(definition.groupName, MAX_LABEL_LENGTH)}`);
   if (readOnlyReason(definition)) parts.push(definition.calculated ? 'calculated, read-only' : 'read-only');
   if (usedElsewhere) parts.push('already set in this file');
   return parts.join(' · ');
@@ -200,14 +201,15 @@ function valueCompletions(payload: ParsedPayload, entry: PayloadEntry, token: Cu
   for (const option of options) {
     if (chosenElsewhere.has(option.value)) continue;
     const showsLabel = option.label !== option.value;
+    const label = shortened(option.label, MAX_LABEL_LENGTH);
     proposals.push({
       label: option.value,
       kind: CompletionItemKind.EnumMember,
-      ...(showsLabel ? { detail: option.label, description: option.label } : {}),
-      ...(option.description ? { documentation: escapeMarkdown(option.description) } : {}),
+      ...(showsLabel ? { detail: label, description: label } : {}),
+      ...(option.description ? { documentation: descriptionMarkdown(option.description) } : {}),
       text: part ? jsonStringContent(option.value) + (part.closesString ? '"' : '') : JSON.stringify(option.value),
       filterWord: option.value,
-      ...(showsLabel ? { alias: option.label } : {}),
+      ...(showsLabel ? { alias: label } : {}),
       rank: RANK_FIRST,
     });
   }

@@ -37,6 +37,8 @@ export const DiagnosticCode = {
   InvalidBool: 'invalid-bool',
   // What HubSpot itself answered when the file was sent
   HubSpotRejected: 'hubspot-rejected',
+  // A check of ours that threw (a bug): what it would have found is not known
+  CheckFailed: 'check-failed',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];

@@ -5,11 +5,11 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { PropertyCatalog } from './catalog';
 import { cursorContext, decodeJsonStringContent, type CursorToken } from './cursorContext';
 import type { ParsedPayload } from './payload';
-import { choosableOptions, escapeMarkdown, inlineCode, propertyMarkdown, valueMarkdown } from './propertyDocs';
-import { rangeOf, spanEnd } from './ranges';
+import { choosableOptions, descriptionMarkdown, inlineCode, propertyMarkdown, valueMarkdown } from './propertyDocs';
+import { offsetAt, rangeOf, spanEnd } from './ranges';
 
 export function hover(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog): Hover | null {
-  const offset = document.offsetAt(position);
+  const offset = offsetAt(document, position);
   const context = cursorContext(payload, offset);
   const token = context?.token;
   // A hover position names the character after it: a caret just past the closing quote is not on the string.
@@ -21,7 +21,7 @@ export function hover(document: TextDocument, payload: ParsedPayload, position: 
     const definition = catalog.properties.get(text);
     markdown = definition
       ? propertyMarkdown(definition)
-      : `${inlineCode(text)} is not in the property catalog (${escapeMarkdown(catalog.source.description)}).`;
+      : `${inlineCode(text)} is not in the property catalog (${descriptionMarkdown(catalog.source.description)}).`;
   } else if (context.slot.kind === 'value' && text !== '') {
     const name = context.slot.entry.name;
     const definition = name === undefined ? undefined : catalog.properties.get(name);

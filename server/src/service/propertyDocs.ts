@@ -1,7 +1,9 @@
 // How a property and its options are described to a person, in Markdown. Hover shows it, and
 // completion shows the same text beside each property name. Catalog text comes from the portal, so it
-// is escaped: a label or description never turns into a link, an image or HTML.
+// is cut short and escaped: a label or description never turns into a link, an image or HTML, and never
+// fills a hover with 100 000 characters.
 import { hasCheckableOptions, isMultiSelect, type PropertyDefinition, type PropertyOption } from './catalog';
+import { MAX_DESCRIPTION_LENGTH, MAX_LABEL_LENGTH, shortened } from './portalText';
 
 /** Options listed in full before the rest are only counted. */
 export const MAX_OPTIONS_LISTED = 20;
@@ -29,15 +31,25 @@ export function readOnlyReason(definition: PropertyDefinition): string | undefin
   return undefined;
 }
 
+/** A label from the portal, as Markdown. */
+export function labelMarkdown(label: string): string {
+  return escapeMarkdown(shortened(label, MAX_LABEL_LENGTH));
+}
+
+/** A description from the portal, as Markdown. */
+export function descriptionMarkdown(description: string): string {
+  return escapeMarkdown(shortened(description, MAX_DESCRIPTION_LENGTH));
+}
+
 export function propertyMarkdown(definition: PropertyDefinition): string {
   const paragraphs = [
-    `**${escapeMarkdown(definition.label)}** ${inlineCode(definition.name)}`,
+    `**${labelMarkdown(definition.label)}** ${inlineCode(definition.name)}`,
     `Type ${inlineCode(typeLabel(definition))}${isMultiSelect(definition) ? ' (multi-select: separate several values with `;`)' : ''}`,
   ];
   if (definition.groupName) paragraphs.push(`Group ${inlineCode(definition.groupName)}`);
   const readOnly = readOnlyReason(definition);
   if (readOnly) paragraphs.push(readOnly);
-  if (definition.description) paragraphs.push(escapeMarkdown(definition.description));
+  if (definition.description) paragraphs.push(descriptionMarkdown(definition.description));
   if (definition.externalOptions) {
     paragraphs.push('Its values are ids from another list (such as the portal\'s users); they are not checked here.');
   } else if ((definition.options?.length ?? 0) > 0) {
@@ -49,7 +61,7 @@ export function propertyMarkdown(definition: PropertyDefinition): string {
 function optionsMarkdown(options: readonly PropertyOption[]): string {
   const lines = ['Options (value — label):', ''];
   for (const option of options.slice(0, MAX_OPTIONS_LISTED)) {
-    lines.push(`- ${inlineCode(option.value)} — ${escapeMarkdown(option.label)}${option.hidden ? ' (hidden)' : ''}`);
+    lines.push(`- ${inlineCode(option.value)} — ${labelMarkdown(option.label)}${option.hidden ? ' (hidden)' : ''}`);
   }
   const more = options.length - MAX_OPTIONS_LISTED;
   if (more > 0) lines.push(`- … and ${more} more`);
@@ -59,12 +71,12 @@ function optionsMarkdown(options: readonly PropertyOption[]): string {
 /** What a value of an enumeration or bool property means: the label of each option it names. */
 export function valueMarkdown(definition: PropertyDefinition, value: string): string {
   const options = choosableOptions(definition);
-  const property = `**${escapeMarkdown(definition.label)}** ${inlineCode(definition.name)}`;
+  const property = `**${labelMarkdown(definition.label)}** ${inlineCode(definition.name)}`;
   if (!isMultiSelect(definition)) {
     const option = options.find((o) => o.value === value);
     if (!option) return `${inlineCode(value)} is not an option value of ${property}.${labelHint(options, value)}`;
-    const paragraphs = [`**${escapeMarkdown(option.label)}**`, `Option ${inlineCode(option.value)} of ${property}`];
-    if (option.description) paragraphs.push(escapeMarkdown(option.description));
+    const paragraphs = [`**${labelMarkdown(option.label)}**`, `Option ${inlineCode(option.value)} of ${property}`];
+    if (option.description) paragraphs.push(descriptionMarkdown(option.description));
     return paragraphs.join('\n\n');
   }
   const lines = [`${property}, multi-select:`, ''];
@@ -72,7 +84,7 @@ export function valueMarkdown(definition: PropertyDefinition, value: string): st
     if (part === '') continue;
     const option = options.find((o) => o.value === part);
     lines.push(option
-      ? `- ${inlineCode(part)} — ${escapeMarkdown(option.label)}`
+      ? `- ${inlineCode(part)} — ${labelMarkdown(option.label)}`
       : `- ${inlineCode(part)} — not an option value.${labelHint(options, part)}`);
   }
   return lines.join('\n');
@@ -83,15 +95,19 @@ function labelHint(options: readonly PropertyOption[], text: string): string {
   return byLabel ? ` It is the label of the option ${inlineCode(byLabel.value)}.` : '';
 }
 
-/** Backslash-escapes what Markdown would otherwise turn into formatting, links or HTML; line breaks become spaces. */
+/**
+ * Backslash-escapes what Markdown would otherwise turn into formatting, links or HTML; a run of
+ * whitespace with a line break in it becomes one space. Linear: each run of whitespace is matched once,
+ * where a pattern that begins with `\s*` and needs a line break retries at every space of a long run.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|#~]/g, '\\$&');
+  return text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).replace(/[\\`*_[\]<>|#~]/g, '\\$&');
 }
 
-/** A code span that survives backticks in the text: the fence is longer than any run of backticks inside. */
+/** A code span that survives backticks in the text: the fence is longer than any run of backticks inside. Names and values are cut short too. */
 export function inlineCode(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const flat = shortened(text, MAX_LABEL_LENGTH).replace(/[\r\n]+/g, ' ');
+  const longestRun = (flat.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
   const fence = '`'.repeat(longestRun + 1);
   const padding = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   return `${fence}${padding}${flat}${padding}${fence}`;

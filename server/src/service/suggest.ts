@@ -1,5 +1,8 @@
-// "Did you mean …": ranks known names or values by closeness to what was typed.
+// "Did you mean …": ranks known names or values by closeness to what was typed. The candidates are
+// read into an index once per catalog (or per enumeration), not once per finding: a portal can hold
+// 100 000 properties, and a file 500 unknown names to compare with them on every keystroke.
 import { distance } from 'fastest-levenshtein';
+import type { PropertyCatalog, PropertyDefinition } from './catalog';
 
 export interface Candidate {
   readonly value: string;
@@ -7,25 +10,133 @@ export interface Candidate {
   readonly alias?: string;
 }
 
-/** The closest candidates, best first: exact matches of the alias or a normalised spelling, then small edit distances. */
-export function closestMatches(typed: string, candidates: Iterable<Candidate>, limit = 3): string[] {
-  const needle = normalise(typed);
-  if (!needle) return [];
-  const scored: { value: string; score: number }[] = [];
-  for (const { value, alias } of candidates) {
-    const score = Math.min(closeness(needle, normalise(value)), alias === undefined ? Infinity : closeness(needle, normalise(alias)));
-    if (score <= Math.max(2, Math.floor(needle.length / 3))) scored.push({ value, score });
+/** Longer text gets no suggestion: it is no typo of a name or an option (VS Code's fuzzy matching stops at 128 characters too). */
+export const MAX_TYPED_LENGTH = 128;
+/** The longest spelling that can be close to typed text of MAX_TYPED_LENGTH (the distance allowed is a third of its length). */
+const LONGEST_MATCH = MAX_TYPED_LENGTH + Math.floor(MAX_TYPED_LENGTH / 3);
+/** Suggestions per finding. */
+const SUGGESTIONS = 3;
+/**
+ * What is typed is compared with this many neighbours either side of it, in the spellings sorted
+ * forwards and sorted backwards: a typo leaves the start or the end of a word as it was, and that half
+ * sorts it beside the intended spelling. However large the catalog, a search costs at most
+ * 4 × NEIGHBOURS edit distances.
+ */
+const NEIGHBOURS = 50;
+/** An index no larger than what the neighbours would cover compares every spelling instead. */
+const COMPARE_ALL_UP_TO = 4 * NEIGHBOURS;
+/** Answers kept per index, so that the same unknown names on the next keystroke cost nothing. */
+const ANSWERS_KEPT = 4_096;
+
+export class SuggestionIndex {
+  /** Every normalised spelling, with the values it spells. */
+  private readonly exact = new Map<string, string[]>();
+  /** Only in an index too large to compare every spelling: the spellings sorted, and sorted reversed. */
+  private readonly sorted: { readonly forwards: readonly string[]; readonly backwards: readonly string[] } | undefined;
+  private readonly answers = new Map<string, readonly string[]>();
+
+  constructor(candidates: Iterable<Candidate>) {
+    for (const { value, alias } of candidates) {
+      for (const spelling of alias === undefined ? [value] : [value, alias]) {
+        const key = normalise(spelling);
+        if (!key || key.length > LONGEST_MATCH) continue;
+        const values = this.exact.get(key);
+        if (!values) this.exact.set(key, [value]);
+        else if (!values.includes(value)) values.push(value);
+      }
+    }
+    if (this.exact.size > COMPARE_ALL_UP_TO) {
+      // The default sort compares strings natively, without a comparator call per comparison.
+      const forwards = [...this.exact.keys()].sort();
+      this.sorted = { forwards, backwards: forwards.map(reverse).sort() };
+    }
   }
-  scored.sort((a, b) => a.score - b.score || a.value.localeCompare(b.value));
-  // A clearly closer candidate hides the merely plausible ones ("frstname" means firstname, not lastname).
-  const best = scored[0]?.score ?? 0;
-  return scored.filter((s) => s.score <= best * 1.5).slice(0, limit).map((s) => s.value);
+
+  /** The closest candidates, best first: exact matches of the value, the alias or a normalised spelling, else small edit distances. */
+  closest(typed: string): readonly string[] {
+    if (typed.length > MAX_TYPED_LENGTH) return [];
+    const needle = normalise(typed);
+    if (!needle) return [];
+    let answer = this.answers.get(needle);
+    if (!answer) {
+      answer = this.search(needle);
+      if (this.answers.size >= ANSWERS_KEPT) this.answers.clear();
+      this.answers.set(needle, answer);
+    }
+    return answer;
+  }
+
+  private search(needle: string): readonly string[] {
+    const exact = this.exact.get(needle);
+    if (exact) return [...exact].sort((a, b) => a.localeCompare(b)).slice(0, SUGGESTIONS);
+
+    const scores = new Map<string, number>();
+    let best = Infinity;
+    const consider = (spelling: string) => {
+      // A clearly closer candidate hides the merely plausible ones ("frstname" means firstname, not lastname).
+      const limit = Math.min(Math.max(2, Math.floor(needle.length / 3)), Math.floor(best * 1.5));
+      // An edit distance is never below the difference in length: most spellings are ruled out by that alone.
+      if (Math.abs(spelling.length - needle.length) > limit) return;
+      const score = distance(needle, spelling);
+      if (score > limit) return;
+      for (const value of this.exact.get(spelling)!) {
+        const earlier = scores.get(value);
+        if (earlier === undefined || score < earlier) scores.set(value, score);
+      }
+      best = Math.min(best, score);
+    };
+    if (!this.sorted) {
+      for (const spelling of this.exact.keys()) consider(spelling);
+    } else {
+      for (const spelling of neighbours(this.sorted.forwards, needle)) consider(spelling);
+      for (const reversed of neighbours(this.sorted.backwards, reverse(needle))) consider(reverse(reversed));
+    }
+    return [...scores]
+      .filter(([, score]) => score <= best * 1.5)
+      .sort(([a, scoreA], [b, scoreB]) => scoreA - scoreB || a.localeCompare(b))
+      .slice(0, SUGGESTIONS)
+      .map(([value]) => value);
+  }
 }
 
-function closeness(needle: string, hay: string): number {
-  if (!hay) return Infinity;
-  if (needle === hay) return 0;
-  return distance(needle, hay);
+const indexes = new WeakMap<object, SuggestionIndex>();
+
+function indexOf(owner: object, candidates: () => Iterable<Candidate>): SuggestionIndex {
+  let index = indexes.get(owner);
+  if (!index) {
+    index = new SuggestionIndex(candidates());
+    indexes.set(owner, index);
+  }
+  return index;
+}
+
+/** The catalog's property names and labels, indexed on first use (the server asks as soon as a catalog arrives). */
+export function propertyNameIndex(catalog: PropertyCatalog): SuggestionIndex {
+  return indexOf(catalog, () => Array.from(catalog.properties.values(), (d) => ({ value: d.name, alias: d.label })));
+}
+
+/** An enumeration's option values and labels, indexed on first use. */
+export function optionIndex(definition: PropertyDefinition): SuggestionIndex {
+  return indexOf(definition, () => (definition.options ?? []).map((o) => ({ value: o.value, alias: o.label })));
+}
+
+/** The strings around where `key` sorts in `sorted`. */
+function neighbours(sorted: readonly string[], key: string): readonly string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < key) low = mid + 1;
+    else high = mid;
+  }
+  return sorted.slice(Math.max(0, low - NEIGHBOURS), low + NEIGHBOURS);
+}
+
+/** By UTF-16 code units, so that reversing twice gives the spelling back; `text` is at most LONGEST_MATCH long. */
+function reverse(text: string): string {
+  const units = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) units[text.length - 1 - i] = text.charCodeAt(i);
+  return String.fromCharCode(...units);
 }
 
 /** Case, spaces, dashes and underscores do not matter when guessing: "First Name" finds `firstname`. */

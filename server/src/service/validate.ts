@@ -3,6 +3,8 @@
 // A 100 000-entry file can hold as many problems, and only the first few hundred are reported: the
 // checks hand over each finding as a recipe with its severity and offset, and only the findings the
 // report keeps are built (their messages, their "did you mean" suggestions).
+// A check that throws costs the file only what that check would have said: it becomes a
+// `check-failed` finding in its place, and the caller hears of the failure (the server logs it).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
@@ -11,46 +13,57 @@ import type { Finding, Severity } from './finding';
 import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
 import { checkStructure, describeKind } from './schemaCheck';
 import type { ServerSettings } from './settings';
-import { closestMatches } from './suggest';
-import { checkValue } from './valueRules';
+import { propertyNameIndex } from './suggest';
+import { brokenValueRule } from './valueRules';
 
 /** True when the document is too large to analyse; callers then skip parsing altogether. */
 export function isTooLarge(text: string, settings: ServerSettings): boolean {
   return text.length > settings.maxDocumentSize;
 }
 
+/** A check that threw: what it was checking, and what it threw. */
+export interface CheckFailure {
+  readonly check: string;
+  readonly error: unknown;
+}
+
+/** Hears of each failure once per validation (the same check failing the same way on many entries is one failure). */
+export type CheckFailureListener = (failure: CheckFailure) => void;
+
 /**
  * `alsoFound`: findings from outside the document's own rules (what HubSpot answered when it was
  * sent); they share the cap with the rest.
  */
-export function validate(document: TextDocument, payload: ParsedPayload | undefined, catalog: PropertyCatalog, settings: ServerSettings, alsoFound: readonly Finding[] = []): Diagnostic[] {
+export function validate(document: TextDocument, payload: ParsedPayload | undefined, catalog: PropertyCatalog, settings: ServerSettings, alsoFound: readonly Finding[] = [], onFailure?: CheckFailureListener): Diagnostic[] {
   if (!payload) return toDiagnostics(document, [tooLarge(document, settings)]);
-  const collected = new CollectedFindings(settings.maxDiagnostics);
+  const collected = new CollectedFindings(settings.maxDiagnostics, onFailure);
   for (const finding of alsoFound) collected.addBuilt(finding);
   collectProblems(payload, catalog, collected, settings.syntaxErrors);
   return toDiagnostics(document, collected.capped());
 }
 
 /** Every problem of the payload, uncapped, in the order the checks find them. */
-export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog): Finding[] {
-  const collected = new CollectedFindings(Infinity);
+export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog, onFailure?: CheckFailureListener): Finding[] {
+  const collected = new CollectedFindings(Infinity, onFailure);
   collectProblems(payload, catalog, collected, true);
   return collected.all();
 }
 
 /**
- * A finding not built yet: a named function and the two values it is built from, stored only when the
+ * A finding not built yet: a named function and the values it is built from, stored only when the
  * report may keep it. No closure per finding: on a large file most findings are counted and dropped.
  */
-type Recipe<A, B> = (a: A, b: B) => Finding;
+type Recipe<A, B, C> = (a: A, b: B, c: C) => Finding;
 
 interface Candidate {
+  readonly severity: Severity;
   readonly offset: number;
   /** The order in which the checks found it, which breaks ties between findings at one offset. */
   readonly arrival: number;
-  readonly recipe: Recipe<unknown, unknown>;
+  readonly recipe: Recipe<unknown, unknown, unknown>;
   readonly a: unknown;
   readonly b: unknown;
+  readonly c: unknown;
 }
 
 /**
@@ -65,14 +78,17 @@ class CollectedFindings {
   /** Per severity, once `max` are kept: the offset a later finding must be before to be kept. */
   private readonly cutoff: Record<Severity, number> = { error: Infinity, warning: Infinity, information: Infinity };
 
-  constructor(private readonly max: number) {}
+  /** The failures of this validation, so that each is passed on once. */
+  private readonly failures = new Set<string>();
 
-  add<A, B>(severity: Severity, offset: number, recipe: Recipe<A, B>, a: A, b: B): void {
+  constructor(private readonly max: number, private readonly onFailure: CheckFailureListener | undefined) {}
+
+  add<A, B, C>(severity: Severity, offset: number, recipe: Recipe<A, B, C>, a: A, b: B, c?: C): void {
     const arrival = this.arrivals++;
     // A later arrival at the cutoff offset sorts after the last one kept.
     if (offset >= this.cutoff[severity]) return;
     const candidates = this.candidates[severity];
-    candidates.push({ offset, arrival, recipe: recipe as Recipe<unknown, unknown>, a, b });
+    candidates.push({ severity, offset, arrival, recipe: recipe as Recipe<unknown, unknown, unknown>, a, b, c });
     if (candidates.length >= 2 * this.max) this.keepEarliest(severity);
   }
 
@@ -80,8 +96,13 @@ class CollectedFindings {
     this.add(finding.severity, finding.span.offset, itself, finding, undefined);
   }
 
+  /** `check` threw before it could say what it found at `span`. */
+  failed(check: string, span: Span, error: unknown): void {
+    this.add('warning', span.offset, checkFailed, check, span, this.passOn(check, error));
+  }
+
   all(): Finding[] {
-    return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort((a, b) => a.arrival - b.arrival).map(build);
+    return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort((a, b) => a.arrival - b.arrival).map((c) => this.build(c));
   }
 
   /** In document order; past `max`, errors are kept first, then warnings, then information, and one summary says how many there were. */
@@ -89,15 +110,37 @@ class CollectedFindings {
     const { max } = this;
     for (const severity of SEVERITY_ORDER) this.keepEarliest(severity);
     const total = this.arrivals;
-    if (total <= max) return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort(inDocumentOrder).map(build);
+    if (total <= max) return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort(inDocumentOrder).map((c) => this.build(c));
     const kept = SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).slice(0, max);
     // Stable: at one offset, errors stay before warnings.
-    const findings = kept.sort((a, b) => a.offset - b.offset).map(build);
+    const findings = kept.sort((a, b) => a.offset - b.offset).map((c) => this.build(c));
     findings.push({
       code: DiagnosticCode.TooManyDiagnostics, severity: 'information', span: { offset: 0, length: 0 },
       message: `${total} problems in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics).`,
     });
     return findings;
+  }
+
+  /** The finding, or in its place what says that the check that found it failed while building it. */
+  private build(candidate: Candidate): Finding {
+    try {
+      return candidate.recipe(candidate.a, candidate.b, candidate.c);
+    } catch (error) {
+      // The check found a problem of this severity here; only its message could not be built.
+      const check = 'describing the problem found here';
+      return { ...checkFailed(check, { offset: candidate.offset, length: 0 }, this.passOn(check, error)), severity: candidate.severity };
+    }
+  }
+
+  /** Tells the listener of a failure it has not heard of yet; returns what a message shows of the error. */
+  private passOn(check: string, error: unknown): string {
+    const shown = error instanceof Error ? error.message : String(error);
+    const key = `${check}\n${shown}`;
+    if (!this.failures.has(key)) {
+      this.failures.add(key);
+      this.onFailure?.({ check, error });
+    }
+    return shown;
   }
 
   private keepEarliest(severity: Severity): void {
@@ -112,10 +155,6 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information'];
 
 function inDocumentOrder(a: Candidate, b: Candidate): number {
   return a.offset - b.offset || a.arrival - b.arrival;
-}
-
-function build(candidate: Candidate): Finding {
-  return candidate.recipe(candidate.a, candidate.b);
 }
 
 function itself(finding: Finding): Finding {
@@ -138,15 +177,23 @@ function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findi
   if (payload.nestingCut) {
     findings.addBuilt({ code: DiagnosticCode.NestingTooDeep, severity: 'error', span: { offset: payload.nestingCut.offset, length: 1 }, message: `Nested more than ${MAX_NESTING} levels deep: a payload has no such nesting, and what lies deeper is not checked.` });
   }
-  for (const finding of checkStructure(payload)) findings.addBuilt(finding);
+  try {
+    for (const finding of checkStructure(payload)) findings.addBuilt(finding);
+  } catch (error) {
+    findings.failed('the structure check', payload.root ?? { offset: 0, length: 0 }, error);
+  }
   addDuplicateKeys(findings, payload.topMembers);
   const seen = new Map<string, PayloadEntry>();
   const { entries } = payload;
   // Indexed rather than for…of: no iterator results on a 100 000-entry file, every keystroke.
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
-    addDuplicateKeys(findings, entry.members);
-    checkEntry(findings, entry, seen, catalog, payload.text);
+    try {
+      addDuplicateKeys(findings, entry.members);
+      checkEntry(findings, entry, seen, catalog, payload.text);
+    } catch (error) {
+      findings.failed('checking this entry', entry.value?.value ?? entry, error);
+    }
   }
   const properties = payload.properties;
   if (properties?.value?.kind === 'array' && !seen.has('email')) findings.add('information', properties.keySpan.offset, missingEmail, properties, undefined);
@@ -178,10 +225,15 @@ function checkEntry(findings: CollectedFindings, entry: PayloadEntry, seen: Map<
     // The value exactly as written (`1.50` stays `1.50`): that is what the user meant to send.
     const written = text.slice(value.offset, value.offset + value.length);
     findings.add('warning', value.offset, nonStringValue, value, written);
-    if (definition) addIfFound(findings, checkValue(definition, written, value));
+    if (definition) addValueRule(findings, definition, written, value);
     return;
   }
-  if (value.kind === 'string' && definition) addIfFound(findings, checkValue(definition, value.value as string, value));
+  if (value.kind === 'string' && definition) addValueRule(findings, definition, value.value as string, value);
+}
+
+function addValueRule(findings: CollectedFindings, definition: PropertyDefinition, text: string, value: JsonValue): void {
+  const broken = brokenValueRule(definition, text);
+  if (broken) findings.add('error', value.offset, broken, definition, text, value);
 }
 
 // ── Recipes: each builds one finding, only when the report shows it ─────────────────────────────────
@@ -208,12 +260,11 @@ function emptyPropertyName(span: Span): Finding {
   return { code: DiagnosticCode.UnknownProperty, severity: 'error', span, message: 'The property name is empty: HubSpot answers PROPERTY_DOESNT_EXIST.' };
 }
 
-/** The "did you mean" suggestions compare the name with every property of the catalog: only for a finding that is shown. */
+/** The "did you mean" suggestions look the name up in the catalog's index: only for a finding that is shown. */
 function unknownProperty(entry: PayloadEntry, catalog: PropertyCatalog): Finding {
   const name = entry.name!;
   const portal = catalog.source.kind === 'portal';
-  const candidates = [...catalog.properties.values()].map((d) => ({ value: d.name, alias: d.label }));
-  const suggestions = closestMatches(name, candidates);
+  const suggestions = propertyNameIndex(catalog).closest(name);
   const meaning = portal ? 'this portal has no such property: HubSpot answers PROPERTY_DOESNT_EXIST.' : 'not one of HubSpot\'s default properties (fine if it is a custom property of your portal).';
   return {
     code: DiagnosticCode.UnknownProperty, severity: portal ? 'error' : 'warning', span: entry.property!.value!,
@@ -242,6 +293,14 @@ function missingEmail(properties: Member): Finding {
   return {
     code: DiagnosticCode.MissingEmail, severity: 'information', span: properties.keySpan,
     message: 'No "email": HubSpot deduplicates contacts by email, so every create from this file makes a new contact.',
+  };
+}
+
+/** `shown`: what the error says, already passed on to whoever logs it. */
+function checkFailed(check: string, span: Span, shown: string): Finding {
+  return {
+    code: DiagnosticCode.CheckFailed, severity: 'warning', span,
+    message: `Not fully checked: ${check} failed ("${shown}"). This is a bug in Contact Payloads; please report it.`,
   };
 }
 
@@ -293,6 +352,3 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
   }));
 }
 
-function addIfFound(findings: CollectedFindings, finding: Finding | undefined): void {
-  if (finding) findings.addBuilt(finding);
-}

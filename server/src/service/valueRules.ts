@@ -1,35 +1,48 @@
 // HubSpot's own value rules, checked against the property catalog: the checks that make HubSpot
 // answer 400 (INVALID_EMAIL, INVALID_OPTION, INVALID_DATE, INVALID_LONG, number and bool formats).
+// Telling whether a value breaks a rule is cheap; the finding (its message, its suggestions) is built
+// only when the report shows it: a file can hold thousands of bad values, each with suggestions to
+// look up among the options.
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { hasCheckableOptions, isMultiSelect, type PropertyDefinition } from './catalog';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
 import type { JsonValue } from './payload';
-import { closestMatches } from './suggest';
+import { MAX_LABEL_LENGTH, shortened } from './portalText';
+import { optionIndex } from './suggest';
 
 const DAY_MS = 86_400_000;
+/** The farthest a JavaScript Date reaches from 1970, either way: years -271821 to 275760. */
+const MAX_EPOCH_MS = 8_640_000_000_000_000;
 const EMAIL = fullFormats.email as RegExp;
 const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const LONG = /^-?\d+$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-/** Checks one string value (an empty string always passes: it clears the property). */
-export function checkValue(definition: PropertyDefinition, text: string, span: JsonValue): Finding | undefined {
+/** Builds the finding for a value that breaks a rule. */
+export type ValueFinding = (definition: PropertyDefinition, text: string, span: JsonValue) => Finding;
+
+/** The rule a string value breaks, as the function that builds its finding; undefined when it passes (an empty string always does: it clears the property). */
+export function brokenValueRule(definition: PropertyDefinition, text: string): ValueFinding | undefined {
   if (text === '') return undefined;
-  if (definition.name === 'email') return checkEmail(text, span);
+  if (definition.name === 'email') return EMAIL.test(text) ? undefined : invalidEmail;
   switch (definition.type) {
-    case 'enumeration': return hasCheckableOptions(definition) ? checkOptions(definition, text, span) : undefined;
-    case 'number': return checkNumber(definition, text, span);
-    case 'date': return checkDate(definition, text, span);
-    case 'datetime': return checkDatetime(definition, text, span);
-    case 'bool': return checkBool(definition, text, span);
+    case 'enumeration': return hasCheckableOptions(definition) && !hasOnlyOptions(definition, text) ? invalidOption : undefined;
+    case 'number': return NUMBER.test(text) ? undefined : invalidNumber;
+    case 'date': return isEpochMs(text) && Number(text) % DAY_MS === 0 ? undefined : invalidDate;
+    case 'datetime': return isEpochMs(text) ? undefined : invalidDatetime;
+    case 'bool': return text === 'true' || text === 'false' ? undefined : invalidBool;
     default: return undefined;
   }
 }
 
-function checkEmail(text: string, span: JsonValue): Finding | undefined {
-  if (EMAIL.test(text)) return undefined;
+/** Whole milliseconds within the range of dates (beyond it, a number is no moment and has no ISO form). */
+function isEpochMs(text: string): boolean {
+  return LONG.test(text) && Math.abs(Number(text)) <= MAX_EPOCH_MS;
+}
+
+function invalidEmail(_definition: PropertyDefinition, text: string, span: JsonValue): Finding {
   const trimmed = text.trim();
   const fixed = trimmed !== text && EMAIL.test(trimmed) ? [trimmed] : [];
   return {
@@ -39,7 +52,7 @@ function checkEmail(text: string, span: JsonValue): Finding | undefined {
   };
 }
 
-/** Each enumeration's option values, built once per definition: checkOptions runs for every such value of every entry, every keystroke. */
+/** Each enumeration's option values, built once per definition: the check runs for every such value of every entry, every keystroke. */
 const optionValueSets = new WeakMap<PropertyDefinition, ReadonlySet<string>>();
 
 function optionValues(definition: PropertyDefinition): ReadonlySet<string> {
@@ -51,38 +64,31 @@ function optionValues(definition: PropertyDefinition): ReadonlySet<string> {
   return values;
 }
 
-function checkOptions(definition: PropertyDefinition, text: string, span: JsonValue): Finding | undefined {
+/** True when the value is an option value, or for a multi-select when every `;`-separated part is empty or one. The common case, a valid value, allocates nothing. */
+function hasOnlyOptions(definition: PropertyDefinition, text: string): boolean {
   const values = optionValues(definition);
-  const multi = isMultiSelect(definition);
-  // The common case, a valid value, allocates nothing.
-  if (multi ? allOptions(text, values) : values.has(text)) return undefined;
-  return invalidOption(definition, text, span, values, multi);
-}
-
-/** True when every `;`-separated part of `text` is empty or an option value. */
-function allOptions(text: string, values: ReadonlySet<string>): boolean {
-  if (!text.includes(';')) return values.has(text);
+  if (!isMultiSelect(definition) || !text.includes(';')) return values.has(text);
   for (const part of text.split(';')) if (part !== '' && !values.has(part)) return false;
   return true;
 }
 
-function invalidOption(definition: PropertyDefinition, text: string, span: JsonValue, values: ReadonlySet<string>, multi: boolean): Finding | undefined {
+function invalidOption(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
   const options = definition.options!;
-  const parts = multi ? text.split(';') : [text];
-  const bad = parts.filter((part) => part !== '' && !values.has(part));
-  if (bad.length === 0) return undefined;
+  const values = optionValues(definition);
+  const parts = isMultiSelect(definition) ? text.split(';') : [text];
+  const first = parts.find((part) => part !== '' && !values.has(part))!;
 
   // The classic trap: the option's label where HubSpot needs its value.
-  const valueForLabel = (part: string) =>
-    options.find((o) => o.label === part)?.value ?? options.find((o) => o.label.toLowerCase() === part.toLowerCase() || o.value.toLowerCase() === part.toLowerCase())?.value;
+  const valueForLabel = (part: string) => {
+    const lower = part.toLowerCase();
+    return options.find((o) => o.label === part)?.value ?? options.find((o) => o.label.toLowerCase() === lower || o.value.toLowerCase() === lower)?.value;
+  };
   const fixedParts = parts.map((part) => (part === '' || values.has(part) ? part : valueForLabel(part)));
   const labelFix = fixedParts.every((p) => p !== undefined) ? fixedParts.join(';') : undefined;
 
-  const first = bad[0];
-  const candidates = options.map((o) => ({ value: o.value, alias: o.label }));
   const replacements = labelFix !== undefined
     ? [labelFix]
-    : parts.length === 1 ? closestMatches(first, candidates) : [];
+    : parts.length === 1 ? optionIndex(definition).closest(first) : [];
   const what = parts.length > 1 ? `"${first}" (in "${text}")` : `"${text}"`;
   const hint = labelFix !== undefined && parts.length === 1
     ? ` It is the label of an option; HubSpot needs the option's value "${labelFix}".`
@@ -94,8 +100,7 @@ function invalidOption(definition: PropertyDefinition, text: string, span: JsonV
   };
 }
 
-function checkNumber(definition: PropertyDefinition, text: string, span: JsonValue): Finding | undefined {
-  if (NUMBER.test(text)) return undefined;
+function invalidNumber(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
   const cleaned = text.trim().replace(/[\s,_']/g, '');
   return {
     code: DiagnosticCode.InvalidNumber, severity: 'error', span,
@@ -104,10 +109,10 @@ function checkNumber(definition: PropertyDefinition, text: string, span: JsonVal
   };
 }
 
-function checkDate(definition: PropertyDefinition, text: string, span: JsonValue): Finding | undefined {
+function invalidDate(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
+  if (LONG.test(text) && !isEpochMs(text)) return beyondDates(DiagnosticCode.InvalidDate, definition, text, span, 'date', ' at midnight UTC');
   if (LONG.test(text)) {
     const ms = Number(text);
-    if (ms % DAY_MS === 0) return undefined;
     const midnight = String(Math.floor(ms / DAY_MS) * DAY_MS);
     return {
       code: DiagnosticCode.InvalidDate, severity: 'error', span,
@@ -123,8 +128,8 @@ function checkDate(definition: PropertyDefinition, text: string, span: JsonValue
   };
 }
 
-function checkDatetime(definition: PropertyDefinition, text: string, span: JsonValue): Finding | undefined {
-  if (LONG.test(text)) return undefined;
+function invalidDatetime(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
+  if (LONG.test(text)) return beyondDates(DiagnosticCode.InvalidDatetime, definition, text, span, 'timestamp', '');
   const ms = ISO_DATE_TIME.test(text) || ISO_DATE.test(text) ? Date.parse(text) : NaN;
   return {
     code: DiagnosticCode.InvalidDatetime, severity: 'error', span,
@@ -133,11 +138,18 @@ function checkDatetime(definition: PropertyDefinition, text: string, span: JsonV
   };
 }
 
+/** Whole milliseconds so far from 1970 that no calendar reaches them. What HubSpot answers to one is not known, so the message does not say. */
+function beyondDates(code: typeof DiagnosticCode.InvalidDate | typeof DiagnosticCode.InvalidDatetime, definition: PropertyDefinition, text: string, span: JsonValue, what: string, when: string): Finding {
+  return {
+    code, severity: 'error', span,
+    message: `${text} is not a ${what} for ${describe(definition)}: as epoch milliseconds it lies beyond the range of dates (±${MAX_EPOCH_MS}, the years -271821 to 275760). Use epoch milliseconds${when}.`,
+  };
+}
+
 const TRUTHY = new Set(['true', 'yes', 'y', '1', 'on', 'checked']);
 const FALSY = new Set(['false', 'no', 'n', '0', 'off', 'unchecked']);
 
-function checkBool(definition: PropertyDefinition, text: string, span: JsonValue): Finding | undefined {
-  if (text === 'true' || text === 'false') return undefined;
+function invalidBool(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
   const lower = text.trim().toLowerCase();
   const fixed = TRUTHY.has(lower) ? 'true' : FALSY.has(lower) ? 'false' : undefined;
   return {
@@ -148,7 +160,7 @@ function checkBool(definition: PropertyDefinition, text: string, span: JsonValue
 }
 
 function describe(definition: PropertyDefinition): string {
-  return `${definition.name} (${definition.label})`;
+  return `${definition.name} (${shortened(definition.label, MAX_LABEL_LENGTH)})`;
 }
 
 function listValues(values: readonly string[]): string {

@@ -4,13 +4,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundledDefaultCatalog } from '../../../server/src/service/catalog';
 import { limitNesting } from '../../../server/src/service/nesting';
 import { MAX_NESTING, parsePayload, parsePayloadTolerantly } from '../../../server/src/service/payload';
 import { scanPlainPayload } from '../../../server/src/service/payloadScanner';
 import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
 import { validate } from '../../../server/src/service/validate';
-import { randomEdit, randomPayload, seededRandom } from './randomPayloads';
+import { failIfACheckFails, randomCatalog, randomEdit, randomPayload, seededRandom } from './randomPayloads';
 
 function isJson(text: string): boolean {
   try {
@@ -47,7 +46,7 @@ test('random documents: the fast scanner builds the tolerant parser\'s model exa
 
 test('random edit sequences: after every keystroke the model and the diagnostics match the tolerant path', () => {
   const random = seededRandom(2);
-  const catalog = bundledDefaultCatalog();
+  const catalog = randomCatalog();
   for (let sequence = 0; sequence < 300; sequence++) {
     let text = randomPayload(random);
     for (let step = 0; step < 25; step++) {
@@ -55,8 +54,8 @@ test('random edit sequences: after every keystroke the model and the diagnostics
       assertSameModel(text, `sequence ${sequence}, edit ${step}`);
       const document = TextDocument.create('file:///random.contact.json', 'json', step, text);
       assert.deepStrictEqual(
-        validate(document, parsePayload(text), catalog, DEFAULT_SETTINGS),
-        validate(document, parsePayloadTolerantly(text), catalog, DEFAULT_SETTINGS),
+        validate(document, parsePayload(text), catalog, DEFAULT_SETTINGS, [], failIfACheckFails(text)),
+        validate(document, parsePayloadTolerantly(text), catalog, DEFAULT_SETTINGS, [], failIfACheckFails(text)),
         `sequence ${sequence}, edit ${step}: diagnostics differ for ${JSON.stringify(text)}`,
       );
     }

@@ -1,5 +1,10 @@
-// Random payload texts and random keystrokes, seeded, for the tests that compare the fast paths
-// (payloadScanner, payloadUpdate) with the tolerant parser.
+// Random payload texts, random keystrokes and random cursor positions, seeded, for the tests that
+// compare the fast paths (payloadScanner, payloadUpdate) with the tolerant parser and for the services
+// that take a position.
+import assert from 'node:assert/strict';
+import type { Position } from 'vscode-languageserver-types';
+import { bundledDefaultCatalog, createCatalog, type PropertyCatalog } from '../../../server/src/service/catalog';
+import type { CheckFailureListener } from '../../../server/src/service/validate';
 
 export type Random = () => number;
 
@@ -14,11 +19,31 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/** A `date` property (the bundled catalog has only `datetime` ones, such as closedate). */
+const RANDOM_DATE_PROPERTY = 'renewal_date';
+
+/** The bundled catalog and a `date` property: the catalog the random payloads are checked against. */
+export function randomCatalog(): PropertyCatalog {
+  randomCatalogMade ??= createCatalog(
+    [...bundledDefaultCatalog().properties.values(), { name: RANDOM_DATE_PROPERTY, label: 'Renewal date', type: 'date', fieldType: 'date' }],
+    bundledDefaultCatalog().source,
+  );
+  return randomCatalogMade;
+}
+let randomCatalogMade: PropertyCatalog | undefined;
+
+/** For validate and findProblems: no check may throw on any random payload. */
+export function failIfACheckFails(text: string): CheckFailureListener {
+  return ({ check, error }) => assert.fail(`${check} failed (${String(error)}) on ${JSON.stringify(text)}`);
+}
+
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
-const STRINGS = ['email', 'lifecyclestage', 'Lead', '', 'a@b.co', 'São Paulo', 'tab\there', 'quote"d', 'back\\slash', '\u2028', '😀', '\u0001', '__proto__', 'property', 'value'];
+/** Epoch milliseconds at midnight, off midnight, at the ends of the range of dates and beyond them, and an ISO date. */
+const DATES = ['1430438400000', '1579179660000', '8640000000000000', '-8640000000000000', '8640000000000001', '100000000000000001', '-100000000000000001', '2015-05-01'];
+const STRINGS = ['email', 'lifecyclestage', 'Lead', '', 'a@b.co', 'São Paulo', 'tab\there', 'quote"d', 'back\\slash', '\u2028', '😀', '\u0001', '__proto__', 'property', 'value', ...DATES];
 const KEYS = ['property', 'value', 'timestamp', 'properties', 'vid', 'vaule', '__proto__', 'constructor', 'pröperty', 'a"b'];
-const NUMBERS = ['0', '-0', '12', '-3.25', '1e3', '2E-2', '1.5e+10', '9007199254740993', '1e400'];
+const NUMBERS = ['0', '-0', '12', '-3.25', '1e3', '2E-2', '1.5e+10', '9007199254740993', '1e400', '100000000000000001'];
 const WHITESPACE = ['', ' ', '  ', '\n', '\r\n', '\t', '\n    '];
 
 /** A random JSON value, payload-shaped more often than not, written with random whitespace and escapes. */
@@ -48,7 +73,7 @@ function stringLiteral(random: Random, value: string): string {
 
 function randomEntry(random: Random): string {
   if (random() < 0.1) return randomValue(random, 3);
-  const members = [`"property": ${stringLiteral(random, pick(random, ['email', 'firstname', 'lifecyclestage', 'unknown_thing', 'email']))}`, `"value": ${random() < 0.8 ? stringLiteral(random, pick(random, STRINGS)) : randomValue(random, 3)}`];
+  const members = [`"property": ${stringLiteral(random, pick(random, ['email', 'firstname', 'lifecyclestage', 'unknown_thing', 'email', 'closedate', RANDOM_DATE_PROPERTY]))}`, `"value": ${random() < 0.8 ? stringLiteral(random, pick(random, STRINGS)) : randomValue(random, 3)}`];
   if (random() < 0.2) members.push(`${stringLiteral(random, pick(random, KEYS))}: ${randomValue(random, 3)}`);
   if (random() < 0.3) members.reverse();
   return `{ ${members.join(pick(random, [', ', ',\n      ', ',']))} }`;
@@ -81,4 +106,23 @@ export function randomEdit(random: Random, text: string): string {
     return text.slice(0, at) + text.slice(end);
   }
   return text.slice(0, at) + pick(random, INSERTIONS) + text.slice(at);
+}
+
+/**
+ * A cursor position as a client may send it: mostly on a line of the text, sometimes fractional,
+ * negative, past the end of its line or of the text, or huge.
+ */
+export function randomPosition(random: Random, text: string): Position {
+  const lines = text.split(/\r\n|\r|\n/);
+  const line = Math.floor(random() * lines.length);
+  const character = Math.floor(random() * (lines[line].length + 1));
+  switch (Math.floor(random() * 8)) {
+    case 0: return { line: line + random(), character: character + random() };
+    case 1: return { line, character: character + 0.5 };
+    case 2: return { line: -1 - Math.floor(random() * 3), character: -random() * 10 };
+    case 3: return { line, character: lines[line].length + 1 + Math.floor(random() * 100) };
+    case 4: return { line: lines.length + Math.floor(random() * 5), character };
+    case 5: return { line: 1e300, character: 1e300 };
+    default: return { line, character };
+  }
 }

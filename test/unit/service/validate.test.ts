@@ -6,9 +6,10 @@ import { bundledDefaultCatalog, createCatalog } from '../../../server/src/servic
 import { parsePayload } from '../../../server/src/service/payload';
 import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/settings';
 import type { Finding } from '../../../server/src/service/finding';
+import { propertyNameIndex } from '../../../server/src/service/suggest';
 import { findProblems, isTooLarge, toDiagnostics, validate } from '../../../server/src/service/validate';
 import { messageOf } from '../messageOf';
-import { randomPayload, seededRandom } from './randomPayloads';
+import { failIfACheckFails, randomCatalog, randomPayload, seededRandom } from './randomPayloads';
 
 function diagnose(text: string, settings: ServerSettings = DEFAULT_SETTINGS, catalog = bundledDefaultCatalog()): Diagnostic[] {
   const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
@@ -50,6 +51,28 @@ test('date properties need epoch milliseconds at midnight UTC', () => {
   assert.deepEqual(notMidnight.data, { fix: 'replace', replacements: ['1579132800000'] });
   assert.deepEqual(check('2015-05-01')[0]?.data, { fix: 'replace', replacements: ['1430438400000'] });
   assert.equal(check('May 1st').length, 1);
+});
+
+test('a date or datetime beyond the range of dates is an invalid-date or invalid-datetime finding, not an exception', () => {
+  const catalog = createCatalog([
+    { name: 'email', label: 'Email', type: 'string', fieldType: 'text' },
+    { name: 'renewal_date', label: 'Renewal date', type: 'date', fieldType: 'date' },
+    { name: 'last_seen', label: 'Last seen', type: 'datetime', fieldType: 'date' },
+  ], { kind: 'portal', description: 'test portal' });
+  const check = (name: string, value: string) => diagnose(payload(entry('email', 'a@b.co'), entry(name, value)), DEFAULT_SETTINGS, catalog);
+  for (const value of ['100000000000000001', '-100000000000000001', '8640000086400000', '99999999999999999999999']) {
+    const [date] = check('renewal_date', value);
+    assert.equal(date?.code, 'invalid-date', value);
+    assert.match(messageOf(date), /beyond the range of dates/);
+    assert.equal(date.data, undefined, 'no replacement: there is no day to round to');
+    assert.equal(check('last_seen', value)[0]?.code, 'invalid-datetime', value);
+  }
+  // The farthest moments a date can name are fine, one millisecond past them is not.
+  assert.deepEqual(check('renewal_date', '8640000000000000'), []);
+  assert.deepEqual(check('renewal_date', '-8640000000000000'), []);
+  assert.deepEqual(check('last_seen', '8640000000000000'), []);
+  assert.equal(check('last_seen', '8640000000000001')[0]?.code, 'invalid-datetime');
+  assert.match(messageOf(check('renewal_date', '8639999999999999')[0]), /not midnight/);
 });
 
 test('bools accept only "true" and "false", and suggest the intended one', () => {
@@ -113,21 +136,22 @@ test('syntaxErrors off: no invalid-json, the rest still checked, and the cap spe
   assert.deepEqual(diagnose(broken, { ...DEFAULT_SETTINGS, maxDiagnostics: 3, syntaxErrors: false }).map((d) => d.code), ['invalid-option']);
 });
 
-test('the capped report is the plain rule (severity, then place) applied to every finding, on random payloads', () => {
+test('the capped report is the plain rule (severity, then place) applied to every finding, and no check fails, on random payloads', () => {
   const random = seededRandom(4);
   const rank = { error: 0, warning: 1, information: 2 };
+  const catalog = randomCatalog();
   for (let run = 0; run < 300; run++) {
     const text = randomPayload(random, 60);
     const model = parsePayload(text);
     const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
-    const all = findProblems(model, bundledDefaultCatalog()).sort((a, b) => a.span.offset - b.span.offset);
+    const all = findProblems(model, catalog, failIfACheckFails(text)).sort((a, b) => a.span.offset - b.span.offset);
     for (const max of [1, 3, 10, 40, 500]) {
       let expected: Finding[] = all;
       if (all.length > max) {
         expected = [...all].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.offset - b.span.offset).slice(0, max).sort((a, b) => a.span.offset - b.span.offset);
         expected.push({ code: 'too-many-diagnostics', severity: 'information', span: { offset: 0, length: 0 }, message: `${all.length} problems in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics).` });
       }
-      assert.deepStrictEqual(validate(document, model, bundledDefaultCatalog(), { ...DEFAULT_SETTINGS, maxDiagnostics: max }), toDiagnostics(document, expected), `max ${max}: ${text}`);
+      assert.deepStrictEqual(validate(document, model, catalog, { ...DEFAULT_SETTINGS, maxDiagnostics: max }), toDiagnostics(document, expected), `max ${max}: ${text}`);
     }
   }
 });
@@ -167,3 +191,35 @@ test("HubSpot's own findings share the cap with the document's", () => {
   assert.match(messageOf(diagnostics[5]), /^21 problems in this file; showing the first 5/);
 });
 
+
+test('a check that throws costs only its own finding: check-failed in its place, the rest reported, the listener told once', () => {
+  const broken = (what: string) => { throw new Error(`${what} is broken`); };
+  let labelBroken = false;
+  const catalog = createCatalog([
+    { name: 'email', label: 'Email', type: 'string', fieldType: 'text' },
+    // Reading the options throws while the value is checked; reading the label throws while a message is written.
+    { name: 'tier', label: 'Tier', type: 'enumeration', fieldType: 'select', get options(): never { return broken('options'); } },
+    { name: 'seats', get label(): string { return labelBroken ? broken('label') : 'Seats'; }, type: 'number', fieldType: 'number' },
+  ], { kind: 'portal', description: 'test portal' });
+  // As the server does when a catalog arrives; afterwards the label breaks.
+  propertyNameIndex(catalog);
+  labelBroken = true;
+  const text = payload(entry('email', 'not-an-email'), entry('tier', 'gold'), entry('seats', 'ten'), entry('tier', 'silver'), entry('seats', 'eleven'), entry('frstname', 'Ada'));
+  const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
+  const failures: string[] = [];
+  const diagnostics = validate(document, parsePayload(text), catalog, DEFAULT_SETTINGS, [], ({ check, error }) => failures.push(`${check}: ${(error as Error).message}`));
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.start) + 7)]), [
+    ['invalid-email', DiagnosticSeverity.Error, '"not-an'],
+    ['check-failed', DiagnosticSeverity.Warning, '"gold"}'],
+    ['check-failed', DiagnosticSeverity.Error, '"ten"},'],
+    ['duplicate-property', DiagnosticSeverity.Warning, '"tier",'],
+    ['check-failed', DiagnosticSeverity.Warning, '"silver'],
+    ['duplicate-property', DiagnosticSeverity.Warning, '"seats"'],
+    ['check-failed', DiagnosticSeverity.Error, '"eleven'],
+    ['unknown-property', DiagnosticSeverity.Error, '"frstna'],
+  ]);
+  assert.equal(messageOf(diagnostics[1]), 'Not fully checked: checking this entry failed ("options is broken"). This is a bug in Contact Payloads; please report it.');
+  assert.match(messageOf(diagnostics[2]), /^Not fully checked: describing the problem found here failed \("label is broken"\)\./);
+  assert.deepEqual(failures, ['checking this entry: options is broken', 'describing the problem found here: label is broken'], 'each failure once, however many entries it hit');
+  assert.equal(findProblems(parsePayload(text), catalog).filter((f) => f.code === 'check-failed').length, 4, 'findProblems contains them too, without a listener');
+});
