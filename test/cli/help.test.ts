@@ -18,7 +18,7 @@ describe('help and version', () => {
       const run = await runCli(args);
       assert.deepEqual([run.code, run.stdout, run.stderr], [0, `${MAIN_HELP}\n`, ''], args.join(' '));
     }
-    assert.match(MAIN_HELP, /^Exit status:\n {2}0 {2}success\n {2}1 {2}check: errors.*\n.*\n {2}2 {2}a usage, configuration or file problem\n {2}3 {2}create\/update: a server error/m);
+    assert.match(MAIN_HELP, /^Exit status:\n {2}0 {2}success\n {2}1 {2}check: errors.*\n.*\n {2}2 {2}a usage, configuration or file problem; create\/update: HubSpot could not be reached, nothing sent\n {2}3 {2}create\/update: a server error/m);
   });
 
   it('each command has its own --help, also as "help COMMAND"', async () => {

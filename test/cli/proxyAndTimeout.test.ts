@@ -61,12 +61,12 @@ describe('create through proxies and with --timeout', () => {
     assert.deepEqual(proxy.tunnels, [new URL(baseUrl).host]);
   });
 
-  it('HTTPS_PROXY at a server that is not a proxy: exit 3 with the proxy message, soon, after few connections', TEST_BOUND, async () => {
+  it('HTTPS_PROXY at a server that is not a proxy: exit 2 (nothing sent) with the proxy message, soon, after few connections', TEST_BOUND, async () => {
     const run = await timedRun(['--max-retries', '1'], { HUBSPOT_BASE_URL: NOT_LOOPBACK_BASE_URL, HTTPS_PROXY: notAProxy.url });
-    assert.equal(run.code, 3);
+    assert.equal(run.code, 2);
     assert.equal(
       run.stdout,
-      `${FILE}: No response — could not reach HubSpot through the proxy ${notAProxy.url}: it closed the connection without opening a tunnel (is it a proxy?); gave up after 1 retry\n`,
+      `${FILE}: No response — could not reach HubSpot through the proxy ${notAProxy.url}: it closed the connection without opening a tunnel (is it a proxy?); nothing reached HubSpot; gave up after 1 retry\n`,
     );
     assert.ok(run.elapsedMs < 15_000, `took ${run.elapsedMs} ms`);
     assert.ok(notAProxy.connections() < 50, `${notAProxy.connections()} connection attempts`);

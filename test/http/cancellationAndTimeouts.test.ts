@@ -65,7 +65,7 @@ describe('cancellation', () => {
     const outcome = await bed.client.createContact(contact('never-sent@example.com'), { signal: AbortSignal.abort() });
     assert.equal(outcome.kind, 'cancelled');
     assert.equal(outcome.mayHaveBeenApplied, false);
-    assert.equal(outcome.summary, 'Cancelled');
+    assert.equal(outcome.summary, 'Cancelled; nothing reached HubSpot');
     assert.equal(bed.sandbox.requests.length, 0);
   });
 });

@@ -74,7 +74,7 @@ describe('a plain HTTP server as HTTPS_PROXY (not a proxy: it closes the CONNECT
       assert.equal(outcome.retries, 3);
       assert.match(
         outcome.summary,
-        new RegExp(`^No response — could not reach HubSpot through the proxy ${notAProxy.url}: it closed the connection without opening a tunnel \\(is it a proxy\\?\\); gave up after 3 retries$`),
+        new RegExp(`^No response — could not reach HubSpot through the proxy ${notAProxy.url}: it closed the connection without opening a tunnel \\(is it a proxy\\?\\); nothing reached HubSpot; gave up after 3 retries$`),
       );
       assert.ok(elapsedMs < 5_000, `ended within the deadline (took ${elapsedMs} ms)`);
       const connections = notAProxy.connections() - before;
@@ -111,7 +111,7 @@ describe('a plain HTTP server as HTTPS_PROXY (not a proxy: it closes the CONNECT
       const outcome = await client.createContact(contact('abort@example.com'), { signal: controller.signal });
       assert.equal(outcome.kind, 'cancelled');
       assert.equal(outcome.mayHaveBeenApplied, false);
-      assert.equal(outcome.summary, 'Cancelled');
+      assert.equal(outcome.summary, 'Cancelled; nothing reached HubSpot');
       assert.ok(Date.now() - startedAt < 5_000);
     } finally {
       await client.close();
@@ -136,7 +136,7 @@ describe('a proxy that never answers the CONNECT', () => {
       assert.equal(outcome.reason, 'proxy');
       assert.equal(outcome.mayHaveReachedServer, false);
       assert.equal(outcome.mayHaveBeenApplied, false);
-      assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: timed out after 1 s; retries are turned off`);
+      assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: timed out after 1 s; nothing reached HubSpot; retries are turned off`);
       assert.ok(elapsedMs >= 900 && elapsedMs < 5_000, `took ${elapsedMs} ms`);
     } finally {
       await client.close();
@@ -155,7 +155,7 @@ describe('a proxy that never answers the CONNECT', () => {
       const outcome = await pending;
       assert.equal(outcome.kind, 'cancelled');
       assert.equal(outcome.mayHaveBeenApplied, false, 'the request never had a connection');
-      assert.equal(outcome.summary, 'Cancelled');
+      assert.equal(outcome.summary, 'Cancelled; nothing reached HubSpot');
       assert.ok(Date.now() - abortedAt < 2_000);
     } finally {
       await client.close();

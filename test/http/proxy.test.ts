@@ -116,7 +116,7 @@ describe('proxies', () => {
       assert.equal(outcome.mayHaveBeenApplied, false);
       assert.deepEqual(proxy.tunnels, [tunnel(), tunnel()]);
       assert.equal(sandbox.requests.length, 0);
-      assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: it answered 403 to the tunnel request; gave up after 1 retry`);
+      assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: it answered 403 to the tunnel request; nothing reached HubSpot; gave up after 1 retry`);
     } finally {
       await client.close();
     }
@@ -126,7 +126,7 @@ describe('proxies', () => {
     proxy.refuseWith = 407;
     const outcome = await create({ proxy: `http://someone:s3cret@127.0.0.1:${proxy.port}`, env: {} }, 'auth@example.com');
     assert.ok(outcome.kind === 'networkError');
-    assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: it wants credentials (407); retries are turned off`);
+    assert.equal(outcome.summary, `No response — could not reach HubSpot through the proxy ${proxy.url}: it wants credentials (407); nothing reached HubSpot; retries are turned off`);
   });
 
   it('an unusable proxy setting is refused when the client is made, without quoting it, even for a loopback base URL', () => {

@@ -293,7 +293,7 @@ describe('connection refused', () => {
       assert.equal(outcome.mayHaveBeenApplied, false);
       assert.equal(outcome.status, undefined);
       assert.deepEqual(sleeper.delays, [50, 100]);
-      assert.equal(outcome.summary, `No response — 127.0.0.1:${port} refused the connection (is the server running?); gave up after 2 retries`);
+      assert.equal(outcome.summary, `No response — 127.0.0.1:${port} refused the connection (is the server running?); nothing reached HubSpot; gave up after 2 retries`);
     } finally {
       await client.close();
     }
@@ -321,7 +321,7 @@ describe('connection refused', () => {
     const client = createHubSpotClient({ baseUrl: `http://localhost:${port}`, token: 'pat-na1-refused-refused-refused', env: {}, retry: { maxRetries: 0 } });
     try {
       const outcome = await client.createContact(contact('off@example.com'));
-      assert.equal(outcome.summary, `No response — localhost:${port} refused the connection (is the server running?); retries are turned off`);
+      assert.equal(outcome.summary, `No response — localhost:${port} refused the connection (is the server running?); nothing reached HubSpot; retries are turned off`);
     } finally {
       await client.close();
     }

@@ -6,7 +6,7 @@ export const ExitCode = {
   Success: 0,
   /** check: errors, or too many warnings; create/update: not sent because of errors, or refused by HubSpot (4xx). */
   Problems: 1,
-  /** A usage, configuration or file problem. */
+  /** A usage, configuration or file problem; create/update: nothing reached HubSpot. */
   UsageOrFiles: 2,
   /**
    * create/update: a server error, no answer, an unexpected one or an interruption: the request may
@@ -34,11 +34,13 @@ export function exitCodeOf(outcome: ContactOutcome): ExitCode {
     case 'rateLimited':
       // A refusal after an earlier attempt whose answer was lost: that attempt may have been applied.
       return outcome.mayHaveBeenApplied ? ExitCode.UnknownOutcome : ExitCode.Problems;
+    case 'networkError':
+    case 'cancelled':
+      // No attempt reached HubSpot (DNS, refused, a proxy that opened no tunnel): nothing was sent.
+      return outcome.mayHaveBeenApplied ? ExitCode.UnknownOutcome : ExitCode.UsageOrFiles;
     case 'existsMaybeCreated':
     case 'serverError':
     case 'unexpectedResponse':
-    case 'networkError':
-    case 'cancelled':
       return ExitCode.UnknownOutcome;
   }
 }

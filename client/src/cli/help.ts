@@ -29,7 +29,7 @@ Exit status:
   0  success
   1  check: errors, or more warnings than --max-warnings;
      create/update: not sent because of errors in the file, or refused by HubSpot (4xx)
-  2  a usage, configuration or file problem
+  2  a usage, configuration or file problem; create/update: HubSpot could not be reached, nothing sent
   3  create/update: a server error, no answer or an unexpected one: the request may have been applied
      (the one-line outcome says when)`;
 
@@ -99,8 +99,9 @@ Exit status:
   0  the contact was created
   1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
      401/403 token, 409 a contact with this email exists, 429 rate limit): nothing was created
-  2  a usage, configuration or file problem, or a request that could not be built: nothing was
-     sent (or the vid could not be saved)
+  2  a usage, configuration or file problem, a request that could not be built, or HubSpot could
+     not be reached (DNS, refused, a proxy that opened no tunnel): nothing was sent (or the vid
+     could not be saved)
   3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
      contact may have been created; check HubSpot before sending again. Also a 409 after an
      unanswered attempt when it cannot be told whether that attempt created the contact`;
@@ -122,6 +123,7 @@ Exit status:
   1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
      401/403 token, 404 no such vid, 409 another contact has this email, 429 rate limit):
      nothing was changed
-  2  a usage, configuration or file problem, or a request that could not be built: nothing was sent
+  2  a usage, configuration or file problem, a request that could not be built, or HubSpot could
+     not be reached (DNS, refused, a proxy that opened no tunnel): nothing was sent
   3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
      update may have been applied`;

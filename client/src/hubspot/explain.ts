@@ -7,6 +7,7 @@ import type { UnexplainedOutcome } from './outcome';
 export function explainOutcome(outcome: UnexplainedOutcome): string {
   const notes = [headline(outcome)];
   if (outcome.mayHaveBeenApplied) notes.push(mayHaveBeenAppliedNote(outcome));
+  else if (outcome.kind === 'networkError' || outcome.kind === 'cancelled') notes.push('nothing reached HubSpot');
   if (outcome.retryNote) notes.push(outcome.retryNote);
   const afterRetries = outcome.retries > 0 && !outcome.retryNote ? ` (after ${plural(outcome.retries, 'retry', 'retries')})` : '';
   return notes.join('; ') + afterRetries;
