@@ -17,7 +17,7 @@ export interface TransportOptions {
 }
 
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH';
   readonly origin: string;
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;

@@ -1,7 +1,8 @@
 // What a send takes from the editor: exactly the `properties` array of the text the editor shows,
 // saved or not. The extension's own top-level keys (such as a saved `vid`) are never sent.
 import type { RejectedProperty } from '../../../server/src/protocol';
-import type { ContactPropertyValue, ValidationResult } from '../hubspot/contactsV1';
+import type { ContactPropertyValue } from '../hubspot/contactsApi';
+import type { ValidationResult } from '../hubspot/errorBodies';
 
 export type PayloadRead =
   | { readonly ok: true; readonly properties: readonly ContactPropertyValue[]; readonly savedVid: unknown }

@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { CONTACT_ANSWER_MAX_BYTES, createHubSpotClient, READ_ANSWER_MAX_BYTES, type HubSpotClient } from '../../../client/src/hubspot/hubspotClient';
 import { PROPERTIES_V3_PATH } from '../../../client/src/hubspot/propertyDefinitions';
 import { contact, listenLocally, type LocalServer } from '../support';
+import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
 const TOKEN = 'pat-na1-b1gb0dy0-0000-4bad-9ood-70ken0000bb';
 const TEST_BOUND = { timeout: 30_000 };
@@ -60,7 +61,7 @@ describe('answers larger than the bound', () => {
 
   it('a 503 with a huge body is an unexpected answer, not retried, and read no further than the bound', TEST_BOUND, async () => {
     Object.assign(flood, { status: 503, totalBytes: 64 * MB });
-    const outcome = await client.createContact(contact('huge@example.com'));
+    const outcome = await client.sendContact(CREATE_TARGET, contact('huge@example.com'));
 
     assert.equal(outcome.kind, 'unexpectedResponse');
     assert.equal(outcome.status, 503);
@@ -76,7 +77,7 @@ describe('answers larger than the bound', () => {
 
   it('a 400 with a huge body is unexpected too, with no claim that anything was applied', TEST_BOUND, async () => {
     Object.assign(flood, { status: 400, totalBytes: 16 * MB });
-    const outcome = await client.updateContact(61574, [{ property: 'city', value: 'Bern' }]);
+    const outcome = await client.sendContact(updateTarget(61574), [{ property: 'city', value: 'Bern' }]);
     assert.equal(outcome.kind, 'unexpectedResponse');
     assert.equal(outcome.mayHaveBeenApplied, false);
     assert.equal(outcome.summary, '400 Bad Request — the answer is larger than 4 MB, so it was not read');

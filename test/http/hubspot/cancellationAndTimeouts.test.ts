@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createHubSpotClient, type HubSpotClient } from '../../../client/src/hubspot/hubspotClient';
 import { contact, startTestBed, type TestBed } from '../support';
+import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
 /** Far longer than any test runs: the sandbox's stop() cuts it short. */
 const FOREVER_MS = 10 * 60_000;
@@ -21,7 +22,7 @@ describe('cancellation', () => {
     bed.sandbox.inject({ delayMs: FOREVER_MS });
     const controller = new AbortController();
     const arrived = bed.sandbox.waitForRequest((request) => request.route === 'createContact');
-    const pending = bed.client.createContact(contact('slow@example.com'), { signal: controller.signal });
+    const pending = bed.client.sendContact(CREATE_TARGET, contact('slow@example.com'), { signal: controller.signal });
     await arrived;
     controller.abort();
     const outcome = await pending;
@@ -50,7 +51,7 @@ describe('cancellation', () => {
     try {
       const { vid } = bed.sandbox.contacts.create({ email: 'wait@example.com' });
       bed.sandbox.inject({ status: 503 });
-      const outcome = await client.updateContact(vid, [{ property: 'city', value: 'Rome' }], { signal: controller.signal });
+      const outcome = await client.sendContact(updateTarget(vid), [{ property: 'city', value: 'Rome' }], { signal: controller.signal });
 
       assert.equal(outcome.kind, 'cancelled');
       assert.equal(outcome.status, 503);
@@ -62,7 +63,7 @@ describe('cancellation', () => {
   });
 
   it('an already aborted signal sends nothing', async () => {
-    const outcome = await bed.client.createContact(contact('never-sent@example.com'), { signal: AbortSignal.abort() });
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('never-sent@example.com'), { signal: AbortSignal.abort() });
     assert.equal(outcome.kind, 'cancelled');
     assert.equal(outcome.mayHaveBeenApplied, false);
     assert.equal(outcome.summary, 'Cancelled');
@@ -94,7 +95,7 @@ describe('timeouts', () => {
   it('a headers timeout on an update is retried', async () => {
     const { vid } = bed.sandbox.contacts.create({ email: 'timeout@example.com' });
     bed.sandbox.inject({ delayMs: FOREVER_MS });
-    const outcome = await impatient.updateContact(vid, [{ property: 'city', value: 'Oslo' }]);
+    const outcome = await impatient.sendContact(updateTarget(vid), [{ property: 'city', value: 'Oslo' }]);
 
     assert.equal(outcome.kind, 'updated');
     assert.equal(outcome.retries, 1);
@@ -104,7 +105,7 @@ describe('timeouts', () => {
 
   it('a headers timeout is reported when retries run out', async () => {
     bed.sandbox.inject({ delayMs: FOREVER_MS, times: 2 });
-    const outcome = await impatient.updateContact(bed.sandbox.contacts.create({ email: 't2@example.com' }).vid, [{ property: 'city', value: 'Oslo' }]);
+    const outcome = await impatient.sendContact(updateTarget(bed.sandbox.contacts.create({ email: 't2@example.com' }).vid), [{ property: 'city', value: 'Oslo' }]);
 
     assert.ok(outcome.kind === 'networkError');
     assert.equal(outcome.reason, 'timeout');
@@ -118,7 +119,7 @@ describe('timeouts', () => {
 
   it('a body timeout on a create that HubSpot stored: the retry meets 409 and reports the earlier creation', async () => {
     bed.sandbox.inject({ stallBodyMs: FOREVER_MS });
-    const outcome = await impatient.createContact(contact('stalled@example.com'));
+    const outcome = await impatient.sendContact(CREATE_TARGET, contact('stalled@example.com'));
 
     const stored = bed.sandbox.contacts.findByEmail('stalled@example.com');
     assert.ok(stored);
@@ -131,7 +132,7 @@ describe('timeouts', () => {
 
   it('a body timeout names the phase (a create without email is not resent)', async () => {
     bed.sandbox.inject({ stallBodyMs: FOREVER_MS });
-    const outcome = await impatient.createContact([{ property: 'firstname', value: 'Half' }]);
+    const outcome = await impatient.sendContact(CREATE_TARGET, [{ property: 'firstname', value: 'Half' }]);
     assert.ok(outcome.kind === 'networkError');
     assert.equal(outcome.timeoutPhase, 'body');
     assert.equal(outcome.status, undefined);

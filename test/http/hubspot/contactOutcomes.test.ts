@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { DEFAULT_USER_AGENT, createHubSpotClient } from '../../../client/src/hubspot/hubspotClient';
-import { contact, startTestBed, type TestBed } from '../support';
+import { contact, startTestBed, type TestBed, scriptTarget } from '../support';
+import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
 describe('contact outcomes against the sandbox', () => {
   let bed: TestBed;
@@ -14,7 +15,7 @@ describe('contact outcomes against the sandbox', () => {
   beforeEach(() => bed.reset());
 
   it('create: 200 with the record; the body sent is exactly {"properties":[…]} with the documented headers', async () => {
-    const outcome = await bed.client.createContact(contact('ada@example.com', { firstname: 'Ada', loyalty_points: '12' }));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('ada@example.com', { firstname: 'Ada', loyalty_points: '12' }));
 
     assert.equal(outcome.kind, 'created');
     assert.ok(outcome.kind === 'created');
@@ -47,7 +48,7 @@ describe('contact outcomes against the sandbox', () => {
 
   it('update by vid: 204 with no body', async () => {
     const { vid } = bed.sandbox.contacts.create({ email: 'grace@example.com' });
-    const outcome = await bed.client.updateContact(vid, [{ property: 'lastname', value: 'Hopper' }]);
+    const outcome = await bed.client.sendContact(updateTarget(vid), [{ property: 'lastname', value: 'Hopper' }]);
 
     assert.equal(outcome.kind, 'updated');
     assert.equal(outcome.status, 204);
@@ -59,13 +60,13 @@ describe('contact outcomes against the sandbox', () => {
 
   it('update accepts the vid as digits, as typed into an input box', async () => {
     const { vid } = bed.sandbox.contacts.create({ email: 'typed@example.com' });
-    const outcome = await bed.client.updateContact(` ${vid} `, [{ property: 'city', value: 'Cambridge' }]);
+    const outcome = await bed.client.sendContact(scriptTarget(` ${vid} `), [{ property: 'city', value: 'Cambridge' }]);
     assert.equal(outcome.kind, 'updated');
   });
 
   it('update rejects a vid that is not a positive integer before sending anything', async () => {
     for (const vid of ['abc', '12a', '-3', '0', '1.5', '', 0, -1, 1.5, Number.NaN, 2 ** 53]) {
-      await assert.rejects(bed.client.updateContact(vid, []), (error: Error) => {
+      await assert.rejects(bed.client.sendContact(scriptTarget(vid), []), (error: Error) => {
         assert.ok(error instanceof RangeError);
         assert.equal(error.message, `The vid must be a positive whole number, like 61574 (got "${String(vid)}").`);
         return true;
@@ -76,7 +77,7 @@ describe('contact outcomes against the sandbox', () => {
 
   it('409 CONTACT_EXISTS gives the existing vid from identityProfile', async () => {
     const { vid } = bed.sandbox.contacts.create({ email: 'taken@example.com' });
-    const outcome = await bed.client.createContact(contact('TAKEN@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('TAKEN@example.com'));
 
     assert.equal(outcome.kind, 'alreadyExists');
     assert.ok(outcome.kind === 'alreadyExists');
@@ -88,7 +89,7 @@ describe('contact outcomes against the sandbox', () => {
   it('409 on update: another contact owns the new email', async () => {
     const owner = bed.sandbox.contacts.create({ email: 'owner@example.com' });
     const other = bed.sandbox.contacts.create({ email: 'other@example.com' });
-    const outcome = await bed.client.updateContact(other.vid, contact('owner@example.com'));
+    const outcome = await bed.client.sendContact(updateTarget(other.vid), contact('owner@example.com'));
     assert.equal(outcome.summary, `409 Conflict — another contact already has this email: vid ${owner.vid}`);
   });
 
@@ -97,13 +98,13 @@ describe('contact outcomes against the sandbox', () => {
       status: 409,
       body: { status: 'error', message: 'Contact already exists. Existing ID: 37765128953', correlationId: 'c-1', category: 'CONFLICT' },
     });
-    const outcome = await bed.client.createContact(contact('x@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('x@example.com'));
     assert.ok(outcome.kind === 'alreadyExists');
     assert.equal(outcome.vid, 37765128953);
   });
 
   it('400 validationResults: one result per property, with the codes HubSpot uses', async () => {
-    const outcome = await bed.client.createContact([
+    const outcome = await bed.client.sendContact(CREATE_TARGET, [
       { property: 'email', value: 'an_invalid_email' },
       { property: 'shoe_size', value: '42' },
       { property: 'favorite_color', value: 'pink' },
@@ -139,7 +140,7 @@ describe('contact outcomes against the sandbox', () => {
   });
 
   it('valid values of every checked kind pass, hidden option and multi-select included', async () => {
-    const outcome = await bed.client.createContact([
+    const outcome = await bed.client.sendContact(CREATE_TARGET, [
       { property: 'email', value: 'valid@example.com' },
       { property: 'favorite_color', value: 'octarine' },
       { property: 'hs_legal_basis', value: 'Performance of a contract;Not applicable' },
@@ -154,7 +155,7 @@ describe('contact outcomes against the sandbox', () => {
   it('400 without validationResults: "property cannot be missing or null"', async () => {
     // A file whose entries say "name" instead of "property", sent as the editor shows it.
     const entries = JSON.parse('[{"name":"email","value":"n@example.com"}]') as [];
-    const outcome = await bed.client.createContact(entries);
+    const outcome = await bed.client.sendContact(CREATE_TARGET, entries);
     assert.ok(outcome.kind === 'validationFailed');
     assert.deepEqual(outcome.results, []);
     assert.equal(outcome.summary, '400 Bad Request — property cannot be missing or null');
@@ -163,7 +164,7 @@ describe('contact outcomes against the sandbox', () => {
   it('400 in the v3 shape: the results list wrapped as a string in the message', async () => {
     const list = [{ isValid: false, message: 'reports was not one of the allowed options: [A, B]', error: 'INVALID_OPTION', name: 'hs_ticket_category' }];
     bed.sandbox.inject({ status: 400, body: { status: 'error', message: `Property values were not valid: ${JSON.stringify(list)}`, category: 'VALIDATION_ERROR' } });
-    const outcome = await bed.client.createContact(contact('v3@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('v3@example.com'));
     assert.ok(outcome.kind === 'validationFailed');
     assert.deepEqual(outcome.results, [{ name: 'hs_ticket_category', error: 'INVALID_OPTION', message: 'reports was not one of the allowed options: [A, B]' }]);
   });
@@ -171,7 +172,7 @@ describe('contact outcomes against the sandbox', () => {
   it('401 without a valid token, with the real body and x-hubspot-auth-failure', async () => {
     const stranger = createHubSpotClient({ baseUrl: bed.sandbox.url, token: 'pat-na1-not-the-right-token', env: {}, retry: { maxRetries: 3 } });
     try {
-      const outcome = await stranger.createContact(contact('who@example.com'));
+      const outcome = await stranger.sendContact(CREATE_TARGET, contact('who@example.com'));
       assert.ok(outcome.kind === 'unauthorized');
       assert.equal(outcome.category, 'INVALID_AUTHENTICATION');
       assert.equal(outcome.headers['x-hubspot-auth-failure'], '401 Unauthorized');
@@ -187,14 +188,14 @@ describe('contact outcomes against the sandbox', () => {
       status: 401,
       body: { status: 'error', message: 'The OAuth token used to make this call expired 7 second(s) ago.', category: 'EXPIRED_AUTHENTICATION' },
     });
-    const outcome = await bed.client.createContact(contact('late@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('late@example.com'));
     assert.equal(outcome.summary, '401 Unauthorized — the access token has expired');
   });
 
   it('403 MISSING_SCOPES names requiredGranularScopes', async () => {
     const readOnly = createHubSpotClient({ baseUrl: bed.sandbox.url, token: bed.sandbox.readOnlyToken, env: {} });
     try {
-      const outcome = await readOnly.createContact(contact('ro@example.com'));
+      const outcome = await readOnly.sendContact(CREATE_TARGET, contact('ro@example.com'));
       assert.ok(outcome.kind === 'forbidden');
       assert.deepEqual(outcome.scopes, ['crm.objects.contacts.write']);
       assert.equal(outcome.summary, '403 Forbidden — the access token lacks the scope crm.objects.contacts.write');
@@ -209,13 +210,13 @@ describe('contact outcomes against the sandbox', () => {
       status: 403,
       body: { status: 'error', message: 'missing scopes', errors: [{ message: 'One or more…', context: { requiredScopes: ['contacts', 'crm.objects.contacts.write'] } }], category: 'MISSING_SCOPES' },
     });
-    const outcome = await bed.client.createContact(contact('old@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('old@example.com'));
     assert.ok(outcome.kind === 'forbidden');
     assert.equal(outcome.summary, '403 Forbidden — the access token lacks the scopes contacts, crm.objects.contacts.write');
   });
 
   it('404 for an unknown vid, with X-Hubspot-Notfound', async () => {
-    const outcome = await bed.client.updateContact(987654321, [{ property: 'city', value: 'Nowhere' }]);
+    const outcome = await bed.client.sendContact(updateTarget(987654321), [{ property: 'city', value: 'Nowhere' }]);
     assert.ok(outcome.kind === 'notFound');
     assert.equal(outcome.vid, 987654321);
     assert.equal(outcome.headers['x-hubspot-notfound'], 'true');
@@ -225,7 +226,7 @@ describe('contact outcomes against the sandbox', () => {
 
   it('404 on create means the base URL does not lead to the API', async () => {
     bed.sandbox.inject({ status: 404, route: 'createContact' });
-    const outcome = await bed.client.createContact(contact('lost@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('lost@example.com'));
     assert.equal(outcome.kind, 'unexpectedResponse');
     assert.equal(outcome.summary, '404 Not Found — HubSpot has no such endpoint here (not found); check the base URL');
   });
@@ -233,21 +234,21 @@ describe('contact outcomes against the sandbox', () => {
   it('200 instead of 204 on update is not taken for success', async () => {
     const { vid } = bed.sandbox.contacts.create({ email: 'empty200@example.com' });
     bed.sandbox.inject({ status: 200, route: 'updateContact' });
-    const outcome = await bed.client.updateContact(vid, [{ property: 'city', value: 'X' }]);
+    const outcome = await bed.client.sendContact(updateTarget(vid), [{ property: 'city', value: 'X' }]);
     assert.equal(outcome.kind, 'unexpectedResponse');
     assert.equal(outcome.summary, '200 OK — expected 204 No Content; the update may not have been applied');
   });
 
   it('a redirect is reported, not followed (the token must not travel to another host)', async () => {
     bed.sandbox.inject({ status: 302, headers: { location: 'https://elsewhere.example/' } });
-    const outcome = await bed.client.createContact(contact('redirect@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('redirect@example.com'));
     assert.equal(outcome.kind, 'unexpectedResponse');
     assert.equal(outcome.summary, '302 Found — unexpected answer from HubSpot');
     assert.equal(bed.sandbox.requests.length, 1);
   });
 
   it('every attempt is logged with method, URL, status, duration and correlation id', async () => {
-    const outcome = await bed.client.createContact(contact('logged@example.com'));
+    const outcome = await bed.client.sendContact(CREATE_TARGET, contact('logged@example.com'));
     assert.equal(bed.logs.length, 1);
     const [entry] = bed.logs;
     assert.deepEqual(entry, {
@@ -276,7 +277,7 @@ describe('a failing log sink', () => {
       },
     });
     try {
-      const outcome = await bed.client.createContact(contact('sink@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('sink@example.com'));
       assert.equal(outcome.kind, 'created');
     } finally {
       await bed.close();
@@ -288,7 +289,7 @@ describe('durations on the real clock', () => {
   it('measures the attempt and the whole exchange', async () => {
     const bed = await startTestBed({ client: { now: Date.now } });
     try {
-      const outcome = await bed.client.createContact(contact('clock@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('clock@example.com'));
       assert.ok(outcome.kind === 'created');
       assert.ok(Number.isInteger(outcome.durationMs) && outcome.durationMs >= 0);
       assert.ok(outcome.elapsedMs >= outcome.durationMs);

@@ -10,6 +10,7 @@ import { createHubSpotClient, type HubSpotClientOptions } from '../../../client/
 import { PROPERTIES_V3_PATH } from '../../../client/src/hubspot/propertyDefinitions';
 import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
 import { contact, listenLocally, NOT_LOOPBACK_BASE_URL, startNotAProxy, type LocalServer } from '../support';
+import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
 const TOKEN = 'pat-na1-dead11ne-0000-4bad-9ood-70ken0000dl';
 /** The outer bound of each test: far above any deadline used here. */
@@ -63,7 +64,7 @@ describe('a plain HTTP server as HTTPS_PROXY (not a proxy: it closes the CONNECT
     });
     try {
       const startedAt = Date.now();
-      const outcome = await client.createContact([{ property: 'firstname', value: 'No email' }]);
+      const outcome = await client.sendContact(CREATE_TARGET, [{ property: 'firstname', value: 'No email' }]);
       const elapsedMs = Date.now() - startedAt;
 
       assert.ok(outcome.kind === 'networkError', outcome.summary);
@@ -108,7 +109,7 @@ describe('a plain HTTP server as HTTPS_PROXY (not a proxy: it closes the CONNECT
     });
     try {
       const startedAt = Date.now();
-      const outcome = await client.createContact(contact('abort@example.com'), { signal: controller.signal });
+      const outcome = await client.sendContact(CREATE_TARGET, contact('abort@example.com'), { signal: controller.signal });
       assert.equal(outcome.kind, 'cancelled');
       assert.equal(outcome.mayHaveBeenApplied, false);
       assert.equal(outcome.summary, 'Cancelled');
@@ -130,7 +131,7 @@ describe('a proxy that never answers the CONNECT', () => {
     const client = clientFor({ proxy: proxy.url, timeouts: { totalMs: 1_000 }, retry: { maxRetries: 0 } });
     try {
       const startedAt = Date.now();
-      const outcome = await client.createContact(contact('silent@example.com'));
+      const outcome = await client.sendContact(CREATE_TARGET, contact('silent@example.com'));
       const elapsedMs = Date.now() - startedAt;
       assert.ok(outcome.kind === 'networkError', outcome.summary);
       assert.equal(outcome.reason, 'proxy');
@@ -148,7 +149,7 @@ describe('a proxy that never answers the CONNECT', () => {
     const client = clientFor({ proxy: proxy.url, timeouts: { totalMs: 60_000 } });
     try {
       const tunnelRequested = proxy.nextTunnelRequest();
-      const pending = client.createContact(contact('abort-tunnel@example.com'), { signal: controller.signal });
+      const pending = client.sendContact(CREATE_TARGET, contact('abort-tunnel@example.com'), { signal: controller.signal });
       await tunnelRequested;
       const abortedAt = Date.now();
       controller.abort();
@@ -187,7 +188,7 @@ describe('a server that is slow to answer', () => {
     const client = createHubSpotClient({ baseUrl: drip.url, token: TOKEN, env: {}, timeouts: { totalMs: 1_000 }, retry: { maxRetries: 0 } });
     try {
       const startedAt = Date.now();
-      const outcome = await client.createContact([{ property: 'firstname', value: 'Drip' }]);
+      const outcome = await client.sendContact(CREATE_TARGET, [{ property: 'firstname', value: 'Drip' }]);
       const elapsedMs = Date.now() - startedAt;
       assert.ok(outcome.kind === 'networkError', outcome.summary);
       assert.equal(outcome.reason, 'timeout');
@@ -209,7 +210,7 @@ describe('a server that is slow to answer', () => {
     try {
       const { vid } = sandbox.contacts.create({ email: 'wait@example.com' });
       sandbox.inject({ delayMs: 60_000 });
-      const outcome = await client.updateContact(vid, [{ property: 'city', value: 'Lima' }]);
+      const outcome = await client.sendContact(updateTarget(vid), [{ property: 'city', value: 'Lima' }]);
       assert.ok(outcome.kind === 'networkError', outcome.summary);
       assert.equal(outcome.timeoutPhase, 'headers');
       assert.equal(outcome.mayHaveReachedServer, true);
@@ -223,9 +224,9 @@ describe('a server that is slow to answer', () => {
     const client = createHubSpotClient({ baseUrl: sandbox.url, token: TOKEN, env: {}, timeouts: { totalMs: 500 }, retry: { maxRetries: 0 } });
     try {
       sandbox.inject({ delayMs: 60_000 });
-      const given = await client.createContact(contact('given-up@example.com'));
+      const given = await client.sendContact(CREATE_TARGET, contact('given-up@example.com'));
       assert.equal(given.kind, 'networkError', given.summary);
-      const outcome = await client.createContact(contact('next@example.com'));
+      const outcome = await client.sendContact(CREATE_TARGET, contact('next@example.com'));
       assert.equal(outcome.kind, 'created', outcome.summary);
     } finally {
       await client.close();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHubSpotClient } from '../../../client/src/hubspot/hubspotClient';
 import { contact, startTestBed, type TestBed, type TestBedOptions } from '../support';
+import { CREATE_TARGET } from '../../../client/src/hubspot/contactsApi';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -26,7 +27,7 @@ describe('503, then 409 on the retry', () => {
   it('the lost attempt created the contact: created on an earlier attempt, with this file\'s values', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ route: 'createContact', status: 503, handleFirst: true });
-      const outcome = await bed.client.createContact(contact('lost503@example.com', { firstname: 'Lin' }));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('lost503@example.com', { firstname: 'Lin' }));
 
       const stored = bed.sandbox.contacts.findByEmail('lost503@example.com');
       assert.ok(stored);
@@ -51,7 +52,7 @@ describe('503, then 409 on the retry', () => {
     withBed({}, async (bed) => {
       const existing = bed.sandbox.contacts.create({ email: 'before@example.com' }, bed.clock.now() - HOUR_MS);
       bed.sandbox.inject({ route: 'createContact', status: 503 });
-      const outcome = await bed.client.createContact(contact('before@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('before@example.com'));
 
       assert.deepEqual(exchanges(bed), ['createContact 503', 'createContact 409', 'getContact 200']);
       assert.ok(outcome.kind === 'alreadyExists', outcome.summary);
@@ -69,7 +70,7 @@ describe('503, then 409 on the retry', () => {
       const existing = bed.sandbox.contacts.create({ email: 'unread@example.com' }, bed.clock.now() - HOUR_MS);
       bed.sandbox.inject({ route: 'createContact', status: 503 });
       bed.sandbox.inject({ route: 'getContact', status: 500 });
-      const outcome = await bed.client.createContact(contact('unread@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('unread@example.com'));
 
       // The read is not retried: its failure only leaves the question open.
       assert.deepEqual(exchanges(bed), ['createContact 503', 'createContact 409', 'getContact 500']);
@@ -90,7 +91,7 @@ describe('503, then 409 on the retry', () => {
       const writer = createHubSpotClient({ baseUrl: bed.sandbox.url, token: bed.sandbox.writeOnlyToken, env: {}, sleep: bed.sleeper.sleep, now: bed.clock.now, random: () => 0.5 });
       try {
         bed.sandbox.inject({ route: 'createContact', status: 503, handleFirst: true });
-        const outcome = await writer.createContact(contact('writer@example.com'));
+        const outcome = await writer.sendContact(CREATE_TARGET, contact('writer@example.com'));
         assert.deepEqual(exchanges(bed), ['createContact 503', 'createContact 409', 'getContact 403']);
         assert.ok(outcome.kind === 'existsMaybeCreated', outcome.summary);
         assert.equal(outcome.reason, 'the access token may not read contacts (it lacks the scope crm.objects.contacts.read)');
@@ -103,7 +104,7 @@ describe('503, then 409 on the retry', () => {
     withBed({}, async (bed) => {
       const existing = bed.sandbox.contacts.create({ email: 'reset-before@example.com' }, bed.clock.now() - MINUTE_MS);
       bed.sandbox.inject({ route: 'createContact', reset: true });
-      const outcome = await bed.client.createContact(contact('reset-before@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('reset-before@example.com'));
       assert.deepEqual(exchanges(bed), ['createContact dropped', 'createContact 409', 'getContact 200']);
       assert.ok(outcome.kind === 'alreadyExists', outcome.summary);
       assert.equal(outcome.vid, existing.vid);
@@ -116,7 +117,7 @@ describe("HubSpot's clock is not ours: the Date header puts the comparison on Hu
     withBed({ serverClockOffsetMs: 10 * MINUTE_MS }, async (bed) => {
       const existing = bed.sandbox.contacts.create({ email: 'ahead@example.com' }, bed.clock.now() + 5 * MINUTE_MS);
       bed.sandbox.inject({ route: 'createContact', status: 503 });
-      const outcome = await bed.client.createContact(contact('ahead@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('ahead@example.com'));
       assert.ok(existing.createdAt > bed.clock.now(), "by the client's clock the contact is newer than the attempt");
       assert.ok(outcome.kind === 'alreadyExists', outcome.summary);
       assert.equal(outcome.predatesLostAttempt, true);
@@ -125,7 +126,7 @@ describe("HubSpot's clock is not ours: the Date header puts the comparison on Hu
   it('HubSpot 10 min behind, the lost attempt made the contact: created, though older by our clock', () =>
     withBed({ serverClockOffsetMs: -10 * MINUTE_MS }, async (bed) => {
       bed.sandbox.inject({ route: 'createContact', status: 503, handleFirst: true });
-      const outcome = await bed.client.createContact(contact('behind@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('behind@example.com'));
       const stored = bed.sandbox.contacts.findByEmail('behind@example.com');
       assert.ok(stored && stored.createdAt < bed.clock.now(), "by the client's clock the contact is older than the attempt");
       assert.ok(outcome.kind === 'created', outcome.summary);
@@ -137,7 +138,7 @@ describe('a 409 with no earlier lost attempt', () => {
   it('stays a conflict and reads nothing', () =>
     withBed({}, async (bed) => {
       const existing = bed.sandbox.contacts.create({ email: 'plain@example.com' });
-      const outcome = await bed.client.createContact(contact('plain@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('plain@example.com'));
       assert.deepEqual(exchanges(bed), ['createContact 409']);
       assert.ok(outcome.kind === 'alreadyExists');
       assert.equal(outcome.vid, existing.vid);

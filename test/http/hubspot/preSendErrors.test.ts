@@ -9,6 +9,7 @@ import { HubSpotConfigError } from '../../../client/src/hubspot/configError';
 import { createHubSpotClient, type HubSpotClientOptions } from '../../../client/src/hubspot/hubspotClient';
 import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
 import { contact, NOT_LOOPBACK_BASE_URL } from '../support';
+import { CREATE_TARGET } from '../../../client/src/hubspot/contactsApi';
 
 const TEST_BOUND = { timeout: 30_000 };
 const unhandled: unknown[] = [];
@@ -56,7 +57,7 @@ describe('errors before a request leaves', () => {
       // 540 values of 1 MB make more than the longest string V8 can hold (about 512 M characters).
       const value = 'x'.repeat(2 ** 20);
       const properties = [{ property: 'email', value: 'big@example.com' }, ...Array.from({ length: 540 }, (_, i) => ({ property: `p${i}`, value }))];
-      const outcome = await client.createContact(properties);
+      const outcome = await client.sendContact(CREATE_TARGET, properties);
 
       assert.equal(outcome.kind, 'notSent');
       assert.equal(outcome.retries, 0);
@@ -73,7 +74,7 @@ describe('errors before a request leaves', () => {
     const client = createHubSpotClient({ baseUrl: sandbox.url, token: sandbox.token, env: {}, retry: { maxRetries: 3 }, sleep: async () => {} });
     await client.close();
     sandbox.clearRequests();
-    const outcome = await client.createContact(contact('closed@example.com'));
+    const outcome = await client.sendContact(CREATE_TARGET, contact('closed@example.com'));
     assert.equal(outcome.kind, 'notSent');
     assert.equal(outcome.retries, 0);
     assert.equal(outcome.summary, 'Not sent — the HubSpot client was closed');

@@ -12,6 +12,7 @@ import { resolveProxySettings } from '../../../client/src/hubspot/proxy';
 import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
 import { closedPort, contact } from '../support';
 import { startConnectProxy, TEST_CA, type TestProxy } from '../tlsProxy';
+import { CREATE_TARGET } from '../../../client/src/hubspot/contactsApi';
 
 /** Every test has an outer bound, so a regression fails instead of hanging. */
 const TEST_BOUND = { timeout: 20_000 };
@@ -40,7 +41,7 @@ describe('proxies', () => {
   const create = async (options: Partial<HubSpotClientOptions>, email: string) => {
     const client = createHubSpotClient({ baseUrl, token: sandbox.token, sleep: async () => {}, retry: { maxRetries: 0 }, ...options });
     try {
-      return await client.createContact(contact(email));
+      return await client.sendContact(CREATE_TARGET, contact(email));
     } finally {
       await client.close();
     }
@@ -109,7 +110,7 @@ describe('proxies', () => {
       sleep: async () => {},
     });
     try {
-      const outcome = await client.createContact([{ property: 'firstname', value: 'Blocked' }]);
+      const outcome = await client.sendContact(CREATE_TARGET, [{ property: 'firstname', value: 'Blocked' }]);
       assert.ok(outcome.kind === 'networkError');
       assert.equal(outcome.reason, 'proxy');
       assert.equal(outcome.mayHaveReachedServer, false);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHubSpotClient } from '../../../client/src/hubspot/hubspotClient';
 import { closedPort, contact, createFakeClock, recordingSleep, startTestBed, type TestBed, type TestBedOptions } from '../support';
+import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
 async function withBed(options: TestBedOptions, run: (bed: TestBed) => Promise<void>): Promise<void> {
   const bed = await startTestBed(options);
@@ -18,9 +19,9 @@ async function withBed(options: TestBedOptions, run: (bed: TestBed) => Promise<v
 describe('429 rate limits', () => {
   it('ten-second policy: waits X-HubSpot-RateLimit-Interval-Milliseconds, then succeeds', () =>
     withBed({ sandbox: { rateLimits: { burst: 2 } } }, async (bed) => {
-      await bed.client.createContact(contact('one@example.com'));
-      await bed.client.createContact(contact('two@example.com'));
-      const outcome = await bed.client.createContact(contact('three@example.com'));
+      await bed.client.sendContact(CREATE_TARGET, contact('one@example.com'));
+      await bed.client.sendContact(CREATE_TARGET, contact('two@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('three@example.com'));
 
       assert.ok(outcome.kind === 'created');
       assert.deepEqual(bed.statuses(), [200, 200, 429, 200]);
@@ -41,9 +42,9 @@ describe('429 rate limits', () => {
 
   it('Retry-After wins over the interval header', () =>
     withBed({ sandbox: { rateLimits: { burst: 1, retryAfter: true } } }, async (bed) => {
-      await bed.client.createContact(contact('first@example.com'));
+      await bed.client.sendContact(CREATE_TARGET, contact('first@example.com'));
       bed.clock.advance(3_000);
-      const outcome = await bed.client.createContact(contact('second@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('second@example.com'));
 
       assert.equal(outcome.kind, 'created');
       assert.deepEqual(bed.statuses(), [200, 429, 200]);
@@ -53,7 +54,7 @@ describe('429 rate limits', () => {
   it('Retry-After as an HTTP date', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ status: 429, headers: { 'Retry-After': new Date(bed.clock.now() + 5_000).toUTCString() } });
-      const outcome = await bed.client.createContact(contact('date@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('date@example.com'));
       assert.equal(outcome.kind, 'created');
       assert.deepEqual(bed.sleeper.delays, [5_000]);
     }));
@@ -62,7 +63,7 @@ describe('429 rate limits', () => {
     withBed({}, async (bed) => {
       bed.sandbox.inject({ status: 429 });
       bed.sandbox.inject({ status: 429, body: { status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT', policyName: 'SECONDLY' } });
-      const outcome = await bed.client.createContact(contact('fallback@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('fallback@example.com'));
       assert.equal(outcome.kind, 'created');
       assert.deepEqual(bed.statuses(), [429, 429, 200]);
       assert.deepEqual(bed.sleeper.delays, [10_000, 1_000]);
@@ -70,8 +71,8 @@ describe('429 rate limits', () => {
 
   it('DAILY is never retried', () =>
     withBed({ sandbox: { rateLimits: { daily: 1 } } }, async (bed) => {
-      await bed.client.createContact(contact('today@example.com'));
-      const outcome = await bed.client.createContact(contact('tomorrow@example.com'));
+      await bed.client.sendContact(CREATE_TARGET, contact('today@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('tomorrow@example.com'));
 
       assert.ok(outcome.kind === 'rateLimited');
       assert.equal(outcome.daily, true);
@@ -86,7 +87,7 @@ describe('429 rate limits', () => {
   it('a wait longer than maxDelayMs ends the retries and says when to retry', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ status: 429, headers: { 'Retry-After': '60' } });
-      const outcome = await bed.client.createContact(contact('patient@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('patient@example.com'));
 
       assert.ok(outcome.kind === 'rateLimited');
       assert.equal(outcome.retryAfterMs, 60_000);
@@ -96,7 +97,7 @@ describe('429 rate limits', () => {
 
   it('gives up after maxRetries and reports the limit', () =>
     withBed({ sandbox: { rateLimits: { burst: 0 } }, client: { retry: { maxRetries: 2, baseDelayMs: 100, maxDelayMs: 30_000 } } }, async (bed) => {
-      const outcome = await bed.client.createContact(contact('never@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('never@example.com'));
       assert.ok(outcome.kind === 'rateLimited');
       assert.equal(outcome.summary, '429 Too Many Requests — ten-second rate limit reached; retry in 10 s; gave up after 2 retries');
       assert.deepEqual(bed.statuses(), [429, 429, 429]);
@@ -112,11 +113,11 @@ describe('statuses that are never retried', () => {
       const readOnly = createHubSpotClient({ baseUrl: bed.sandbox.url, token: bed.sandbox.readOnlyToken, env: {}, sleep: bed.sleeper.sleep });
       try {
         const kinds = [
-          (await bed.client.createContact(contact('not-an-email'))).kind,
-          (await wrongToken.createContact(contact('a@example.com'))).kind,
-          (await readOnly.createContact(contact('b@example.com'))).kind,
-          (await bed.client.updateContact(999_999, contact('c@example.com'))).kind,
-          (await bed.client.createContact(contact('dup@example.com'))).kind,
+          (await bed.client.sendContact(CREATE_TARGET, contact('not-an-email'))).kind,
+          (await wrongToken.sendContact(CREATE_TARGET, contact('a@example.com'))).kind,
+          (await readOnly.sendContact(CREATE_TARGET, contact('b@example.com'))).kind,
+          (await bed.client.sendContact(updateTarget(999_999), contact('c@example.com'))).kind,
+          (await bed.client.sendContact(CREATE_TARGET, contact('dup@example.com'))).kind,
         ];
         assert.deepEqual(kinds, ['validationFailed', 'unauthorized', 'forbidden', 'notFound', 'alreadyExists']);
         assert.deepEqual(bed.statuses(), [400, 401, 403, 404, 409]);
@@ -134,7 +135,7 @@ describe('server errors', () => {
     withBed({}, async (bed) => {
       const { vid } = bed.sandbox.contacts.create({ email: 'u@example.com' });
       bed.sandbox.inject({ status: 503, times: 2, route: 'updateContact' });
-      const outcome = await bed.client.updateContact(vid, [{ property: 'city', value: 'Boston' }]);
+      const outcome = await bed.client.sendContact(updateTarget(vid), [{ property: 'city', value: 'Boston' }]);
 
       assert.equal(outcome.kind, 'updated');
       assert.deepEqual(bed.statuses(), [503, 503, 204]);
@@ -149,7 +150,7 @@ describe('server errors', () => {
     withBed({ client: { retry: { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 250 } } }, async (bed) => {
       const { vid } = bed.sandbox.contacts.create({ email: 'cap@example.com' });
       bed.sandbox.inject({ status: 500, times: 10 });
-      const outcome = await bed.client.updateContact(vid, [{ property: 'city', value: 'Boston' }]);
+      const outcome = await bed.client.sendContact(updateTarget(vid), [{ property: 'city', value: 'Boston' }]);
 
       assert.ok(outcome.kind === 'serverError');
       assert.deepEqual(bed.statuses(), [500, 500, 500, 500]);
@@ -164,7 +165,7 @@ describe('server errors', () => {
       const { vid } = bed.sandbox.contacts.create({ email: 'many@example.com' });
       for (const status of [500, 502, 503, 504, 521, 523, 524]) bed.sandbox.inject({ status });
       bed.sandbox.inject({ status: 477, headers: { 'Retry-After': '2' } });
-      const outcome = await bed.client.updateContact(vid, [{ property: 'city', value: 'Boston' }]);
+      const outcome = await bed.client.sendContact(updateTarget(vid), [{ property: 'city', value: 'Boston' }]);
 
       assert.equal(outcome.kind, 'updated');
       assert.deepEqual(bed.statuses(), [500, 502, 503, 504, 521, 523, 524, 477, 204]);
@@ -174,7 +175,7 @@ describe('server errors', () => {
   it('a 5xx not on the list (501) is not retried', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ status: 501 });
-      const outcome = await bed.client.createContact(contact('impl@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('impl@example.com'));
       assert.equal(outcome.kind, 'serverError');
       assert.deepEqual(bed.statuses(), [501]);
     }));
@@ -182,7 +183,7 @@ describe('server errors', () => {
   it('a create with an email is resent after 503: a duplicate would answer 409', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ status: 503 });
-      const outcome = await bed.client.createContact(contact('resend@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('resend@example.com'));
       assert.ok(outcome.kind === 'created');
       assert.equal(outcome.createdOnEarlierAttempt, false);
       assert.deepEqual(bed.statuses(), [503, 200]);
@@ -192,7 +193,7 @@ describe('server errors', () => {
   it('a create without an email is not resent after 503: it could create a twin', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ status: 503 });
-      const outcome = await bed.client.createContact([{ property: 'firstname', value: 'Anon' }]);
+      const outcome = await bed.client.sendContact(CREATE_TARGET, [{ property: 'firstname', value: 'Anon' }]);
       assert.ok(outcome.kind === 'serverError');
       assert.equal(outcome.mayHaveBeenApplied, true);
       assert.equal(
@@ -208,7 +209,7 @@ describe('a create whose answer was lost', () => {
   it('reset after the contact was stored: the retry meets 409, the read shows the lost attempt created it', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ createThenReset: true });
-      const outcome = await bed.client.createContact(contact('lost@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('lost@example.com'));
 
       const stored = bed.sandbox.contacts.findByEmail('lost@example.com');
       assert.ok(stored);
@@ -238,7 +239,7 @@ describe('a create whose answer was lost', () => {
     withBed({}, async (bed) => {
       const existing = bed.sandbox.contacts.create({ email: 'there@example.com' });
       bed.sandbox.inject({ status: 429 });
-      const outcome = await bed.client.createContact(contact('there@example.com'));
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('there@example.com'));
       assert.ok(outcome.kind === 'alreadyExists');
       assert.equal(outcome.vid, existing.vid);
       assert.deepEqual(bed.statuses(), [429, 409]);
@@ -247,7 +248,7 @@ describe('a create whose answer was lost', () => {
   it('without an email the lost create is not resent and the outcome warns', () =>
     withBed({}, async (bed) => {
       bed.sandbox.inject({ createThenReset: true });
-      const outcome = await bed.client.createContact([{ property: 'firstname', value: 'Nameless' }]);
+      const outcome = await bed.client.sendContact(CREATE_TARGET, [{ property: 'firstname', value: 'Nameless' }]);
       assert.ok(outcome.kind === 'networkError');
       assert.equal(outcome.reason, 'reset');
       assert.equal(outcome.mayHaveBeenApplied, true);
@@ -265,7 +266,7 @@ describe('a create whose answer was lost', () => {
     withBed({}, async (bed) => {
       const { vid } = bed.sandbox.contacts.create({ email: 'idem@example.com' });
       bed.sandbox.inject({ reset: true });
-      const outcome = await bed.client.updateContact(vid, [{ property: 'city', value: 'Paris' }]);
+      const outcome = await bed.client.sendContact(updateTarget(vid), [{ property: 'city', value: 'Paris' }]);
       assert.equal(outcome.kind, 'updated');
       assert.deepEqual(bed.statuses(), [undefined, 204]);
     }));
@@ -286,7 +287,7 @@ describe('connection refused', () => {
       random: () => 0,
     });
     try {
-      const outcome = await client.createContact([{ property: 'firstname', value: 'Nobody' }]);
+      const outcome = await client.sendContact(CREATE_TARGET, [{ property: 'firstname', value: 'Nobody' }]);
       assert.ok(outcome.kind === 'networkError');
       assert.equal(outcome.reason, 'refused');
       assert.equal(outcome.mayHaveReachedServer, false);
@@ -308,7 +309,7 @@ describe('connection refused', () => {
       retry: { maxRetries: -2, baseDelayMs: Number.NaN, maxDelayMs: 2.7 },
     });
     try {
-      const outcome = await client.createContact(contact('clamped@example.com'));
+      const outcome = await client.sendContact(CREATE_TARGET, contact('clamped@example.com'));
       assert.equal(outcome.retries, 0);
       assert.equal(outcome.retryNote, 'retries are turned off');
     } finally {
@@ -320,7 +321,7 @@ describe('connection refused', () => {
     const port = await closedPort();
     const client = createHubSpotClient({ baseUrl: `http://localhost:${port}`, token: 'pat-na1-refused-refused-refused', env: {}, retry: { maxRetries: 0 } });
     try {
-      const outcome = await client.createContact(contact('off@example.com'));
+      const outcome = await client.sendContact(CREATE_TARGET, contact('off@example.com'));
       assert.equal(outcome.summary, `No response — localhost:${port} refused the connection (is the server running?); retries are turned off`);
     } finally {
       await client.close();

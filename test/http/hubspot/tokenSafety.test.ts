@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HubSpotConfigError } from '../../../client/src/hubspot/configError';
 import { createHubSpotClient, type HubSpotClientOptions } from '../../../client/src/hubspot/hubspotClient';
-import { closedPort, contact, createFakeClock, recordingSleep } from '../support';
+import { closedPort, contact, createFakeClock, recordingSleep, scriptTarget } from '../support';
 import { startSandbox } from '../../sandbox/sandbox';
 import type { ContactOutcome } from '../../../client/src/hubspot/outcome';
 import { responseText } from '../../../client/src/extension/views/responseText';
+import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
 const TOKEN = 'pat-na1-test5ecret-0000-4bad-9ood-70ken5ecre7x';
 const READ_ONLY_TOKEN = 'pat-na1-read0n1y-1111-4bad-9ood-70ken5ecre7y';
@@ -53,36 +54,36 @@ describe('the token never leaks', () => {
 
     try {
       const created = sandbox.contacts.create({ email: 'known@example.com' });
-      await attempt(() => client.createContact(contact('new@example.com')));
-      await attempt(() => client.createContact(contact('known@example.com')));
-      await attempt(() => client.createContact(contact('not-an-email', { nope: '1' })));
-      await attempt(() => client.updateContact(created.vid, [{ property: 'city', value: 'Lyon' }]));
-      await attempt(() => client.updateContact(424242, [{ property: 'city', value: 'Lyon' }]));
-      await attempt(() => client.updateContact(`x${TOKEN}`, []));
-      await attempt(() => readOnly.createContact(contact('ro@example.com')));
-      await attempt(() => stranger.createContact(contact('stranger@example.com')));
+      await attempt(() => client.sendContact(CREATE_TARGET, contact('new@example.com')));
+      await attempt(() => client.sendContact(CREATE_TARGET, contact('known@example.com')));
+      await attempt(() => client.sendContact(CREATE_TARGET, contact('not-an-email', { nope: '1' })));
+      await attempt(() => client.sendContact(updateTarget(created.vid), [{ property: 'city', value: 'Lyon' }]));
+      await attempt(() => client.sendContact(updateTarget(424242), [{ property: 'city', value: 'Lyon' }]));
+      await attempt(() => client.sendContact(scriptTarget(`x${TOKEN}`), []));
+      await attempt(() => readOnly.sendContact(CREATE_TARGET, contact('ro@example.com')));
+      await attempt(() => stranger.sendContact(CREATE_TARGET, contact('stranger@example.com')));
 
       sandbox.inject({ status: 503, times: 2 });
-      await attempt(() => client.createContact(contact('busy@example.com')));
+      await attempt(() => client.sendContact(CREATE_TARGET, contact('busy@example.com')));
       sandbox.inject({ status: 429 });
-      await attempt(() => client.createContact(contact('limited@example.com')));
+      await attempt(() => client.sendContact(CREATE_TARGET, contact('limited@example.com')));
       sandbox.inject({ createThenReset: true });
-      await attempt(() => client.createContact(contact('lost@example.com')));
+      await attempt(() => client.sendContact(CREATE_TARGET, contact('lost@example.com')));
       sandbox.inject({ reset: true, times: 2 });
-      await attempt(() => client.updateContact(created.vid, [{ property: 'city', value: 'Nice' }]));
+      await attempt(() => client.sendContact(updateTarget(created.vid), [{ property: 'city', value: 'Nice' }]));
       sandbox.inject({ delayMs: 60_000, times: 2 });
-      await attempt(() => client.updateContact(created.vid, [{ property: 'city', value: 'Metz' }]));
+      await attempt(() => client.sendContact(updateTarget(created.vid), [{ property: 'city', value: 'Metz' }]));
 
       // A misbehaving server (or proxy) that echoes the token back in headers and body.
       sandbox.inject({ status: 500, times: 2, headers: { 'x-echo': TOKEN }, body: { status: 'error', message: `bad credentials: Bearer ${TOKEN}` } });
-      const echoed = await client.updateContact(created.vid, [{ property: 'city', value: 'Pau' }]);
+      const echoed = await client.sendContact(updateTarget(created.vid), [{ property: 'city', value: 'Pau' }]);
       record(echoed);
       assert.equal((echoed.body as { message: string }).message, 'bad credentials: Bearer [token]');
       assert.equal(echoed.headers['x-echo'], '[token]');
 
       // One that echoes it in another case, and in a header's name.
       sandbox.inject({ status: 500, times: 2, headers: { [`x-seen-${TOKEN}`]: 'yes', 'x-echo': TOKEN.toUpperCase() }, body: { status: 'error', message: `Bearer ${TOKEN.toUpperCase()}` } });
-      const shouted = await client.updateContact(created.vid, [{ property: 'city', value: 'Caen' }]);
+      const shouted = await client.sendContact(updateTarget(created.vid), [{ property: 'city', value: 'Caen' }]);
       record(shouted);
       texts.push(responseText(shouted, 'seed.contact.json', new Date()));
       assert.equal((shouted.body as { message: string }).message, 'Bearer [token]');
@@ -92,13 +93,13 @@ describe('the token never leaks', () => {
       const controller = new AbortController();
       sandbox.inject({ delayMs: 60_000 });
       const arrived = sandbox.waitForRequest();
-      const cancelled = client.createContact(contact('cancel@example.com'), { signal: controller.signal });
+      const cancelled = client.sendContact(CREATE_TARGET, contact('cancel@example.com'), { signal: controller.signal });
       await arrived;
       controller.abort();
       await attempt(() => cancelled);
 
       const refused = clientWith(TOKEN, { baseUrl: `http://127.0.0.1:${refusedPort}` });
-      await attempt(() => refused.createContact(contact('refused@example.com')));
+      await attempt(() => refused.sendContact(CREATE_TARGET, contact('refused@example.com')));
       await refused.close();
 
       for (const options of [

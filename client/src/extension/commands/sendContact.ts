@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { HubSpotRejectionNotification } from '../../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
 import type { HubSpotBaseUrl } from '../../hubspot/baseUrl';
-import { parseVid, type ContactPropertyValue } from '../../hubspot/contactsV1';
-import type { HubSpotClient } from '../../hubspot/hubspotClient';
-import type { ContactOperation, ContactOutcome } from '../../hubspot/outcome';
+import { CREATE_TARGET, parseVid, requestLine, updateTarget, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../../hubspot/contactsApi';
+import { DEFAULT_CONTACTS_API, type HubSpotClient } from '../../hubspot/hubspotClient';
+import type { ContactOutcome } from '../../hubspot/outcome';
 import { isContactDocument } from '../contactDocuments';
 import { readPayload, rejectedProperties } from '../../send/payloadBody';
+import { savedVid } from '../../send/savedVid';
 import { saveVidToFile } from '../hubspot/vidDocumentEdit';
 import { contactLink } from '../views/responseText';
 import type { SendServices } from './sendServices';
@@ -43,15 +44,16 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
 
   const vid = operation === 'update' ? await chooseVid(payload.savedVid, givenVid) : undefined;
   if (operation === 'update' && vid === undefined) return undefined;
+  const contact = vid === undefined ? CREATE_TARGET : updateTarget(vid);
 
-  const client = await readyClient(services, operation, vid);
+  const client = await readyClient(services, contact);
   if (!client) return undefined;
 
-  const what = operation === 'create' ? 'Creating the contact in HubSpot' : `Updating contact ${vid} in HubSpot`;
+  const what = contact.operation === 'create' ? 'Creating the contact in HubSpot' : `Updating contact ${contact.id} in HubSpot`;
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: what, cancellable: true }, (_progress, cancellation) => {
     const abort = new AbortController();
     cancellation.onCancellationRequested(() => abort.abort());
-    return operation === 'create' ? client.createContact(payload.properties, { signal: abort.signal }) : client.updateContact(vid!, payload.properties, { signal: abort.signal });
+    return client.sendContact(contact, payload.properties, { signal: abort.signal });
   });
 
   scope.log.info(`${operation} from ${vscode.workspace.asRelativePath(document.uri)}: ${outcome.summary}`);
@@ -84,15 +86,15 @@ async function acceptProblems(uri: vscode.Uri): Promise<boolean> {
  * The vid given (CodeLens, "Update it instead"), else the file's saved `vid`, else one the user types
  * (digits only: a non-numeric vid once made HubSpot answer 200 with nothing done).
  */
-async function chooseVid(savedVid: unknown, givenVid: number | undefined): Promise<number | undefined> {
+async function chooseVid(fileVid: unknown, givenVid: number | undefined): Promise<number | undefined> {
   if (givenVid !== undefined) {
     const vid = parseVid(givenVid);
     if (vid === undefined) void vscode.window.showErrorMessage(`"${String(givenVid)}" is not a vid: a vid is a positive whole number, such as 61574.`);
     return vid;
   }
-  // The file read for the body holds the saved vid too (a number; a quoted one is flagged, not used).
-  const saved = typeof savedVid === 'number' ? parseVid(savedVid) : undefined;
-  if (saved !== undefined) return saved;
+  // The file read for the body holds the saved vid too; one that is no id is asked for, as if absent.
+  const saved = savedVid(fileVid);
+  if (saved.kind === 'usable') return saved.vid;
   const typed = await vscode.window.showInputBox({
     title: 'Update Contact by VID',
     prompt: 'The vid (contact id) of the contact to update. "Save vid to file" after a create keeps it in the file.',
@@ -104,7 +106,7 @@ async function chooseVid(savedVid: unknown, givenVid: number | undefined): Promi
 }
 
 /** A client for the configured host with a token, after the first-send confirmation. */
-async function readyClient(services: SendServices, operation: ContactOperation, vid: number | undefined): Promise<HubSpotClient | undefined> {
+async function readyClient(services: SendServices, contact: ContactTarget): Promise<HubSpotClient | undefined> {
   let connection = await services.connection.connect();
   if (!connection.ok && connection.problem === 'noToken') {
     const host = connection.baseUrl.host;
@@ -118,10 +120,9 @@ async function readyClient(services: SendServices, operation: ContactOperation, 
   }
   const { baseUrl, settings, tokenId } = connection;
   if (settings.confirmBeforeSend && !services.confirmedOrigins.has(baseUrl.origin)) {
-    const url = operation === 'create' ? `${baseUrl.origin}/contacts/v1/contact` : `${baseUrl.origin}/contacts/v1/contact/vid/${vid}/profile`;
     const choice = await vscode.window.showWarningMessage(
-      operation === 'create' ? 'Create a contact in HubSpot?' : `Update contact ${vid} in HubSpot?`,
-      { modal: true, detail: `POST ${url}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
+      contact.operation === 'create' ? 'Create a contact in HubSpot?' : `Update contact ${contact.id} in HubSpot?`,
+      { modal: true, detail: `${requestLine(DEFAULT_CONTACTS_API, baseUrl.origin, contact)}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
       'Send',
     );
     if (choice !== 'Send') return undefined;

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { createHubSpotClient } from '../../../../client/src/hubspot/hubspotClient';
 import { contactLink, responseText } from '../../../../client/src/extension/views/responseText';
 import { startTestBed, type TestBed } from '../../support';
+import { CREATE_TARGET, updateTarget } from '../../../../client/src/hubspot/contactsApi';
 
 const at = new Date(Date.UTC(2026, 10, 26, 9, 0, 0));
 let bed: TestBed;
@@ -10,7 +11,7 @@ before(async () => { bed = await startTestBed({ client: { retry: { maxRetries: 0
 after(() => bed.close());
 
 test('a create shows status, meaning, rate limits, the link and the pretty body', async () => {
-  const outcome = await bed.client.createContact([{ property: 'email', value: 'view@example.com' }]);
+  const outcome = await bed.client.sendContact(CREATE_TARGET, [{ property: 'email', value: 'view@example.com' }]);
   assert.equal(outcome.kind, 'created');
   const text = responseText(outcome, 'view.contact.json', at);
   const lines = text.split('\n');
@@ -24,7 +25,7 @@ test('a create shows status, meaning, rate limits, the link and the pretty body'
 });
 
 test('a 400 lists one line per rejected property', async () => {
-  const outcome = await bed.client.createContact([{ property: 'email', value: 'nope' }, { property: 'lifecyclestage', value: 'Lead' }]);
+  const outcome = await bed.client.sendContact(CREATE_TARGET, [{ property: 'email', value: 'nope' }, { property: 'lifecyclestage', value: 'Lead' }]);
   assert.equal(outcome.kind, 'validationFailed');
   const text = responseText(outcome, 'bad.contact.json', at);
   assert.match(text, /^\/\/ {3}email: INVALID_EMAIL — .+$/m);
@@ -32,9 +33,9 @@ test('a 400 lists one line per rejected property', async () => {
 });
 
 test('a 204 update says there is no content', async () => {
-  const created = await bed.client.createContact([{ property: 'email', value: 'upd@example.com' }]);
+  const created = await bed.client.sendContact(CREATE_TARGET, [{ property: 'email', value: 'upd@example.com' }]);
   assert.equal(created.kind, 'created');
-  const outcome = await bed.client.updateContact(created.kind === 'created' ? created.vid : 0, [{ property: 'city', value: 'Lyon' }]);
+  const outcome = await bed.client.sendContact(updateTarget(created.kind === 'created' ? created.vid : 0), [{ property: 'city', value: 'Lyon' }]);
   assert.equal(outcome.kind, 'updated');
   assert.match(responseText(outcome, 'upd.contact.json', at), /\n\/\/ \(no content\)\n$/);
 });
@@ -45,7 +46,7 @@ test('a 409 after a lost attempt that cannot be settled says so and offers the u
   try {
     bed.sandbox.inject({ route: 'createContact', status: 503 });
     bed.sandbox.inject({ route: 'getContact', status: 500 });
-    const outcome = await retrying.createContact([{ property: 'email', value: 'open@example.com' }]);
+    const outcome = await retrying.sendContact(CREATE_TARGET, [{ property: 'email', value: 'open@example.com' }]);
     assert.equal(outcome.kind, 'existsMaybeCreated');
     const lines = responseText(outcome, 'open.contact.json', at).split('\n');
     assert.match(lines[0] ?? '', new RegExp(`^// 409 Conflict — contact ${existing.vid} has this email, and whether the earlier attempt whose answer was lost created it cannot be told: `));
@@ -60,7 +61,7 @@ test('a 409 after a lost attempt that cannot be settled says so and offers the u
 test('a profile-url that is not a HubSpot app address is neither offered nor left linkable in the body', async () => {
   for (const profileUrl of ['https://phish.example/contacts/62515/contact/777', 'http://app.hubspot.com/contacts/62515/contact/777', 'http://127.0.0.1:1/contacts/62515/contact/777']) {
     bed.sandbox.inject({ route: 'createContact', status: 200, body: { vid: 777, 'portal-id': 62515, 'profile-url': profileUrl, properties: {} } });
-    const outcome = await bed.client.createContact([{ property: 'email', value: 'phish@example.com' }]);
+    const outcome = await bed.client.sendContact(CREATE_TARGET, [{ property: 'email', value: 'phish@example.com' }]);
     assert.ok(outcome.kind === 'created');
     assert.equal(contactLink(outcome), undefined, profileUrl);
     const text = responseText(outcome, 'phish.contact.json', at);
@@ -74,7 +75,7 @@ test('a profile-url that is not a HubSpot app address is neither offered nor lef
 test('HubSpot app addresses are linked, whichever region', async () => {
   for (const profileUrl of ['https://app.hubspot.com/contacts/62515/contact/778', 'https://app-eu1.hubspot.com/contacts/62515/contact/778']) {
     bed.sandbox.inject({ route: 'createContact', status: 200, body: { vid: 778, 'portal-id': 62515, 'profile-url': profileUrl, properties: {} } });
-    const outcome = await bed.client.createContact([{ property: 'email', value: 'real@example.com' }]);
+    const outcome = await bed.client.sendContact(CREATE_TARGET, [{ property: 'email', value: 'real@example.com' }]);
     assert.equal(contactLink(outcome), profileUrl);
     assert.ok(responseText(outcome, 'real.contact.json', at).includes(`// Open in HubSpot: ${profileUrl}\n`));
   }

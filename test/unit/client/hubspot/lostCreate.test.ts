@@ -1,7 +1,7 @@
 // Who made the contact a 409 names after a lost create: the clock arithmetic on its own, at its edges.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readContactCreatedAt } from '../../../../client/src/hubspot/contactsV1';
+import { CONTACTS_V1 } from '../../../../client/src/hubspot/contactsV1';
 import { judgeCreation, MAX_CLOCK_UNCERTAINTY_MS, serverClockOffset, type ClockSample } from '../../../../client/src/hubspot/lostCreate';
 
 /** Our clock; HubSpot's runs `offsetMs` ahead and its Date headers drop the milliseconds. */
@@ -59,18 +59,18 @@ describe('judgeCreation', () => {
   });
 });
 
-describe('readContactCreatedAt', () => {
+describe('CONTACTS_V1.readCreatedAt', () => {
   it('takes addedAt first: createdate is a property an import may have back-dated', () => {
-    assert.equal(readContactCreatedAt({ addedAt: 1_768_478_400_000, properties: { createdate: { value: '946684800000' } } }), 1_768_478_400_000);
+    assert.equal(CONTACTS_V1.readCreatedAt({ addedAt: 1_768_478_400_000, properties: { createdate: { value: '946684800000' } } }), 1_768_478_400_000);
   });
 
   it('falls back on the createdate property, a string of epoch ms', () => {
-    assert.equal(readContactCreatedAt({ properties: { createdate: { value: '1566329710917' } } }), 1_566_329_710_917);
+    assert.equal(CONTACTS_V1.readCreatedAt({ properties: { createdate: { value: '1566329710917' } } }), 1_566_329_710_917);
   });
 
   it('anything else is no creation time', () => {
     for (const body of [undefined, 'text', {}, { addedAt: '1566329710917' }, { properties: { createdate: { value: '2019-08-20' } } }, { properties: { createdate: '1566329710917' } }]) {
-      assert.equal(readContactCreatedAt(body), undefined, JSON.stringify(body));
+      assert.equal(CONTACTS_V1.readCreatedAt(body), undefined, JSON.stringify(body));
     }
   });
 });
