@@ -106,7 +106,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   }
   const vidToSave = outcome.kind === 'created' || outcome.kind === 'alreadyExists' ? outcome.vid : undefined;
   if (values['save-vid'] && vidToSave !== undefined) {
-    const saved = await saveVid(file, vidToSave, context.cwd);
+    const saved = await writeVidToFile(file, vidToSave, context.cwd);
     if (saved !== true) {
       terminal.err(`${file.path}: the vid ${vidToSave} could not be saved: ${saved}`);
       return exitCode === ExitCode.Success ? ExitCode.UsageOrFiles : exitCode;
@@ -199,7 +199,7 @@ function rejectionLines(file: SendableFile, outcome: ContactOutcome, { terminal 
 }
 
 /** Writes the vid into the file as it is now, changing nothing else; true, or why not. */
-async function saveVid(file: SendableFile, vid: number, cwd: string): Promise<true | string> {
+async function writeVidToFile(file: SendableFile, vid: number, cwd: string): Promise<true | string> {
   const read = await readContactFile(file.absolutePath, cwd);
   if (!read.ok) return `the file ${read.problem}`;
   let text: string;

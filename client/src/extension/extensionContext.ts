@@ -13,10 +13,9 @@ export class ExtensionScope {
 
   private readonly commands = new Map<string, (...args: unknown[]) => unknown>();
 
-  /** The handler of `contactPayloads.<name>`; the factory builds it from this scope. */
-  registerCommand<Args extends unknown[]>(name: string, factory: (scope: ExtensionScope) => (...args: Args) => unknown): void {
-    const handler = factory(this);
-    this.commands.set(`${COMMAND_PREFIX}.${name}`, (...args: unknown[]) => handler(...(args as Args)));
+  /** Sets the handler of `contactPayloads.<name>`. */
+  registerCommand(name: string, handler: (...args: never[]) => unknown): void {
+    this.commands.set(`${COMMAND_PREFIX}.${name}`, (...args: unknown[]) => handler(...(args as never[])));
   }
 
   /** Runs a command by its full id, as VS Code called it. */
@@ -26,7 +25,8 @@ export class ExtensionScope {
     return handler(...args);
   }
 
-  dispose<T extends vscode.Disposable>(disposable: T): T {
+  /** Ties the disposable to the extension's lifetime: VS Code disposes it on deactivation. */
+  track<T extends vscode.Disposable>(disposable: T): T {
     this.vscodeContext.subscriptions.push(disposable);
     return disposable;
   }

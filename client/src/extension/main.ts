@@ -2,12 +2,8 @@
 // the scope, the commands and views, and starts the language server when needed.
 import * as vscode from 'vscode';
 import { AccessTokens } from './hubspot/accessTokens';
-import { clearAccessToken, setAccessToken } from './commands/accessToken';
-import { refreshProperties } from './commands/refreshProperties';
-import { restartServer } from './commands/restartServer';
-import { createContact, saveVid, updateContact } from './commands/sendContact';
+import { COMMANDS } from './commands/commandTable';
 import type { SendServices } from './commands/sendServices';
-import { showOutput } from './commands/showOutput';
 import { ExtensionScope } from './extensionContext';
 import { HubSpotConnection } from './hubspot/hubspotConnection';
 import { DOCUMENT_SELECTOR } from './contactDocuments';
@@ -31,32 +27,26 @@ export function start(context: vscode.ExtensionContext, activatedAt: number): Ex
   const host = new LanguageServerHost(scope, activatedAt);
   const tokens = new AccessTokens(context.secrets);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
-  const connection = scope.dispose(new HubSpotConnection(tokens, log, version));
-  const catalog = scope.dispose(new PortalCatalog(context.globalStorageUri, connection, host, log));
+  const connection = scope.track(new HubSpotConnection(tokens, log, version));
+  const catalog = scope.track(new PortalCatalog(context.globalStorageUri, connection, host, log));
   const services: SendServices = {
     tokens,
     connection,
     server: host,
-    responses: scope.dispose(new ResponseView()),
+    responses: scope.track(new ResponseView()),
     portalOf: (origin, tokenId) => catalog.portalOf(origin, tokenId),
     confirmedOrigins: new Set(),
   };
 
-  scope.registerCommand('restartServer', restartServer(host));
-  scope.registerCommand('showOutput', showOutput);
-  scope.registerCommand('createContact', createContact(services));
-  scope.registerCommand('updateContact', updateContact(services));
-  scope.registerCommand('saveVid', saveVid());
-  scope.registerCommand('setAccessToken', setAccessToken(services));
-  scope.registerCommand('clearAccessToken', clearAccessToken(services));
+  const commandContext = { scope, services, host, catalog };
+  for (const [name, factory] of Object.entries(COMMANDS)) scope.registerCommand(name, factory(commandContext));
 
-  scope.registerCommand('refreshProperties', refreshProperties(catalog));
-  scope.dispose(new CatalogStatus(catalog));
+  scope.track(new CatalogStatus(catalog));
 
   const lenses = new SendCodeLenses(host);
-  scope.dispose(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses));
-  scope.dispose(vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()));
-  scope.dispose(vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) lenses.refresh(); }));
+  scope.track(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses));
+  scope.track(vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()));
+  scope.track(vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) lenses.refresh(); }));
 
   host.startWhenNeeded();
   return { runCommand: (command, args) => scope.runCommand(command, args), stop: () => host.dispose() };

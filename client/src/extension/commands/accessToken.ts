@@ -1,8 +1,7 @@
 // Set and clear the access token of the configured HubSpot host (kept in SecretStorage only).
 import * as vscode from 'vscode';
 import { checkTokenInput } from '../hubspot/accessTokens';
-import type { ExtensionScope } from '../extensionContext';
-import type { SendServices } from './sendServices';
+import type { CommandContext } from './commandContext';
 
 /**
  * Asks for the token in a password box. A token given as an argument (another extension, a script,
@@ -10,7 +9,7 @@ import type { SendServices } from './sendServices';
  * from: the user presses Enter to store it. A token the user did not choose would send their seed
  * data into someone else's portal. Returns true when a token was stored.
  */
-export const setAccessToken = (services: SendServices) => (scope: ExtensionScope) => async (token?: unknown): Promise<boolean> => {
+export const setAccessToken = ({ services, scope }: CommandContext) => async (token?: unknown): Promise<boolean> => {
   const baseUrl = services.connection.baseUrl();
   if (!baseUrl.ok) {
     void vscode.window.showErrorMessage(baseUrl.message);
@@ -43,7 +42,7 @@ export const setAccessToken = (services: SendServices) => (scope: ExtensionScope
   return true;
 };
 
-export const clearAccessToken = (services: SendServices) => (scope: ExtensionScope) => async (): Promise<void> => {
+export const clearAccessToken = ({ services, scope }: CommandContext) => async (): Promise<void> => {
   const baseUrl = services.connection.baseUrl();
   if (!baseUrl.ok) {
     void vscode.window.showErrorMessage(baseUrl.message);

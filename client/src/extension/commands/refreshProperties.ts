@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { PortalCatalog } from '../hubspot/portalCatalog';
+import type { CommandContext } from './commandContext';
 
-export const refreshProperties = (catalog: PortalCatalog) => () => () =>
+export const refreshProperties = ({ catalog }: CommandContext) => () =>
   vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: "Fetching the portal's contact properties", cancellable: true },
     (_progress, cancellation) => {

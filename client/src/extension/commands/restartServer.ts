@@ -1,7 +1,6 @@
-import type { ExtensionScope } from '../extensionContext';
-import type { LanguageServerHost } from '../languageServer/languageServerHost';
+import type { CommandContext } from './commandContext';
 
-export const restartServer = (host: LanguageServerHost) => (scope: ExtensionScope) => async () => {
+export const restartServer = ({ scope, host }: CommandContext) => async () => {
   scope.log.info('Restarting the language server');
   await host.restart();
 };

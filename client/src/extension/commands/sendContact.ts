@@ -9,20 +9,21 @@ import type { ContactOutcome } from '../../hubspot/outcome';
 import { isContactDocument } from '../contactDocuments';
 import { readPayload, rejectedProperties } from '../../send/payloadBody';
 import { savedVid } from '../../send/savedVid';
-import { saveVidToFile } from '../hubspot/vidDocumentEdit';
+import { writeVidIntoDocument } from '../hubspot/vidDocumentEdit';
 import { contactLink } from '../views/responseText';
+import type { CommandContext } from './commandContext';
 import type { SendServices } from './sendServices';
 
 const DIAGNOSTIC_SOURCE = 'contact-payloads';
 
 /** Returns the outcome (for scripts and tests), or undefined when nothing was sent. */
-export const createContact = (services: SendServices) => (scope: ExtensionScope) => (target?: vscode.Uri) =>
+export const createContact = ({ services, scope }: CommandContext) => (target?: vscode.Uri) =>
   send(services, scope, 'create', target, undefined);
 
-export const updateContact = (services: SendServices) => (scope: ExtensionScope) => (target?: vscode.Uri, vid?: number) =>
+export const updateContact = ({ services, scope }: CommandContext) => (target?: vscode.Uri, vid?: number) =>
   send(services, scope, 'update', target, vid);
 
-export const saveVid = () => () => (target: vscode.Uri, vid: number) => saveVidToFile(target, vid);
+export const saveVidCommand = () => (target: vscode.Uri, vid: number) => writeVidIntoDocument(target, vid);
 
 async function send(services: SendServices, scope: ExtensionScope, operation: ContactOperation, target: vscode.Uri | undefined, givenVid: number | undefined): Promise<ContactOutcome | undefined> {
   if (!vscode.workspace.isTrusted) {
@@ -107,12 +108,12 @@ async function chooseVid(fileVid: unknown, givenVid: number | undefined): Promis
 
 /** A client for the configured host with a token, after the first-send confirmation. */
 async function readyClient(services: SendServices, contact: ContactTarget): Promise<HubSpotClient | undefined> {
-  let connection = await services.connection.connect();
+  let connection = await services.connection.clientForCurrentSettings();
   if (!connection.ok && connection.problem === 'noToken') {
     const host = connection.baseUrl.host;
     const choice = await vscode.window.showWarningMessage(`No HubSpot access token is set for ${host}.`, 'Set Access Token');
     if (choice !== 'Set Access Token' || !(await vscode.commands.executeCommand<boolean>('contactPayloads.setAccessToken'))) return undefined;
-    connection = await services.connection.connect();
+    connection = await services.connection.clientForCurrentSettings();
   }
   if (!connection.ok) {
     void vscode.window.showErrorMessage(connection.problem === 'config' ? connection.message : 'No HubSpot access token is set.');
@@ -151,7 +152,7 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome): void {
       const link = contactLink(outcome);
       const actions = ['Save vid to file', ...(link ? ['Open in HubSpot'] : [])];
       void vscode.window.showInformationMessage(outcome.summary, ...actions).then((choice) => {
-        if (choice === 'Save vid to file') void saveVidToFile(uri, outcome.vid);
+        if (choice === 'Save vid to file') void writeVidIntoDocument(uri, outcome.vid);
         if (choice === 'Open in HubSpot' && link) void vscode.env.openExternal(vscode.Uri.parse(link));
       });
       return;
@@ -163,7 +164,7 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome): void {
       if (vid === undefined) { void vscode.window.showWarningMessage(outcome.summary); return; }
       void vscode.window.showWarningMessage(outcome.summary, 'Update it instead', 'Save vid to file').then((choice) => {
         if (choice === 'Update it instead') void vscode.commands.executeCommand('contactPayloads.updateContact', uri, vid);
-        if (choice === 'Save vid to file') void saveVidToFile(uri, vid);
+        if (choice === 'Save vid to file') void writeVidIntoDocument(uri, vid);
       });
       return;
     }

@@ -1,3 +1,3 @@
-import type { ExtensionScope } from '../extensionContext';
+import type { CommandContext } from './commandContext';
 
-export const showOutput = (scope: ExtensionScope) => () => scope.log.show(true);
+export const showOutput = ({ scope }: CommandContext) => () => scope.log.show(true);

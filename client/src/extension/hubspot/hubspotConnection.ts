@@ -49,7 +49,8 @@ export class HubSpotConnection implements vscode.Disposable {
     return parseBaseUrl(readSendSettings().baseUrl);
   }
 
-  async connect(): Promise<Connection> {
+  /** The client for the settings and token in force now: built when they changed, else the one already built. Sends nothing. */
+  async clientForCurrentSettings(): Promise<Connection> {
     const settings = readSendSettings();
     const parsed = parseBaseUrl(settings.baseUrl);
     if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };

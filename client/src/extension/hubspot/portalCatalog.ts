@@ -78,7 +78,7 @@ export class PortalCatalog implements vscode.Disposable {
       if (interactive) void vscode.window.showWarningMessage(`${message} Still using ${describe(this.state)}.`);
     };
     if (!vscode.workspace.isTrusted) return fail('Portal properties are fetched only in trusted workspaces.');
-    const connection = await this.connection.connect();
+    const connection = await this.connection.clientForCurrentSettings();
     if (!connection.ok) {
       return fail(connection.problem === 'config' ? connection.message : `No access token is set for ${connection.baseUrl.host}, so the portal's properties cannot be fetched.`);
     }

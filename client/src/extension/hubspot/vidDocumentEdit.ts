@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { vidEdits } from '../../send/vidEdit';
 
-export async function saveVidToFile(uri: vscode.Uri, vid: number): Promise<boolean> {
+export async function writeVidIntoDocument(uri: vscode.Uri, vid: number): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(uri);
   const editorOptions = vscode.window.visibleTextEditors.find((e) => e.document === document)?.options;
   const edits = vidEdits(document.getText(), vid, {

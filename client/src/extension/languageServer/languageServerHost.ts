@@ -29,7 +29,7 @@ export class LanguageServerHost implements vscode.Disposable {
       listener.dispose();
       void this.ensureStarted();
     });
-    this.scope.dispose(listener);
+    this.scope.track(listener);
   }
 
   /** The running client, started if need be. */
