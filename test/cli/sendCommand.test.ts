@@ -92,7 +92,9 @@ describe('create', () => {
     assert.equal(run.code, 1);
     const lines = linesOf(run.stdout);
     assert.equal(lines[0], 'rejected.contact.json: 400 Bad Request — 2 property values were rejected: favorite_color (INVALID_OPTION), shoe_size (PROPERTY_DOESNT_EXIST)');
-    assert.match(lines[1] ?? '', /^rejected\.contact\.json:4:46 error hubspot-rejected HubSpot rejected this \(INVALID_OPTION\): purple was not one of the allowed options: \[label: "Red"␊/);
+    // HubSpot's message as it words it (its options in protobuf text form), line breaks shown as ␊.
+    const options = ['Red', 'Green', 'Blue', 'Octarine'].map((label, order) => `label: "${label}"␊value: "${label.toLowerCase()}"␊display_order: ${order}␊hidden: ${label === 'Octarine'}␊read_only: false␊`);
+    assert.equal(lines[1], `rejected.contact.json:4:46 error hubspot-rejected HubSpot rejected this (INVALID_OPTION): purple was not one of the allowed options: [${options.join(', ')}]`);
     assert.deepEqual(lines.slice(2), [
       '  4 |     { "property": "favorite_color", "value": "purple" },',
       '    |                                              ^^^^^^^^',

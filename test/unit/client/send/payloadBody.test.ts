@@ -8,10 +8,13 @@ test('only the properties array is taken; the saved vid is read but never part o
 });
 
 test('broken or foreign documents are refused with a reason', () => {
-  assert.equal(readPayload('{"properties": [').ok, false);
-  assert.equal(readPayload('[]').ok, false);
-  assert.equal(readPayload('{"__proto__": {"properties": []}}').ok, false);
-  assert.equal(readPayload('{"properties": {}}').ok, false);
+  const refused = (message: string) => ({ ok: false, message });
+  assert.deepEqual(readPayload('{"properties": ['), refused('The file is not valid JSON, so there is nothing to send yet: fix the problems marked in it first.'));
+  assert.deepEqual(readPayload('[]'), refused('The file is not a contact payload: it must be an object such as {"properties": […]}.'));
+  assert.deepEqual(readPayload('null'), refused('The file is not a contact payload: it must be an object such as {"properties": […]}.'));
+  // `__proto__` is an own key of the parsed object, not a way to inherit `properties`.
+  assert.deepEqual(readPayload('{"__proto__": {"properties": []}}'), refused('The file has no "properties" array to send.'));
+  assert.deepEqual(readPayload('{"properties": {}}'), refused('The file has no "properties" array to send.'));
 });
 
 test('an entry that is not an object is refused: the HTTP client reads every entry as one', () => {
@@ -19,8 +22,9 @@ test('an entry that is not an object is refused: the HTTP client reads every ent
     ok: false,
     message: 'Entry 2 of "properties" is not an object such as {"property": "email", "value": "…"}: it has no property to send.',
   });
-  assert.equal(readPayload('{"properties": [[]]}').ok, false);
-  assert.equal(readPayload('{"properties": ["email"]}').ok, false);
+  const firstEntry = { ok: false, message: 'Entry 1 of "properties" is not an object such as {"property": "email", "value": "…"}: it has no property to send.' };
+  assert.deepEqual(readPayload('{"properties": [[]]}'), firstEntry);
+  assert.deepEqual(readPayload('{"properties": ["email"]}'), firstEntry);
   assert.equal(readPayload('{"properties": [{}]}').ok, true, 'an object without a property is for HubSpot to judge');
 });
 
