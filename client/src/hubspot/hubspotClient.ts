@@ -20,6 +20,7 @@ import {
 } from './outcome';
 import { DIRECT, resolveProxySettings, type ProxyEnvironment } from './proxy';
 import { settleLostCreate, type ClockSample } from './lostCreate';
+import type { ReadResult } from './readResult';
 import { readCorrelationId, readRateLimitHeaders, readServerDateMs } from './responseHeaders';
 import { decideRetry, normaliseRetryOptions, type RetryOptions } from './retryPolicy';
 
@@ -69,11 +70,6 @@ export interface HubSpotClient {
   /** Closes the dispatcher's connections; the client cannot be used afterwards. */
   close(): Promise<void>;
 }
-
-/** A GET's answer: the parsed body of a 2xx, or what went wrong (token-free, ready to show). */
-export type ReadResult =
-  | { readonly ok: true; readonly status: number; readonly headers: ResponseHeaders; readonly body: unknown }
-  | { readonly ok: false; readonly status: number | undefined; readonly headers: ResponseHeaders; readonly body: unknown; readonly message: string };
 
 /** One attempt, for the log. Holds no token and no request headers. */
 export interface HttpLogEntry {

@@ -6,7 +6,7 @@
 // not allow the comparison.
 import type { ContactsApi } from './contactsApi';
 import { readRequiredScopes } from './errorBodies';
-import type { ReadResult } from './hubspotClient';
+import type { ReadResult } from './readResult';
 import type { OutcomeDetails } from './outcome';
 import { readServerDateMs } from './responseHeaders';
 
