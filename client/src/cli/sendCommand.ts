@@ -10,12 +10,12 @@ import { parsePayload } from '../../../server/src/service/payload';
 import { toDiagnostics } from '../../../server/src/service/validate';
 import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrlResult, type HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { HubSpotConfigError } from '../hubspot/configError';
-import { CREATE_TARGET, parseVid, updateTarget, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../hubspot/contactsApi';
+import { CREATE_TARGET, parseVid, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../hubspot/contactsApi';
 import { createHubSpotClient, type HubSpotClient } from '../hubspot/hubspotClient';
 import { plural } from '../hubspot/format';
 import type { ContactOutcome } from '../hubspot/outcome';
 import { readPayload, rejectedProperties } from '../send/payloadBody';
-import { savedVid } from '../send/savedVid';
+import { chooseUpdateTarget } from '../send/updateTarget';
 import { withVid } from '../send/vidEdit';
 import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, UsageError, type CommandContext, type RequestOptions } from './commandLine';
 import { readContactFile } from './contactFile';
@@ -75,10 +75,9 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
 
   let target = CREATE_TARGET;
   if (operation === 'update') {
-    const saved = savedVid(file.savedVid);
-    const vid = givenVid ?? (saved.kind === 'usable' ? saved.vid : undefined);
-    if (vid === undefined) return configProblem(context, `${file.path}: ${saved.kind === 'unusable' ? saved.problem : 'the file has no "vid"'}; pass --vid N.`);
-    target = updateTarget(vid);
+    const chosen = chooseUpdateTarget(givenVid, file.savedVid);
+    if (!chosen.ok) return configProblem(context, `${file.path}: ${chosen.problem}; pass --vid N.`);
+    target = chosen.target;
   }
 
   const token = env[TOKEN_VARIABLE]?.trim() ?? '';

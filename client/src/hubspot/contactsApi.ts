@@ -55,7 +55,7 @@ export interface ContactsApi {
   readCreatedAt(body: unknown): number | undefined;
 }
 
-/** "POST https://api.hubapi.com/contacts/v1/contact": what a send to the target requests, for a person to confirm or a dry run to show. */
+/** The method and URL a send to the target requests ("POST https://api.hubapi.com/…"), for a person to confirm or a dry run to show. */
 export function requestLine(api: ContactsApi, origin: string, target: ContactTarget): string {
   const { method, path } = api.endpoint(target);
   return `${method} ${origin}${path}`;

@@ -87,7 +87,7 @@ export interface HttpLogEntry {
   readonly reason: string | undefined;
   /** Set when another attempt follows after this wait. */
   readonly retryInMs: number | undefined;
-  /** The entry as one line: "POST https://api.hubapi.com/contacts/v1/contact → 503 in 12 ms (correlation …); retry 1 of 3 in 480 ms". */
+  /** The entry as one line: "POST https://api.hubapi.com/… → 503 in 12 ms (correlation …); retry 1 of 3 in 480 ms". */
   readonly message: string;
 }
 

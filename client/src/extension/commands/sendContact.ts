@@ -8,7 +8,7 @@ import { DEFAULT_CONTACTS_API, type HubSpotClient } from '../../hubspot/hubspotC
 import type { ContactOutcome } from '../../hubspot/outcome';
 import { isContactDocument } from '../contactDocuments';
 import { readPayload, rejectedProperties } from '../../send/payloadBody';
-import { savedVid } from '../../send/savedVid';
+import { chooseUpdateTarget } from '../../send/updateTarget';
 import { writeVidIntoDocument } from '../hubspot/vidDocumentEdit';
 import { contactLink } from '../views/responseText';
 import type { CommandContext } from './commandContext';
@@ -43,9 +43,8 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
   }
   if (!(await acceptProblems(document.uri))) return undefined;
 
-  const vid = operation === 'update' ? await chooseVid(payload.savedVid, givenVid) : undefined;
-  if (operation === 'update' && vid === undefined) return undefined;
-  const contact = vid === undefined ? CREATE_TARGET : updateTarget(vid);
+  const contact = operation === 'create' ? CREATE_TARGET : await chooseContact(payload.savedVid, givenVid);
+  if (!contact) return undefined;
 
   const client = await readyClient(services, contact);
   if (!client) return undefined;
@@ -87,15 +86,15 @@ async function acceptProblems(uri: vscode.Uri): Promise<boolean> {
  * The vid given (CodeLens, "Update it instead"), else the file's saved `vid`, else one the user types
  * (digits only: a non-numeric vid once made HubSpot answer 200 with nothing done).
  */
-async function chooseVid(fileVid: unknown, givenVid: number | undefined): Promise<number | undefined> {
-  if (givenVid !== undefined) {
-    const vid = parseVid(givenVid);
-    if (vid === undefined) void vscode.window.showErrorMessage(`"${String(givenVid)}" is not a vid: a vid is a positive whole number, such as 61574.`);
-    return vid;
+async function chooseContact(fileVid: unknown, givenVid: number | undefined): Promise<ContactTarget | undefined> {
+  const checkedVid = givenVid === undefined ? undefined : parseVid(givenVid);
+  if (givenVid !== undefined && checkedVid === undefined) {
+    void vscode.window.showErrorMessage(`"${String(givenVid)}" is not a vid: a vid is a positive whole number, such as 61574.`);
+    return undefined;
   }
   // The file read for the body holds the saved vid too; one that is no id is asked for, as if absent.
-  const saved = savedVid(fileVid);
-  if (saved.kind === 'usable') return saved.vid;
+  const chosen = chooseUpdateTarget(checkedVid, fileVid);
+  if (chosen.ok) return chosen.target;
   const typed = await vscode.window.showInputBox({
     title: 'Update Contact by VID',
     prompt: 'The vid (contact id) of the contact to update. "Save vid to file" after a create keeps it in the file.',
@@ -103,7 +102,8 @@ async function chooseVid(fileVid: unknown, givenVid: number | undefined): Promis
     ignoreFocusOut: true,
     validateInput: (text) => (parseVid(text) === undefined ? 'A vid is a positive whole number, such as 61574.' : undefined),
   });
-  return typed === undefined ? undefined : parseVid(typed);
+  const typedVid = typed === undefined ? undefined : parseVid(typed);
+  return typedVid === undefined ? undefined : updateTarget(typedVid);
 }
 
 /** A client for the configured host with a token, after the first-send confirmation. */
