@@ -84,8 +84,8 @@ const extensionProperLoadedLater = {
 
 const targets = [
   // What VS Code loads on activation: a few kilobytes that load the rest when it is needed.
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [extensionProperLoadedLater] },
-  { ...common, entryPoints: { clientMain: 'client/src/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [trimmedUndici] },
+  { ...common, entryPoints: { client: 'client/src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [extensionProperLoadedLater] },
+  { ...common, entryPoints: { clientMain: 'client/src/extension/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [trimmedUndici] },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [precompiledSchema] },
   // The command line (`contact-payloads`): the server's rules and the client's HTTP layer, so both plugins.
   // tinyglobby's ES module build of fdir calls createRequire(import.meta.url), which a CommonJS bundle

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { it } from 'node:test';
 import { watchRequests } from '../../client/src/cli/requestWatch';
 import { createHubSpotClient } from '../../client/src/hubspot/hubspotClient';
+import { CREATE_TARGET } from '../../client/src/hubspot/contactsApi';
 
 it('says no request was started until the HTTP client sends one, and yes from then on', async () => {
   const watch = watchRequests();
@@ -19,7 +20,7 @@ it('says no request was started until the HTTP client sends one, and yes from th
   try {
     const client = createHubSpotClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'pat-na1-wa7c4-0000-4bad-9ood-70ken0000wat', retry: { maxRetries: 0 }, env: {} });
     assert.equal(watch.requestStarted(), false, 'a client that has sent nothing');
-    const outcome = await client.createContact([{ property: 'email', value: 'watch@example.com' }]);
+    const outcome = await client.sendContact(CREATE_TARGET, [{ property: 'email', value: 'watch@example.com' }]);
     await client.close();
     assert.equal(outcome.kind, 'serverError');
     assert.equal(watch.requestStarted(), true);

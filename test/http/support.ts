@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHubSpotClient, type HttpLogEntry, type HubSpotClient, type HubSpotClientOptions } from '../../client/src/hubspot/hubspotClient';
-import type { ContactPropertyValue } from '../../client/src/hubspot/contactsV1';
+import type { ContactPropertyValue, ContactTarget } from '../../client/src/hubspot/contactsApi';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
 
 export interface FakeClock {
@@ -150,4 +150,9 @@ export async function listenLocally(server: Server): Promise<LocalServer> {
  */
 export function startNotAProxy(): Promise<LocalServer> {
   return listenLocally(createServer((_request, response) => response.end('not a proxy')));
+}
+
+/** An update target as a script or another extension may hand one in: its id can be anything at run time. */
+export function scriptTarget(id: unknown): ContactTarget {
+  return { operation: 'update', id } as ContactTarget;
 }

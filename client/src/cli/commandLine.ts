@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { REQUEST_TIMEOUT_SECONDS, timeoutsForSeconds, type HttpTimeouts } from '../hubspot/timeouts';
-import { SETTING_RANGES } from '../settingRanges';
+import { SETTING_RANGES } from '../extension/settingRanges';
 import type { Terminal } from './terminal';
 
 /** Wrong arguments: the message says what is wrong; the command adds where to read more. */

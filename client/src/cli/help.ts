@@ -1,4 +1,11 @@
 // The --help texts. The exit statuses here are the ones exitCodes.ts defines: scripts rely on them.
+import { CREATE_TARGET, requestLine, updateTarget } from '../hubspot/contactsApi';
+import { DEFAULT_CONTACTS_API } from '../hubspot/hubspotClient';
+
+/** The requests a send makes, as the API version writes them; an update's id is shown as `:vid`. */
+const EXAMPLE_VID = 61574;
+const CREATE_REQUEST = requestLine(DEFAULT_CONTACTS_API, '', CREATE_TARGET);
+const UPDATE_REQUEST = requestLine(DEFAULT_CONTACTS_API, '', updateTarget(EXAMPLE_VID)).replace(String(EXAMPLE_VID), ':vid');
 
 export const MAIN_HELP = `contact-payloads: check HubSpot Contacts v1 payload files (*.contact.json) and send them to HubSpot,
 with the same rules and the same HTTP client as the VS Code extension.
@@ -12,8 +19,8 @@ Usage:
 
 Commands:
   check   Report every problem the language server reports in the editor.
-  create  Create a contact from a file (POST /contacts/v1/contact).
-  update  Update a contact by vid from a file (POST /contacts/v1/contact/vid/:vid/profile).
+  create  Create a contact from a file (${CREATE_REQUEST}).
+  update  Update a contact by vid from a file (${UPDATE_REQUEST}).
 
 "contact-payloads COMMAND --help" explains a command, its options and its exit statuses.
 
@@ -84,7 +91,7 @@ is then read to tell whether the lost attempt created it.`;
 
 export const CREATE_HELP = `Usage: contact-payloads create FILE [options]
 
-Creates a contact from FILE (POST /contacts/v1/contact) and prints one line saying what happened.
+Creates a contact from FILE (${CREATE_REQUEST}) and prints one line saying what happened.
 On a 400, the values HubSpot rejected are shown on the file's lines.
 
 Options:
@@ -108,7 +115,7 @@ Exit status:
 
 export const UPDATE_HELP = `Usage: contact-payloads update FILE [--vid N] [options]
 
-Updates the contact with the given vid from FILE (POST /contacts/v1/contact/vid/:vid/profile) and
+Updates the contact with the given vid from FILE (${UPDATE_REQUEST}) and
 prints one line saying what happened. On a 400, the values HubSpot rejected are shown on the
 file's lines.
 

@@ -1,10 +1,8 @@
-// `--dry-run`: the request a send would make, with the access token masked. The body is built by
-// the same function the HTTP client sends (contactRequestBody), so what is shown is what would go.
-import { CREATE_CONTACT_PATH, contactRequestBody, contactProfilePath, type ContactPropertyValue } from '../hubspot/contactsV1';
+// `--dry-run`: the request a send would make, with the access token masked. Method, path and body
+// come from the API version the HTTP client sends with, so what is shown is what would go.
 import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
-
-/** What a send acts on: a new contact, or the contact with this vid. */
-export type ContactTarget = { readonly operation: 'create' } | { readonly operation: 'update'; readonly vid: number };
+import type { ContactPropertyValue, ContactTarget } from '../hubspot/contactsApi';
+import { DEFAULT_CONTACTS_API } from '../hubspot/hubspotClient';
 
 export interface RequestToPreview {
   readonly target: ContactTarget;
@@ -14,7 +12,7 @@ export interface RequestToPreview {
 }
 
 export interface RequestPreview {
-  readonly method: 'POST';
+  readonly method: string;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
@@ -25,12 +23,12 @@ export const MASKED_TOKEN = 'Bearer ******** (HUBSPOT_ACCESS_TOKEN, masked)';
 export const MISSING_TOKEN = 'Bearer (HUBSPOT_ACCESS_TOKEN is not set)';
 
 export function previewRequest({ target, baseUrl, properties, hasToken }: RequestToPreview): RequestPreview {
-  const path = target.operation === 'create' ? CREATE_CONTACT_PATH : contactProfilePath(target.vid);
+  const { method, path } = DEFAULT_CONTACTS_API.endpoint(target);
   return {
-    method: 'POST',
+    method,
     url: baseUrl.origin + path,
     headers: { Authorization: hasToken ? MASKED_TOKEN : MISSING_TOKEN, 'Content-Type': 'application/json' },
-    body: contactRequestBody(properties),
+    body: DEFAULT_CONTACTS_API.body(properties),
   };
 }
 

@@ -10,12 +10,13 @@ import { parsePayload } from '../../../server/src/service/payload';
 import { toDiagnostics } from '../../../server/src/service/validate';
 import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrlResult, type HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { HubSpotConfigError } from '../hubspot/configError';
-import { parseVid, type ContactPropertyValue } from '../hubspot/contactsV1';
+import { CREATE_TARGET, parseVid, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../hubspot/contactsApi';
 import { createHubSpotClient, type HubSpotClient } from '../hubspot/hubspotClient';
 import { plural } from '../hubspot/format';
-import type { ContactOperation, ContactOutcome } from '../hubspot/outcome';
-import { readPayload, rejectedProperties } from '../payloadBody';
-import { withVid } from '../vidEdit';
+import type { ContactOutcome } from '../hubspot/outcome';
+import { readPayload, rejectedProperties } from '../send/payloadBody';
+import { chooseUpdateTarget } from '../send/updateTarget';
+import { withVid } from '../send/vidEdit';
 import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, UsageError, type CommandContext, type RequestOptions } from './commandLine';
 import { readContactFile } from './contactFile';
 import { ExitCode, exitCodeOf } from './exitCodes';
@@ -23,7 +24,7 @@ import { diagnoseText, severityName, type DiagnosedText } from './fileDiagnostic
 import { CREATE_HELP, UPDATE_HELP } from './help';
 import { printablePath } from './printable';
 import { diagnosticLines } from './reporters/textReporter';
-import { previewLines, previewRequest, type ContactTarget } from './requestPreview';
+import { previewLines, previewRequest } from './requestPreview';
 
 export const TOKEN_VARIABLE = 'HUBSPOT_ACCESS_TOKEN';
 export const BASE_URL_VARIABLE = 'HUBSPOT_BASE_URL';
@@ -72,11 +73,11 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   const file = await sendableFile(absolutePath, context, values.force === true);
   if (typeof file === 'number') return file;
 
-  let target: ContactTarget = { operation: 'create' };
+  let target = CREATE_TARGET;
   if (operation === 'update') {
-    const vid = givenVid ?? savedVidOf(file);
-    if (typeof vid !== 'number') return configProblem(context, `${file.path}: ${vid ?? 'the file has no "vid"'}; pass --vid N.`);
-    target = { operation, vid };
+    const chosen = chooseUpdateTarget(givenVid, file.savedVid);
+    if (!chosen.ok) return configProblem(context, `${file.path}: ${chosen.problem}; pass --vid N.`);
+    target = chosen.target;
   }
 
   const token = env[TOKEN_VARIABLE]?.trim() ?? '';
@@ -104,7 +105,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   }
   const vidToSave = outcome.kind === 'created' || outcome.kind === 'alreadyExists' ? outcome.vid : undefined;
   if (values['save-vid'] && vidToSave !== undefined) {
-    const saved = await saveVid(file, vidToSave, context.cwd);
+    const saved = await writeVidToFile(file, vidToSave, context.cwd);
     if (saved !== true) {
       terminal.err(`${file.path}: the vid ${vidToSave} could not be saved: ${saved}`);
       return exitCode === ExitCode.Success ? ExitCode.UsageOrFiles : exitCode;
@@ -145,13 +146,6 @@ async function sendableFile(absolutePath: string, context: CommandContext, force
   return { path: shownPath, absolutePath, diagnosed, properties: payload.properties, savedVid: payload.savedVid };
 }
 
-/** The vid saved in the file, or why it cannot be used. The server reads it the same way: a number only. */
-function savedVidOf(file: SendableFile): number | string | undefined {
-  if (file.savedVid === undefined) return undefined;
-  const vid = typeof file.savedVid === 'number' ? parseVid(file.savedVid) : undefined;
-  return vid ?? `the file's "vid" (${JSON.stringify(file.savedVid)}) is not a positive whole number`;
-}
-
 async function send(
   target: ContactTarget,
   properties: readonly ContactPropertyValue[],
@@ -186,7 +180,7 @@ async function send(
   process.once('SIGINT', cancel);
   try {
     const options = { signal: abort.signal };
-    return target.operation === 'create' ? await client.createContact(properties, options) : await client.updateContact(target.vid, properties, options);
+    return await client.sendContact(target, properties, options);
   } finally {
     process.off('SIGINT', cancel);
     await client.close();
@@ -204,7 +198,7 @@ function rejectionLines(file: SendableFile, outcome: ContactOutcome, { terminal 
 }
 
 /** Writes the vid into the file as it is now, changing nothing else; true, or why not. */
-async function saveVid(file: SendableFile, vid: number, cwd: string): Promise<true | string> {
+async function writeVidToFile(file: SendableFile, vid: number, cwd: string): Promise<true | string> {
   const read = await readContactFile(file.absolutePath, cwd);
   if (!read.ok) return `the file ${read.problem}`;
   let text: string;

@@ -2,7 +2,7 @@
 // exchange got, because that decides what a failure means: until undici hands the request a socket
 // (onRequestStart), nothing of it has been written, so it cannot have reached the server.
 import type { Dispatcher } from 'undici';
-import type { HttpRequest, ResponseHeaders } from './http';
+import type { HttpRequest, ResponseHeaders } from './httpRequest';
 
 export type ExchangePhase = 'waiting' | 'sent' | 'receiving';
 

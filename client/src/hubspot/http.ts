@@ -4,11 +4,13 @@
 // resending a create is safe. Every send ends by its deadline, whatever undici does meanwhile.
 import { createDispatcherSlot, ProxyTunnelError } from './dispatchers';
 import { startExchange, type ExchangeEnd, type ExchangePhase } from './exchange';
+import type { HttpRequest, ResponseHeaders } from './httpRequest';
 import { seconds } from './format';
 import type { ProxySettings } from './proxy';
 import { checkedTimeouts, type HttpTimeouts } from './timeouts';
 
 export type { HttpTimeouts } from './timeouts';
+export type { ResponseHeaders } from './httpRequest';
 
 export interface TransportOptions {
   readonly timeouts?: Partial<HttpTimeouts>;
@@ -16,18 +18,6 @@ export interface TransportOptions {
   readonly proxy: ProxySettings;
 }
 
-export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
-  readonly origin: string;
-  readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-  /** An answer longer than this is not read (and not kept in memory): the attempt is `oversized`. */
-  readonly maxBodyBytes: number;
-}
-
-/** Response headers by lower-case name; repeated headers joined with ", ". */
-export type ResponseHeaders = Readonly<Record<string, string>>;
 
 export type NetworkFailureReason = 'timeout' | 'reset' | 'refused' | 'unreachable' | 'dns' | 'tls' | 'proxy' | 'other';
 

@@ -1,31 +1,26 @@
-// The HubSpot client the extension (and later the CLI) uses: create and update-by-vid, each a loop of
-// attempts governed by the retry policy, ending in one ContactOutcome. The access token goes into
+// The HubSpot client the extension and the CLI use: sends properties to a target (a new contact, or
+// the contact with an id) through one API version's module, as a loop of attempts governed by the
+// retry policy, ending in one ContactOutcome. The access token goes into
 // the Authorization header and nowhere else: not into log entries, outcomes or error messages.
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseBaseUrl, type HubSpotBaseUrl } from './baseUrl';
 import { HubSpotConfigError } from './configError';
-import {
-  CREATE_CONTACT_PATH,
-  contactRequestBody,
-  readErrorEnvelope,
-  hasDeduplicationKey,
-  parseVid,
-  contactProfilePath,
-  type ContactPropertyValue,
-} from './contactsV1';
+import { hasDeduplicationKey, parseVid, type ContactPropertyValue, type ContactEndpoint, type ContactsApi, type ContactTarget } from './contactsApi';
+import { CONTACTS_V1 } from './contactsV1';
+import { readErrorEnvelope } from './errorBodies';
 import { explainOutcome } from './explain';
 import { megabytes } from './format';
 import { createHttpTransport, type HttpAttemptResult, type HttpTimeouts, type ResponseHeaders } from './http';
 import {
   classifyAttempt,
   mayHaveBeenProcessed,
-  type ContactOperation,
   type ContactOutcome,
   type OutcomeDetails,
   type OutcomeKind,
 } from './outcome';
 import { DIRECT, resolveProxySettings, type ProxyEnvironment } from './proxy';
 import { settleLostCreate, type ClockSample } from './lostCreate';
+import type { ReadResult } from './readResult';
 import { readCorrelationId, readRateLimitHeaders, readServerDateMs } from './responseHeaders';
 import { decideRetry, normaliseRetryOptions, type RetryOptions } from './retryPolicy';
 
@@ -34,6 +29,8 @@ export interface HubSpotClientOptions {
   readonly baseUrl: string;
   /** Private-app access token, sent as `Authorization: Bearer …`. */
   readonly token: string;
+  /** The contacts API version sent to; Contacts v1 unless told. */
+  readonly api?: ContactsApi;
   /** `totalMs` bounds each attempt as a whole; the default is 30 s. */
   readonly timeouts?: Partial<HttpTimeouts>;
   readonly retry?: Partial<RetryOptions>;
@@ -63,25 +60,21 @@ export interface SendOptions {
 
 export interface HubSpotClient {
   readonly baseUrl: HubSpotBaseUrl;
-  /** `POST /contacts/v1/contact`. */
-  createContact(properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
-  /** `POST /contacts/v1/contact/vid/{vid}/profile`. Throws a RangeError before sending if vid is not a positive integer. */
-  updateContact(vid: number | string, properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
+  /**
+   * Writes the properties to the target, as the API version's request. Rejects with a RangeError
+   * before sending when an update's id is not a positive whole number (a script may hand in anything).
+   */
+  sendContact(target: ContactTarget, properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
   /** One GET of a JSON resource (property definitions, account details), not retried: callers fall back to a cache. */
   getJson(path: string, options?: SendOptions): Promise<ReadResult>;
   /** Closes the dispatcher's connections; the client cannot be used afterwards. */
   close(): Promise<void>;
 }
 
-/** A GET's answer: the parsed body of a 2xx, or what went wrong (token-free, ready to show). */
-export type ReadResult =
-  | { readonly ok: true; readonly status: number; readonly headers: ResponseHeaders; readonly body: unknown }
-  | { readonly ok: false; readonly status: number | undefined; readonly headers: ResponseHeaders; readonly body: unknown; readonly message: string };
-
 /** One attempt, for the log. Holds no token and no request headers. */
 export interface HttpLogEntry {
   readonly level: 'info' | 'warn' | 'error';
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | ContactEndpoint['method'];
   readonly url: string;
   /** 1 for the first attempt. */
   readonly attempt: number;
@@ -94,9 +87,12 @@ export interface HttpLogEntry {
   readonly reason: string | undefined;
   /** Set when another attempt follows after this wait. */
   readonly retryInMs: number | undefined;
-  /** The entry as one line: "POST https://api.hubapi.com/contacts/v1/contact → 503 in 12 ms (correlation …); retry 1 of 3 in 480 ms". */
+  /** The entry as one line: "POST https://api.hubapi.com/… → 503 in 12 ms (correlation …); retry 1 of 3 in 480 ms". */
   readonly message: string;
 }
+
+/** The API version sends go to: the client, the editor's first-send question and the CLI's --dry-run all name its requests. */
+export const DEFAULT_CONTACTS_API: ContactsApi = CONTACTS_V1;
 
 export const DEFAULT_USER_AGENT = 'contact-payloads-for-hubspot (VS Code extension "Contact Payloads for HubSpot")';
 
@@ -112,6 +108,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   const parsed = parseBaseUrl(options.baseUrl);
   if (!parsed.ok) throw new HubSpotConfigError(parsed.message);
   const { baseUrl } = parsed;
+  const api = options.api ?? DEFAULT_CONTACTS_API;
   const token = checkedToken(options.token);
   const retry = normaliseRetryOptions(options.retry);
   // An unusable proxy setting is refused even when a loopback base URL would not use it: it is wrong either way.
@@ -135,15 +132,11 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   };
   const scrub = tokenScrubber(token);
 
-  async function send(
-    operation: ContactOperation,
-    vid: number | undefined,
-    path: string,
-    properties: readonly ContactPropertyValue[],
-    signal: AbortSignal | undefined,
-  ): Promise<ContactOutcome> {
+  async function send(target: ContactTarget, properties: readonly ContactPropertyValue[], signal: AbortSignal | undefined): Promise<ContactOutcome> {
+    const { operation } = target;
+    const { method, path } = api.endpoint(target);
     const url = baseUrl.origin + path;
-    const body = requestBody(properties);
+    const body = requestBody(api, properties);
     const createIsDeduplicated = hasDeduplicationKey(properties);
     const startedAt = now();
     let last: LastAttempt = NO_ATTEMPT;
@@ -160,7 +153,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       const unexplained = {
         ...details,
         operation,
-        method: 'POST' as const,
+        method,
         url,
         status: last.status,
         durationMs: last.durationMs,
@@ -178,7 +171,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
 
     if (!body.ok) return finish({ kind: 'notSent', message: body.problem }, undefined);
     if (signal?.aborted) return finish({ kind: 'cancelled', mayHaveReachedServer: false }, undefined);
-    const request = { method: 'POST' as const, origin: baseUrl.origin, path, headers, body: body.text, maxBodyBytes: CONTACT_ANSWER_MAX_BYTES };
+    const request = { method, origin: baseUrl.origin, path, headers, body: body.text, maxBodyBytes: CONTACT_ANSWER_MAX_BYTES };
 
     for (let attempt = 1; ; attempt++) {
       const attemptStartedAt = now();
@@ -186,12 +179,12 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       const attemptEndedAt = now();
       last = lastAttemptOf(result, attemptEndedAt - attemptStartedAt);
       clock.push({ startedAt: attemptStartedAt, endedAt: attemptEndedAt, serverDateMs: readServerDateMs(last.headers) });
-      const details = classifyAttempt({ operation, vid, attempt: result, body: last.body, nowMs: now() });
+      const details = classifyAttempt({ api, target, attempt: result, body: last.body, nowMs: now() });
       if (operation === 'create' && details.kind === 'alreadyExists' && details.vid !== undefined && lostAttemptStartedAt !== undefined) {
         // Our lost attempt may have made this contact, or it existed before: reading it tells, mostly.
-        safeLog(logEntry({ url, attempt, last, details, retryInMs: undefined, note: undefined, maxRetries: retry.maxRetries }));
+        safeLog(logEntry({ method, url, attempt, last, details, retryInMs: undefined, note: undefined, maxRetries: retry.maxRetries }));
         const read = (readPath: string) => client.getJson(readPath, { signal });
-        const settled = await settleLostCreate({ vid: details.vid, lostAttemptStartedAt, samples: clock, read, now });
+        const settled = await settleLostCreate({ api, vid: details.vid, lostAttemptStartedAt, samples: clock, read, now });
         mayHaveBeenApplied = settled.kind === 'existsMaybeCreated';
         return finish(settled, undefined);
       }
@@ -203,7 +196,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       const decision = decideRetry({ operation, details, status: last.status, retriesSoFar: retries, createIsDeduplicated, options: retry, random });
       const retryInMs = decision.retry ? decision.delayMs : undefined;
       const note = decision.retry ? undefined : decision.note;
-      safeLog(logEntry({ url, attempt, last, details, retryInMs, note, maxRetries: retry.maxRetries }));
+      safeLog(logEntry({ method, url, attempt, last, details, retryInMs, note, maxRetries: retry.maxRetries }));
       if (!decision.retry) return finish(details, decision.note);
 
       try {
@@ -218,13 +211,13 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
 
   const client: HubSpotClient = {
     baseUrl,
-    createContact: (properties, sendOptions) => send('create', undefined, CREATE_CONTACT_PATH, properties, sendOptions?.signal),
-    updateContact: (vid, properties, sendOptions) => {
-      const checkedVid = parseVid(vid);
-      if (checkedVid === undefined) {
-        return Promise.reject(new RangeError(`The vid must be a positive whole number, like 61574 (got "${scrub(String(vid))}").`));
+    sendContact: (target, properties, sendOptions) => {
+      if (target.operation === 'create') return send(target, properties, sendOptions?.signal);
+      const id = parseVid(target.id);
+      if (id === undefined) {
+        return Promise.reject(new RangeError(`The vid must be a positive whole number, like 61574 (got "${scrub(String(target.id))}").`));
       }
-      return send('update', checkedVid, contactProfilePath(checkedVid), properties, sendOptions?.signal);
+      return send({ operation: 'update', id }, properties, sendOptions?.signal);
     },
     async getJson(path, sendOptions) {
       const url = baseUrl.origin + path;
@@ -280,9 +273,9 @@ function readFailure(result: HttpAttemptResult, last: LastAttempt): string {
 }
 
 /** The JSON body, or why it cannot be built (too large for a string, say), in which case nothing is sent. */
-function requestBody(properties: readonly ContactPropertyValue[]): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string } {
+function requestBody(api: ContactsApi, properties: readonly ContactPropertyValue[]): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string } {
   try {
-    return { ok: true, text: contactRequestBody(properties) };
+    return { ok: true, text: api.body(properties) };
   } catch (error) {
     return { ok: false, problem: `the request body could not be built: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -325,6 +318,7 @@ function checkedToken(token: string): string {
 }
 
 interface LogFacts {
+  readonly method: ContactEndpoint['method'];
   readonly url: string;
   readonly attempt: number;
   readonly last: LastAttempt;
@@ -334,20 +328,20 @@ interface LogFacts {
   readonly maxRetries: number;
 }
 
-function logEntry({ url, attempt, last, details, retryInMs, note, maxRetries }: LogFacts): HttpLogEntry {
+function logEntry({ method, url, attempt, last, details, retryInMs, note, maxRetries }: LogFacts): HttpLogEntry {
   const correlationId = readCorrelationId(last.headers);
   const networkReason = details.kind === 'networkError' ? details.reason : undefined;
   const succeeded = details.kind === 'created' || details.kind === 'updated';
   const failedToAnswer = details.kind === 'serverError' || details.kind === 'networkError';
   const level = succeeded ? 'info' : failedToAnswer && retryInMs === undefined ? 'error' : 'warn';
   const answer = last.status ?? (details.kind === 'cancelled' ? 'cancelled' : details.kind === 'notSent' ? 'not sent' : `no response (${networkReason ?? 'error'})`);
-  let message = `POST ${url} → ${answer} in ${last.durationMs} ms`;
+  let message = `${method} ${url} → ${answer} in ${last.durationMs} ms`;
   if (correlationId) message += ` (correlation ${correlationId})`;
   if (retryInMs !== undefined) message += `; retry ${attempt} of ${maxRetries} in ${retryInMs} ms`;
   else if (note) message += `; ${note}`;
   return {
     level,
-    method: 'POST',
+    method,
     url,
     attempt,
     status: last.status,

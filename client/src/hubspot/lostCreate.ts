@@ -4,8 +4,9 @@
 // applied. Reading the contact tells when HubSpot added it; this compares that time with when the
 // lost attempt started, on HubSpot's clock, and says "cannot tell" when the read or the clocks do
 // not allow the comparison.
-import { contactProfilePath, readContactCreatedAt, readCreatedContact, readRequiredScopes } from './contactsV1';
-import type { ReadResult } from './hubspotClient';
+import type { ContactsApi } from './contactsApi';
+import { readRequiredScopes } from './errorBodies';
+import type { ReadResult } from './readResult';
 import type { OutcomeDetails } from './outcome';
 import { readServerDateMs } from './responseHeaders';
 
@@ -71,6 +72,8 @@ export function judgeCreation(createdAt: number | undefined, lostAttemptStartedA
 }
 
 export interface LostCreateQuestion {
+  /** The API version the create was sent with: it says how to read the contact. */
+  readonly api: ContactsApi;
   /** The contact the 409 names. */
   readonly vid: number;
   /** Our clock when the first attempt whose answer was lost started. */
@@ -83,15 +86,15 @@ export interface LostCreateQuestion {
 }
 
 /** Reads the contact the 409 names and turns the verdict into the outcome. */
-export async function settleLostCreate({ vid, lostAttemptStartedAt, samples, read, now }: LostCreateQuestion): Promise<OutcomeDetails> {
+export async function settleLostCreate({ api, vid, lostAttemptStartedAt, samples, read, now }: LostCreateQuestion): Promise<OutcomeDetails> {
   const startedAt = now();
-  const answer = await read(contactProfilePath(vid));
+  const answer = await read(api.readPath(vid));
   if (!answer.ok) return { kind: 'existsMaybeCreated', vid, reason: readFailure(answer) };
   const sample: ClockSample = { startedAt, endedAt: now(), serverDateMs: readServerDateMs(answer.headers) };
-  const verdict = judgeCreation(readContactCreatedAt(answer.body), lostAttemptStartedAt, [...samples, sample]);
+  const verdict = judgeCreation(api.readCreatedAt(answer.body), lostAttemptStartedAt, [...samples, sample]);
   switch (verdict.kind) {
     case 'byLostAttempt': {
-      const record = readCreatedContact(answer.body);
+      const record = api.readContact(answer.body);
       return { kind: 'created', vid, portalId: record?.portalId, profileUrl: record?.profileUrl, createdOnEarlierAttempt: true };
     }
     case 'beforeLostAttempt':

@@ -1,20 +1,17 @@
 // What a create or update came to, as a discriminated union the UI can switch on, and the mapping
 // from one HTTP attempt to it. The human one-liner is written by explain.ts.
+import type { ContactOperation, ContactsApi, ContactTarget } from './contactsApi';
 import {
-  readCreatedContact,
   readErrorEnvelope,
-  readExistingContactVid,
   readRateLimitPolicy,
   readRequiredScopes,
   readValidationResults,
   type RateLimitPolicy,
   type ValidationResult,
-} from './contactsV1';
+} from './errorBodies';
 import { megabytes } from './format';
 import type { HttpAttemptResult, NetworkFailureReason, ResponseHeaders } from './http';
 import { readRateLimitHeaders, readRetryAfterMs, type RateLimitHeaders } from './responseHeaders';
-
-export type ContactOperation = 'create' | 'update';
 
 export type OutcomeDetails =
   | {
@@ -77,7 +74,7 @@ export type OutcomeKind = OutcomeDetails['kind'];
 /** Facts about the exchange that every outcome carries. */
 export interface OutcomeContext {
   readonly operation: ContactOperation;
-  readonly method: 'POST';
+  readonly method: 'POST' | 'PATCH';
   readonly url: string;
   /** Status of the last response; undefined when the last attempt got none. */
   readonly status: number | undefined;
@@ -132,9 +129,9 @@ const TEN_SECONDS_MS = 10_000;
 const ONE_SECOND_MS = 1_000;
 
 export interface AttemptToClassify {
-  readonly operation: ContactOperation;
-  /** The vid of an update; undefined for a create. */
-  readonly vid: number | undefined;
+  /** The API version the request was sent with: it reads the success and the 409. */
+  readonly api: ContactsApi;
+  readonly target: ContactTarget;
   readonly attempt: HttpAttemptResult;
   /** The response body, already parsed. */
   readonly body: unknown;
@@ -142,11 +139,11 @@ export interface AttemptToClassify {
   readonly nowMs: number;
 }
 
-export function classifyAttempt({ operation, vid, attempt, body, nowMs }: AttemptToClassify): OutcomeDetails {
+export function classifyAttempt({ api, target, attempt, body, nowMs }: AttemptToClassify): OutcomeDetails {
   if (attempt.kind === 'cancelled') return { kind: 'cancelled', mayHaveReachedServer: attempt.mayHaveReachedServer };
   if (attempt.kind === 'notSent') return { kind: 'notSent', message: attempt.message };
   // Never retried: an answer this size is no answer HubSpot gives, and the next would be no smaller.
-  if (attempt.kind === 'oversized') return { kind: 'unexpectedResponse', message: oversizedAnswer(operation, attempt.status, attempt.limitBytes) };
+  if (attempt.kind === 'oversized') return { kind: 'unexpectedResponse', message: oversizedAnswer(target.operation, attempt.status, attempt.limitBytes) };
   if (attempt.kind === 'networkError') {
     const { reason, timeoutPhase, mayHaveReachedServer, message } = attempt;
     return { kind: 'networkError', reason, timeoutPhase, mayHaveReachedServer, message };
@@ -154,7 +151,10 @@ export function classifyAttempt({ operation, vid, attempt, body, nowMs }: Attemp
 
   const { status, headers } = attempt;
   const { message, category } = readErrorEnvelope(body);
-  if (status >= 200 && status < 300) return classifySuccess(operation, vid, status, body);
+  if (status >= 200 && status < 300) {
+    const success = api.readSuccess(target, status, body);
+    return success.kind === 'created' ? { ...success, createdOnEarlierAttempt: false } : success;
+  }
   switch (status) {
     case 400:
       return { kind: 'validationFailed', message, results: readValidationResults(body) };
@@ -163,10 +163,10 @@ export function classifyAttempt({ operation, vid, attempt, body, nowMs }: Attemp
     case 403:
       return { kind: 'forbidden', scopes: readRequiredScopes(body), message };
     case 404:
-      if (operation === 'update' && vid !== undefined) return { kind: 'notFound', vid };
+      if (target.operation === 'update') return { kind: 'notFound', vid: target.id };
       return { kind: 'unexpectedResponse', message: `HubSpot has no such endpoint here (${message ?? 'not found'}); check the base URL` };
     case 409:
-      return { kind: 'alreadyExists', vid: readExistingContactVid(body), predatesLostAttempt: false };
+      return { kind: 'alreadyExists', vid: api.readExistingId(body), predatesLostAttempt: false };
     case 429:
       return classifyRateLimit(body, headers, nowMs);
   }
@@ -183,17 +183,6 @@ function oversizedAnswer(operation: ContactOperation, status: number, limitBytes
     return `${text}; ${operation === 'create' ? 'the contact may have been created' : 'the update may have been applied'}`;
   }
   return text;
-}
-
-function classifySuccess(operation: ContactOperation, vid: number | undefined, status: number, body: unknown): OutcomeDetails {
-  if (operation === 'create') {
-    const created = readCreatedContact(body);
-    if (status === 200 && created) return { kind: 'created', ...created, createdOnEarlierAttempt: false };
-    return { kind: 'unexpectedResponse', message: 'the answer has no contact id; the contact may have been created' };
-  }
-  // Only 204 means the update happened: HubSpot once answered 200 with an empty body for a bad vid.
-  if (status === 204 && vid !== undefined) return { kind: 'updated', vid };
-  return { kind: 'unexpectedResponse', message: 'expected 204 No Content; the update may not have been applied' };
 }
 
 function classifyRateLimit(body: unknown, headers: ResponseHeaders, nowMs: number): OutcomeDetails {

@@ -8,7 +8,8 @@
 // instead of creating a twin (lostCreate.ts then reads the contact to tell whether the lost attempt
 // created it).
 import { plural, seconds } from './format';
-import { mayHaveBeenProcessed, type ContactOperation, type OutcomeDetails } from './outcome';
+import type { ContactOperation } from './contactsApi';
+import { mayHaveBeenProcessed, type OutcomeDetails } from './outcome';
 
 export interface RetryOptions {
   /** Retries after the first attempt; 0 turns retrying off. */

@@ -1,0 +1,12 @@
+import type { ExtensionScope } from '../extensionContext';
+import type { PortalCatalog } from '../hubspot/portalCatalog';
+import type { LanguageServerHost } from '../languageServer/languageServerHost';
+import type { SendServices } from './sendServices';
+
+/** What a command's factory builds its handler from. */
+export interface CommandContext {
+  readonly scope: ExtensionScope;
+  readonly services: SendServices;
+  readonly host: LanguageServerHost;
+  readonly catalog: PortalCatalog;
+}

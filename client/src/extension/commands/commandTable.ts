@@ -1,0 +1,21 @@
+// Every command the extension contributes, by its name under `contactPayloads.`: main.ts registers
+// each one from this table, and a unit test holds the table to package.json's contributes.commands.
+import { clearAccessToken, setAccessToken } from './accessToken';
+import type { CommandContext } from './commandContext';
+import { refreshProperties } from './refreshProperties';
+import { restartServer } from './restartServer';
+import { createContact, saveVidCommand, updateContact } from './sendContact';
+import { showOutput } from './showOutput';
+
+export type CommandFactory = (ctx: CommandContext) => (...args: never[]) => unknown;
+
+export const COMMANDS = {
+  createContact,
+  updateContact,
+  setAccessToken,
+  clearAccessToken,
+  refreshProperties,
+  saveVid: saveVidCommand,
+  restartServer,
+  showOutput,
+} satisfies Record<string, CommandFactory>;

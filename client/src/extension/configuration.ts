@@ -1,0 +1,50 @@
+// The extension's settings, read in one place. The base URL decides where the access token goes, so
+// it is a restricted setting: VS Code ignores a value from the settings of an untrusted workspace.
+// Numbers are clamped to the ranges package.json declares.
+import * as vscode from 'vscode';
+import { DEFAULT_BASE_URL } from '../hubspot/baseUrl';
+import type { RetryOptions } from '../hubspot/retryPolicy';
+import { timeoutsForSeconds, type HttpTimeouts } from '../hubspot/timeouts';
+import { clampSetting, type RangedSetting } from './settingRanges';
+
+export const SECTION = 'contactPayloads';
+
+export interface SendSettings {
+  readonly baseUrl: string;
+  readonly confirmBeforeSend: boolean;
+  readonly timeouts: HttpTimeouts;
+  readonly retry: RetryOptions;
+  /** VS Code's `http.proxy`, when set. */
+  readonly proxy: string | undefined;
+  /** VS Code's `http.noProxy` hosts. */
+  readonly noProxy: readonly string[];
+}
+
+export function readSendSettings(): SendSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const http = vscode.workspace.getConfiguration('http');
+  const noProxy = http.get<unknown>('noProxy', []);
+  return {
+    baseUrl: config.get<string>('baseUrl', DEFAULT_BASE_URL),
+    confirmBeforeSend: config.get<boolean>('confirmBeforeSend', true),
+    // The setting promises a total: connecting, waiting and reading the answer all count.
+    timeouts: timeoutsForSeconds(readNumberSetting('request.timeoutSeconds')),
+    retry: {
+      maxRetries: readNumberSetting('request.maxRetries'),
+      baseDelayMs: readNumberSetting('request.retryBaseDelayMs'),
+      maxDelayMs: readNumberSetting('request.retryMaxDelayMs'),
+    },
+    proxy: http.get<string>('proxy') || undefined,
+    noProxy: Array.isArray(noProxy) ? noProxy.filter((host): host is string => typeof host === 'string') : [],
+  };
+}
+
+/** A numeric `contactPayloads.*` setting, within its declared range. */
+export function readNumberSetting(name: RangedSetting): number {
+  return clampSetting(name, vscode.workspace.getConfiguration(SECTION).get<unknown>(name));
+}
+
+/** True when a change touches the settings a send depends on. */
+export function affectsSendSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(SECTION) || event.affectsConfiguration('http.proxy') || event.affectsConfiguration('http.noProxy');
+}

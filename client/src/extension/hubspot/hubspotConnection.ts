@@ -1,0 +1,99 @@
+// One HubSpot client (and so one undici dispatcher, with keep-alive) for the extension, rebuilt when
+// the base URL, token, proxy or timeouts change. Every request is logged without the token. A setting
+// the client cannot work with (base URL, proxy, a token that cannot be sent) is a `config` problem
+// with a message to show: nothing is sent.
+import * as vscode from 'vscode';
+import type { AccessTokens } from './accessTokens';
+import { parseBaseUrl, type HubSpotBaseUrl } from '../../hubspot/baseUrl';
+import { HubSpotConfigError } from '../../hubspot/configError';
+import { createHubSpotClient, DEFAULT_USER_AGENT, type HubSpotClient, type HttpLogEntry } from '../../hubspot/hubspotClient';
+import { affectsSendSettings, readSendSettings, type SendSettings } from '../configuration';
+
+export type Connection =
+  | {
+      readonly ok: true;
+      readonly client: HubSpotClient;
+      readonly baseUrl: HubSpotBaseUrl;
+      readonly settings: SendSettings;
+      /** The token's id (AccessTokens.idOf), to tell which token something was fetched with. */
+      readonly tokenId: string | undefined;
+    }
+  | { readonly ok: false; readonly problem: 'config'; readonly message: string }
+  | { readonly ok: false; readonly problem: 'noToken'; readonly baseUrl: HubSpotBaseUrl };
+
+export class HubSpotConnection implements vscode.Disposable {
+  private cached: { key: string; client: HubSpotClient } | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The base URL, a token, the proxy or the timeouts changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly version: string,
+  ) {
+    const changed = () => {
+      this.reset();
+      this.changed.fire();
+    };
+    this.subscriptions = [
+      vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) changed(); }),
+      tokens.onDidChange(changed),
+      this.changed,
+    ];
+  }
+
+  /** The configured base URL, or why it cannot be used. */
+  baseUrl(): { ok: true; baseUrl: HubSpotBaseUrl } | { ok: false; message: string } {
+    return parseBaseUrl(readSendSettings().baseUrl);
+  }
+
+  /** The client for the settings and token in force now: built when they changed, else the one already built. Sends nothing. */
+  async clientForCurrentSettings(): Promise<Connection> {
+    const settings = readSendSettings();
+    const parsed = parseBaseUrl(settings.baseUrl);
+    if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };
+    const token = await this.tokens.get(parsed.baseUrl.origin);
+    if (!token) return { ok: false, problem: 'noToken', baseUrl: parsed.baseUrl };
+    // In memory only, like the client's own Authorization header; never logged.
+    const key = JSON.stringify([parsed.baseUrl.origin, token, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
+    if (this.cached?.key !== key) {
+      this.reset();
+      let client: HubSpotClient;
+      try {
+        client = createHubSpotClient({
+          baseUrl: parsed.baseUrl.origin,
+          token,
+          timeouts: settings.timeouts,
+          retry: settings.retry,
+          proxy: settings.proxy,
+          noProxy: settings.noProxy,
+          userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
+          log: (entry) => this.logRequest(entry),
+        });
+      } catch (error) {
+        if (error instanceof HubSpotConfigError) return { ok: false, problem: 'config', message: error.message };
+        throw error;
+      }
+      this.cached = { key, client };
+    }
+    return { ok: true, client: this.cached.client, baseUrl: parsed.baseUrl, settings, tokenId: await this.tokens.idOf(parsed.baseUrl.origin) };
+  }
+
+  dispose(): void {
+    this.reset();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private reset(): void {
+    const old = this.cached;
+    this.cached = undefined;
+    void old?.client.close();
+  }
+
+  private logRequest(entry: HttpLogEntry): void {
+    this.log[entry.level](entry.message);
+  }
+}
+

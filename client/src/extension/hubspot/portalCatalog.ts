@@ -1,0 +1,115 @@
+// Keeps the language server checking against the user's own portal: its contact property definitions,
+// fetched with the token (in trusted workspaces), cached per account, refreshed in the background when
+// older than the TTL, and otherwise the last cache or the bundled defaults, with the source visible.
+import * as vscode from 'vscode';
+import { CatalogNotification, type CatalogParams } from '../../../../server/src/protocol';
+import { CatalogCache, needsRefresh, portalIdFor, type CachedCatalog } from '../../hubspot/catalogCache';
+import { fetchPortalProperties } from '../../hubspot/propertyDefinitions';
+import type { HubSpotConnection } from './hubspotConnection';
+import type { LanguageServerHost } from '../languageServer/languageServerHost';
+import { readNumberSetting } from '../configuration';
+
+/** What the status bar shows. */
+export type CatalogState =
+  | { readonly kind: 'bundled'; readonly reason: string }
+  | { readonly kind: 'portal'; readonly catalog: CachedCatalog; readonly refreshError: string | undefined };
+
+export class PortalCatalog implements vscode.Disposable {
+  private state: CatalogState = { kind: 'bundled', reason: 'no portal properties fetched yet' };
+  private readonly changed = new vscode.EventEmitter<CatalogState>();
+  readonly onDidChange = this.changed.event;
+  private readonly cache: CatalogCache;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    storage: vscode.Uri,
+    private readonly connection: HubSpotConnection,
+    private readonly server: LanguageServerHost,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.cache = new CatalogCache(vscode.Uri.joinPath(storage, 'portal-catalogs').fsPath);
+    this.subscriptions.push(
+      server.onDidStart(() => void this.load('whenOld')),
+      // Another host or token may mean another portal: the cache of this host is only a stand-in.
+      connection.onDidChange(() => void this.load('always')),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.load('whenOld')),
+      this.changed,
+    );
+  }
+
+  current(): CatalogState {
+    return this.state;
+  }
+
+  /** "portal 62515" when the catalog in force is known to be the portal of the token `tokenId` names on `origin`. */
+  portalOf(origin: string, tokenId: string | undefined): string | undefined {
+    const portalId = this.state.kind === 'portal' ? portalIdFor(this.state.catalog, origin, tokenId) : undefined;
+    return portalId === undefined ? undefined : `portal ${portalId}`;
+  }
+
+  /** The cached catalog of the configured host at once, then a background refresh (always, or when it is old or missing). */
+  async load(refresh: 'always' | 'whenOld'): Promise<void> {
+    const baseUrl = this.connection.baseUrl();
+    const cached = baseUrl.ok ? await this.cache.latest(baseUrl.baseUrl.origin) : undefined;
+    if (cached) await this.use({ kind: 'portal', catalog: cached, refreshError: undefined });
+    else await this.use({ kind: 'bundled', reason: baseUrl.ok ? `no cached properties for ${baseUrl.baseUrl.host}` : baseUrl.message });
+    const maxAgeMs = readNumberSetting('portalProperties.maxAgeHours') * 3_600_000;
+    if (refresh === 'always' || needsRefresh(cached, Date.now(), maxAgeMs)) await this.refresh(false);
+  }
+
+  /**
+   * Fetches the portal's definitions now. Interactive refreshes (the command, the status bar) say what
+   * went wrong; background ones only log it and keep what is in force.
+   */
+  refresh(interactive: boolean, signal?: AbortSignal): Promise<void> {
+    this.refreshing ??= this.fetch(interactive, signal).finally(() => { this.refreshing = undefined; });
+    return this.refreshing;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private async fetch(interactive: boolean, signal: AbortSignal | undefined): Promise<void> {
+    const fail = (message: string) => {
+      this.log.warn(message);
+      if (this.state.kind === 'portal') this.setState({ ...this.state, refreshError: message });
+      if (interactive) void vscode.window.showWarningMessage(`${message} Still using ${describe(this.state)}.`);
+    };
+    if (!vscode.workspace.isTrusted) return fail('Portal properties are fetched only in trusted workspaces.');
+    const connection = await this.connection.clientForCurrentSettings();
+    if (!connection.ok) {
+      return fail(connection.problem === 'config' ? connection.message : `No access token is set for ${connection.baseUrl.host}, so the portal's properties cannot be fetched.`);
+    }
+    const result = await fetchPortalProperties(connection.client, { signal });
+    if (!result.ok) return fail(result.message);
+    const catalog: CachedCatalog = { origin: connection.baseUrl.origin, fetchedAt: Date.now(), tokenId: connection.tokenId, ...result.portal };
+    await this.cache.save(catalog).catch((error: unknown) => this.log.warn(`Could not cache the portal's properties: ${String(error)}`));
+    await this.use({ kind: 'portal', catalog, refreshError: undefined });
+    this.log.info(`Fetched ${catalog.properties.length} contact properties of ${portalName(catalog)} (${catalog.api} API)`);
+  }
+
+  private async use(state: CatalogState): Promise<void> {
+    this.setState(state);
+    const params: CatalogParams = state.kind === 'portal'
+      ? { source: { kind: 'portal', description: portalName(state.catalog) }, properties: state.catalog.properties }
+      : { source: { kind: 'bundled', description: 'HubSpot default contact properties (bundled)' } };
+    const client = await this.server.ensureStarted();
+    await client.sendNotification(CatalogNotification, params);
+  }
+
+  private setState(state: CatalogState): void {
+    this.state = state;
+    this.changed.fire(state);
+  }
+}
+
+export function portalName(catalog: CachedCatalog): string {
+  const host = new URL(catalog.origin).host;
+  return catalog.portalId === undefined ? `the portal at ${host}` : `portal ${catalog.portalId} (${host})`;
+}
+
+export function describe(state: CatalogState): string {
+  return state.kind === 'portal' ? `the properties of ${portalName(state.catalog)}` : 'the bundled default properties';
+}

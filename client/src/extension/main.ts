@@ -1,0 +1,53 @@
+// The extension proper, loaded by extension.ts once a contact file is open or a command runs: builds
+// the scope, the commands and views, and starts the language server when needed.
+import * as vscode from 'vscode';
+import { AccessTokens } from './hubspot/accessTokens';
+import { COMMANDS } from './commands/commandTable';
+import type { SendServices } from './commands/sendServices';
+import { ExtensionScope } from './extensionContext';
+import { HubSpotConnection } from './hubspot/hubspotConnection';
+import { DOCUMENT_SELECTOR } from './contactDocuments';
+import { LanguageServerHost } from './languageServer/languageServerHost';
+import { PortalCatalog } from './hubspot/portalCatalog';
+import { affectsSendSettings } from './configuration';
+import { CatalogStatus } from './views/catalogStatus';
+import { SendCodeLenses } from './views/codeLens';
+import { ResponseView } from './views/responseView';
+
+export interface ExtensionMain {
+  runCommand(command: string, args: unknown[]): unknown;
+  stop(): Promise<void>;
+}
+
+/** `activatedAt`: performance.now() when VS Code activated the extension, for the log. */
+export function start(context: vscode.ExtensionContext, activatedAt: number): ExtensionMain {
+  const log = vscode.window.createOutputChannel('HubSpot Contacts', { log: true });
+  context.subscriptions.push(log);
+  const scope = new ExtensionScope(context, log);
+  const host = new LanguageServerHost(scope, activatedAt);
+  const tokens = new AccessTokens(context.secrets);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '';
+  const connection = scope.track(new HubSpotConnection(tokens, log, version));
+  const catalog = scope.track(new PortalCatalog(context.globalStorageUri, connection, host, log));
+  const services: SendServices = {
+    tokens,
+    connection,
+    server: host,
+    responses: scope.track(new ResponseView()),
+    portalOf: (origin, tokenId) => catalog.portalOf(origin, tokenId),
+    confirmedOrigins: new Set(),
+  };
+
+  const commandContext = { scope, services, host, catalog };
+  for (const [name, factory] of Object.entries(COMMANDS)) scope.registerCommand(name, factory(commandContext));
+
+  scope.track(new CatalogStatus(catalog));
+
+  const lenses = new SendCodeLenses(host);
+  scope.track(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses));
+  scope.track(vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()));
+  scope.track(vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) lenses.refresh(); }));
+
+  host.startWhenNeeded();
+  return { runCommand: (command, args) => scope.runCommand(command, args), stop: () => host.dispose() };
+}
