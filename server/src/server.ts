@@ -12,7 +12,7 @@ import { registerHover } from './handlers/hover';
 import { HubSpotRejections } from './handlers/hubspotRejections';
 import { registerPayloadSummary } from './handlers/payloadSummary';
 import { withWholeRange } from './handlers/positions';
-import { SETTINGS_SECTION, SettingsStore } from './handlers/settings';
+import { SETTINGS_SECTION, SettingsStore } from './handlers/settingsStore';
 import { registerSymbols } from './handlers/symbols';
 import { version } from '../../package.json';
 

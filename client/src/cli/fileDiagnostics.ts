@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { bundledDefaultCatalog } from '../../../server/src/service/catalog';
 import { parsePayload } from '../../../server/src/service/payload';
-import { DEFAULT_SETTINGS, type ServerSettings } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, type ServerSettings } from '../../../server/src/service/serverSettings';
 import { validate } from '../../../server/src/service/validate';
 
 export interface DiagnosedText {

@@ -2,7 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PropertyCatalog } from '../service/catalog';
-import type { ServerSettings } from '../service/settings';
+import type { ServerSettings } from '../service/serverSettings';
 import type { DocumentCache } from './documentCache';
 
 /** What the client said it can do, read once in `initialize`. */

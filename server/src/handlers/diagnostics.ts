@@ -3,7 +3,7 @@
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../service/finding';
-import type { ParsedPayload } from '../service/payload';
+import type { ParsedPayload } from '../service/payloadModel';
 import { validate } from '../service/validate';
 import { CheckFailureLog } from './checkFailureLog';
 import type { ServerContext } from './context';

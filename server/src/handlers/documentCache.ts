@@ -1,8 +1,9 @@
 // One parse per document version, shared by every feature (diagnostics, completion, hover, …).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parsePayload, type ParsedPayload } from '../service/payload';
+import { parsePayload } from '../service/payload';
+import { type ParsedPayload } from '../service/payloadModel';
 import { updatePayload } from '../service/payloadUpdate';
-import type { ServerSettings } from '../service/settings';
+import type { ServerSettings } from '../service/serverSettings';
 import { isTooLarge } from '../service/validate';
 
 interface CachedParse {

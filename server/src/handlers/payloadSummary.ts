@@ -1,5 +1,5 @@
 import { PayloadSummaryRequest } from '../protocol';
-import { lastMember } from '../service/payload';
+import { lastMember } from '../service/payloadModel';
 import type { ServerContext } from './context';
 
 export function registerPayloadSummary(ctx: ServerContext): void {

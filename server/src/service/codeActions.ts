@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { PropertyCatalog } from './catalog';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode, type DiagnosticData } from './diagnosticCodes';
-import { entryAt, type ParsedPayload, type PayloadEntry, type Span } from './payload';
+import { entryAt, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
 import { offsetAt, rangeOf, spanEnd, spanOf, wholeRange } from './ranges';
 
 /** At most this many replacements of one diagnostic are offered. */

@@ -12,7 +12,7 @@ import {
 import schema from '../../../schemas/contact.schema.json';
 import { isMultiSelect, isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
 import { cursorContext, decodeJsonStringContent, type CursorContext, type CursorSlot, type CursorToken } from './cursorContext';
-import type { Member, ParsedPayload, PayloadEntry, Span } from './payload';
+import type { Member, ParsedPayload, PayloadEntry, Span } from './payloadModel';
 import { choosableOptions, descriptionMarkdown, propertyMarkdown, readOnlyReason, typeLabel } from './propertyDocs';
 import { MAX_LABEL_LENGTH, shortened } from './portalText';
 import { offsetAt, rangeOf, spanEnd } from './ranges';

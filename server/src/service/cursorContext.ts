@@ -3,7 +3,7 @@
 // token a completion would replace. It reads the offsets the parse already found and scans only the
 // few characters between parsed tokens around the cursor, so its cost does not grow with the file.
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { entryAt, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
+import { entryAt, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
 import { spanEnd } from './ranges';
 
 /** The token at the cursor. */

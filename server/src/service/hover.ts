@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { PropertyCatalog } from './catalog';
 import { cursorContext, decodeJsonStringContent, type CursorToken } from './cursorContext';
-import type { ParsedPayload } from './payload';
+import type { ParsedPayload } from './payloadModel';
 import { choosableOptions, descriptionMarkdown, inlineCode, propertyMarkdown, valueMarkdown } from './propertyDocs';
 import { offsetAt, rangeOf, spanEnd } from './ranges';
 

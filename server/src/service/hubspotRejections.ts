@@ -3,7 +3,7 @@
 import type { RejectedProperty } from '../protocol';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
-import type { ParsedPayload } from './payload';
+import type { ParsedPayload } from './payloadModel';
 
 /** HubSpot's codes that are about the name rather than the value. */
 const NAME_ERRORS = new Set(['PROPERTY_DOESNT_EXIST']);

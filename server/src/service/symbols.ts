@@ -1,7 +1,7 @@
 // The outline: a `properties` symbol with one child per entry (`firstname = Adrian`), and `vid`.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { lastMember, type JsonValue, type ParsedPayload, type PayloadEntry } from './payload';
+import { lastMember, type JsonValue, type ParsedPayload, type PayloadEntry } from './payloadModel';
 import { rangeOf } from './ranges';
 
 /** Values longer than this are cut in symbol names. */

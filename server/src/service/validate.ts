@@ -10,9 +10,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 import type { Finding, Severity } from './finding';
-import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
+import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
 import { checkStructure, describeKind } from './schemaCheck';
-import type { ServerSettings } from './settings';
+import type { ServerSettings } from './serverSettings';
 import { propertyNameIndex } from './suggest';
 import { brokenValueRule } from './valueRules';
 

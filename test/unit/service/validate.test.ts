@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { bundledDefaultCatalog, createCatalog } from '../../../server/src/service/catalog';
 import { parsePayload } from '../../../server/src/service/payload';
-import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/serverSettings';
 import type { Finding } from '../../../server/src/service/finding';
 import { propertyNameIndex } from '../../../server/src/service/suggest';
 import { findProblems, isTooLarge, toDiagnostics, validate } from '../../../server/src/service/validate';
