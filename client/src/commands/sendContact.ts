@@ -1,7 +1,8 @@
 // "Create Contact from File" and "Update Contact by VID": send what the editor shows, explain the answer.
 import * as vscode from 'vscode';
-import { HubSpotRejectionNotification } from '../../../server/src/protocol';
+import { CheckTextRequest, HubSpotRejectionNotification } from '../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
+import type { LanguageServerHost } from '../languageServerHost';
 import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { parseVid, type ContactPropertyValue } from '../hubspot/contactsV1';
 import type { HubSpotClient } from '../hubspot/hubspotClient';
@@ -11,8 +12,6 @@ import { readPayload, rejectedProperties } from '../payloadBody';
 import { saveVidToFile } from '../saveVid';
 import { contactLink } from '../views/responseText';
 import type { SendServices } from './sendServices';
-
-const DIAGNOSTIC_SOURCE = 'contact-payloads';
 
 /** Returns the outcome (for scripts and tests), or undefined when nothing was sent. */
 export const createContact = (services: SendServices) => (scope: ExtensionScope) => (target?: vscode.Uri) =>
@@ -34,12 +33,13 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
     return undefined;
   }
 
-  const payload = readPayload(document.getText());
+  const text = document.getText();
+  const payload = readPayload(text);
   if (!payload.ok) {
     void showProblemsOffer(vscode.window.showErrorMessage(payload.message, 'Show Problems'));
     return undefined;
   }
-  if (!(await acceptProblems(document.uri))) return undefined;
+  if (!(await acceptProblems(services.server, document.uri, text))) return undefined;
 
   const vid = operation === 'update' ? await chooseVid(payload.savedVid, givenVid) : undefined;
   if (operation === 'update' && vid === undefined) return undefined;
@@ -66,9 +66,14 @@ async function contactDocument(target: vscode.Uri | undefined): Promise<vscode.T
   return document && isContactDocument(document) ? document : undefined;
 }
 
-/** Problems the language server found: the user decides, nothing is sent silently. */
-async function acceptProblems(uri: vscode.Uri): Promise<boolean> {
-  const errors = vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error).length;
+/**
+ * Errors the engine finds in the text being sent (not the diagnostics VS Code holds: they may be of an
+ * older version, or absent for a file over the size limit or never opened): the user decides, nothing
+ * is sent silently.
+ */
+async function acceptProblems(server: LanguageServerHost, uri: vscode.Uri, text: string): Promise<boolean> {
+  const client = await server.ensureStarted();
+  const { errorCount: errors } = await client.sendRequest(CheckTextRequest, { uri: uri.toString(), text });
   if (errors === 0) return true;
   const choice = await vscode.window.showWarningMessage(
     `This file has ${errors === 1 ? '1 error' : `${errors} errors`} that HubSpot would reject.`,

@@ -1,9 +1,18 @@
 // Diagnostics for what HubSpot itself rejected (a 400's validationResults) when the file was sent.
 // Each stays on its entry while the entry still holds the value that was sent, and goes when it changes.
-import type { RejectedProperty } from '../protocol';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
 import type { ParsedPayload } from './payloadModel';
+
+/** One property HubSpot refused in a 400 answer (`validationResults`), with the value that was sent. */
+export interface RejectedProperty {
+  readonly name: string;
+  /** The value as sent, so the diagnostic disappears once the entry changes. */
+  readonly value: unknown;
+  /** HubSpot's code: INVALID_EMAIL, INVALID_OPTION, PROPERTY_DOESNT_EXIST, … */
+  readonly error: string;
+  readonly message: string;
+}
 
 /** HubSpot's codes that are about the name rather than the value. */
 const NAME_ERRORS = new Set(['PROPERTY_DOESNT_EXIST']);

@@ -50,6 +50,18 @@ export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog, o
 }
 
 /**
+ * How many errors the payload has, uncapped, `alsoFound` among them: what "This file has N errors"
+ * before a send counts. Syntax errors count whatever the settings say (such a file cannot be sent),
+ * and the count is only counted: no finding is built.
+ */
+export function countErrors(payload: ParsedPayload, catalog: PropertyCatalog, alsoFound: readonly Finding[] = [], onFailure?: CheckFailureListener): number {
+  const collected = new CollectedFindings(1, onFailure);
+  for (const finding of alsoFound) collected.addBuilt(finding);
+  collectProblems(payload, catalog, collected, true);
+  return collected.arrived.error;
+}
+
+/**
  * A finding not built yet: a named function and the values it is built from, stored only when the
  * report may keep it. No closure per finding: on a large file most findings are counted and dropped.
  */
@@ -74,6 +86,8 @@ interface Candidate {
  */
 class CollectedFindings {
   private arrivals = 0;
+  /** How many findings of each severity the checks handed over, kept or not. */
+  readonly arrived: Record<Severity, number> = { error: 0, warning: 0, information: 0 };
   private readonly candidates: Record<Severity, Candidate[]> = { error: [], warning: [], information: [] };
   /** Per severity, once `max` are kept: the offset a later finding must be before to be kept. */
   private readonly cutoff: Record<Severity, number> = { error: Infinity, warning: Infinity, information: Infinity };
@@ -85,6 +99,7 @@ class CollectedFindings {
 
   add<A, B, C>(severity: Severity, offset: number, recipe: Recipe<A, B, C>, a: A, b: B, c?: C): void {
     const arrival = this.arrivals++;
+    this.arrived[severity]++;
     // A later arrival at the cutoff offset sorts after the last one kept.
     if (offset >= this.cutoff[severity]) return;
     const candidates = this.candidates[severity];
