@@ -3,6 +3,7 @@
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
 import type { ParsedPayload } from './payloadModel';
+import { shapeOf } from './shapes';
 
 /** One property HubSpot refused in a 400 answer (`validationResults`), with the value that was sent. */
 export interface RejectedProperty {
@@ -20,15 +21,15 @@ const NAME_ERRORS = new Set(['PROPERTY_DOESNT_EXIST']);
 export function rejectionFindings(payload: ParsedPayload, rejected: readonly RejectedProperty[]): Finding[] {
   if (rejected.length === 0) return [];
   const findings: Finding[] = [];
-  for (const entry of payload.entries) {
-    const value = entry.value?.value;
-    if (entry.name === undefined || !value) continue;
+  for (const assignment of shapeOf(payload).assignments(payload)) {
+    const value = assignment.assignedValue;
+    if (assignment.name === undefined || !assignment.nameSpan || !value) continue;
     for (const rejection of rejected) {
-      if (rejection.name !== entry.name || value.value !== rejection.value) continue;
+      if (rejection.name !== assignment.name || value.value !== rejection.value) continue;
       findings.push({
         code: DiagnosticCode.HubSpotRejected,
         severity: 'error',
-        span: NAME_ERRORS.has(rejection.error) ? entry.property!.value! : value,
+        span: NAME_ERRORS.has(rejection.error) ? assignment.nameSpan : value,
         message: `HubSpot rejected this (${rejection.error}): ${rejection.message}`,
       });
     }

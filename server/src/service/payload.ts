@@ -6,7 +6,7 @@
 // versions of an open document the model is updated entry by entry (payloadUpdate.ts).
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { limitNesting } from './nesting';
-import { LocatedMember, MAX_NESTING, lastMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, type PayloadEntry } from './payloadModel';
+import { LocatedMember, MAX_NESTING, lastMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, PayloadEntry } from './payloadModel';
 import { scanPlainPayload } from './payloadScanner';
 
 /** The payload model: read by the fast scanner when the text is plain JSON (nearly always), else by the tolerant parser. */
@@ -52,7 +52,7 @@ function toEntry(node: Node, index: number): PayloadEntry {
   const property = lastMember(members, 'property');
   const value = lastMember(members, 'value');
   const name = property?.value?.kind === 'string' ? (property.value.value as string) : undefined;
-  return { index, offset: node.offset, length: node.length, kind: node.type as JsonKind, members, property, value, name };
+  return new PayloadEntry(index, node.offset, node.length, node.type as JsonKind, members, property, value, name);
 }
 
 function membersOf(node: Node): Member[] {

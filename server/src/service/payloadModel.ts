@@ -48,17 +48,58 @@ export class LocatedMember implements Member {
   }
 }
 
-export interface PayloadEntry extends Span {
+/**
+ * One property the file sets, whatever the payload's shape: its name and where it is written, the value
+ * and what removing it deletes. Validation, hover and symbols read these; the shape module
+ * (shapes/v1.ts) says where they are. In v1 an entry of `properties` is one; in an object of properties
+ * (`{"properties":{"email":"…"}}`) a member is, its key the name.
+ */
+export interface PropertyAssignment {
+  /** Its place among the file's assignments, in document order: a code action names it by this. */
   readonly index: number;
-  readonly kind: JsonKind;
-  /** Members of the entry object, in document order (duplicates kept). Empty when the entry is not an object. */
-  readonly members: readonly Member[];
-  /** The last `property` member (as JSON.parse would keep it). */
-  readonly property?: Member;
-  /** The last `value` member. */
-  readonly value?: Member;
-  /** The property name when `property` holds a string. */
+  /** The property's name, when it is written as a string. */
   readonly name?: string;
+  /** Where the name is written: v1's `"property"` string; an object member's key. */
+  readonly nameSpan?: Span;
+  /** The value set; undefined while it is being typed. */
+  readonly assignedValue?: JsonValue;
+  /** What removing the assignment deletes, separators aside: v1's entry object; an object member. */
+  readonly extent: Span;
+  /** Keys written inside the assignment, checked for duplicates: v1's entry object's; none where the assignment is one member. */
+  readonly members: readonly Member[];
+}
+
+/**
+ * An element of v1's `properties` array. It is itself the PropertyAssignment: a 100 000-entry file
+ * gets no second object per entry, the assignment's spans are read from the members it holds.
+ */
+export class PayloadEntry implements Span, PropertyAssignment {
+  constructor(
+    readonly index: number,
+    readonly offset: number,
+    readonly length: number,
+    readonly kind: JsonKind,
+    /** Members of the entry object, in document order (duplicates kept). Empty when the entry is not an object. */
+    readonly members: readonly Member[],
+    /** The last `property` member (as JSON.parse would keep it). */
+    readonly property: Member | undefined,
+    /** The last `value` member. */
+    readonly value: Member | undefined,
+    /** The property name when `property` holds a string. */
+    readonly name: string | undefined,
+  ) {}
+
+  get nameSpan(): Span | undefined {
+    return this.property?.value;
+  }
+
+  get assignedValue(): JsonValue | undefined {
+    return this.value?.value;
+  }
+
+  get extent(): Span {
+    return this;
+  }
 }
 
 /** A place where the text is not JSON, with what is wrong there. */

@@ -5,7 +5,7 @@
 // It gives up (returns undefined) at the first thing plain JSON does not allow or it does not expect —
 // a syntax error, a comment, whitespace other than JSON's four, nesting past the limit — and the
 // tolerant parser then reads the text, with its recovery and its messages.
-import { LocatedMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, type PayloadEntry } from './payloadModel';
+import { LocatedMember, PayloadEntry, type JsonKind, type JsonValue, type Member, type ParsedPayload } from './payloadModel';
 
 const TAB = 0x09, LINE_FEED = 0x0a, CARRIAGE_RETURN = 0x0d, SPACE = 0x20, QUOTE = 0x22, COMMA = 0x2c, MINUS = 0x2d, DOT = 0x2e;
 const ZERO = 0x30, NINE = 0x39, COLON = 0x3a, OPEN_BRACKET = 0x5b, BACKSLASH = 0x5c, CLOSE_BRACKET = 0x5d, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d;
@@ -137,7 +137,7 @@ class PlainJsonScanner {
           entries.push(this.entryObject(entries.length, depth + 1));
         } else {
           const { kind } = this.value(depth + 1);
-          entries.push({ index: entries.length, offset: start, length: this.pos - start, kind, members: [], property: undefined, value: undefined, name: undefined });
+          entries.push(new PayloadEntry(entries.length, start, this.pos - start, kind, [], undefined, undefined, undefined));
         }
         this.skipWhitespace();
         const next = text.charCodeAt(this.pos++);
@@ -177,7 +177,7 @@ class PlainJsonScanner {
     const nameValue = property?.value;
     const name = nameValue?.kind === 'string' ? (nameValue.value as string) : undefined;
     // A copy of exactly the right size: an array grown by push keeps room for 16 more, 100 000 times over.
-    return { index, offset: start, length: this.pos - start, kind: 'object', members: members.slice(), property, value, name };
+    return new PayloadEntry(index, start, this.pos - start, 'object', members.slice(), property, value, name);
   }
 
   /** After a member's value: true at a comma (the cursor then is on the next key), false at `closer` (the cursor stays on it). */

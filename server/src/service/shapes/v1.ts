@@ -1,6 +1,9 @@
 // What is particular to HubSpot's legacy Contacts v1 body, `{"properties":[{"property":"email","value":"…"}]}`:
-// the key the extension saves the contact's id under, and which saved id is usable.
+// an assignment is an element of the `properties` array (its `property` string the name, its `value`
+// the value), the structure is schemas/contact.schema.json, and the contact's id is saved under `vid`.
 import { lastMember, type ParsedPayload } from '../payloadModel';
+import { checkStructure } from '../schemaCheck';
+import type { PayloadShape } from './payloadShape';
 
 /** The top-level key "Save vid to file" writes the contact's id under; HubSpot never sees it. */
 export const SAVED_ID_KEY = 'vid';
@@ -13,3 +16,13 @@ export function savedContactId(payload: ParsedPayload): number | undefined {
   const saved = lastMember(payload.topMembers, SAVED_ID_KEY)?.value?.value;
   return typeof saved === 'number' && Number.isSafeInteger(saved) && saved > 0 ? saved : undefined;
 }
+
+export const v1Shape: PayloadShape = {
+  example: '{"properties": [{"property": "email", "value": "…"}]}',
+  // The entries are the assignments themselves: no second array, no object per entry.
+  assignments: (payload) => payload.entries,
+  assignmentsHolder: (payload) => (payload.properties?.value?.kind === 'array' ? payload.properties : undefined),
+  structureFindings: checkStructure,
+  savedIdKey: SAVED_ID_KEY,
+  savedContactId,
+};
