@@ -2,7 +2,7 @@
 // is asked here; the features loop over the assignments and ask nothing else of the shape.
 import type { CursorContext } from '../cursor';
 import type { Finding } from '../finding';
-import type { Member, ParsedPayload, PropertyAssignment } from '../payloadModel';
+import type { Member, ParsedPayload, PropertyAssignment, Span } from '../payloadModel';
 
 /** A key the shape allows, as completion offers it. */
 export interface KeySchema {
@@ -32,6 +32,10 @@ export interface PayloadShape {
   readonly assignmentKeys: ReadonlyMap<string, KeySchema>;
   /** The file's property assignments, in document order. */
   assignments(payload: ParsedPayload): readonly PropertyAssignment[];
+  /** The assignment whose extent holds `offset` (its ends included), if any. */
+  assignmentAt(payload: ParsedPayload, offset: number): PropertyAssignment | undefined;
+  /** What to delete to remove `assignment` and leave valid, tidy JSON: its extent and a separator. */
+  removalSpan(payload: ParsedPayload, assignment: PropertyAssignment): Span;
   /** The top-level member that holds the assignments, when it is of the kind the shape expects (v1: `properties`, an array). */
   assignmentsHolder(payload: ParsedPayload): Member | undefined;
   /** What is wrong with the payload's structure (keys, kinds, what must be there), each on the exact key or value. */

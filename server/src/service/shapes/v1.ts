@@ -2,10 +2,11 @@
 // an assignment is an element of the `properties` array (its `property` string the name, its `value`
 // the value), the structure is schemas/contact.schema.json, and the contact's id is saved under `vid`.
 import schema from '../../../../schemas/contact.schema.json';
-import { lastMember, type ParsedPayload } from '../payloadModel';
+import { entryAt, lastMember, type ParsedPayload } from '../payloadModel';
 import { checkStructure } from '../schemaCheck';
 import type { KeySchema, PayloadShape } from './payloadShape';
 import { cursorContext } from './v1Cursor';
+import { entryRemovalSpan } from './v1Removal';
 
 /** The top-level key "Save vid to file" writes the contact's id under; HubSpot never sees it. */
 export const SAVED_ID_KEY = 'vid';
@@ -32,6 +33,8 @@ export const v1Shape: PayloadShape = {
   assignmentKeys: new Map<string, KeySchema>(Object.entries(schema.definitions.entry.properties)),
   // The entries are the assignments themselves: no second array, no object per entry.
   assignments: (payload) => payload.entries,
+  assignmentAt: entryAt,
+  removalSpan: entryRemovalSpan,
   assignmentsHolder: (payload) => (payload.properties?.value?.kind === 'array' ? payload.properties : undefined),
   structureFindings: checkStructure,
   cursorContext,
