@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NO_VSCODE = { name: 'vscode', message: 'This code also runs outside VS Code: keep vscode out of it.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'test-output/**', 'node_modules/**', '.ci/**'] },
   js.configs.recommended,
@@ -22,14 +24,34 @@ export default tseslint.config(
     files: ['client/src/**', 'server/src/**'],
     ignores: ['client/src/extension/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This code also runs outside VS Code: keep vscode out of it (only client/src/extension may import it).' }] }],
+      'no-restricted-imports': ['error', { paths: [NO_VSCODE] }],
+    },
+  },
+  {
+    // The CLI runs the engine through its one entry, as the server's handlers do; the rest of server/src is the language server's.
+    files: ['client/src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [NO_VSCODE],
+        patterns: [{ regex: '(^|/)server/src/(?!service$)', message: 'The CLI imports the engine only through its entry, server/src/service (index.ts).' }],
+      }],
     },
   },
   {
     // Pure features know nothing of the LSP connection: plain values in, plain values out.
     files: ['server/src/service/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Services are pure.' }, { name: 'vscode-languageserver', message: 'Services take plain values; the handlers speak to the connection.' }, { name: 'vscode-languageserver/node', message: 'Services take plain values; the handlers speak to the connection.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'Services are pure.' },
+          { name: 'vscode-languageserver', message: 'Services take plain values; the handlers speak to the connection.' },
+          { name: 'vscode-languageserver/node', message: 'Services take plain values; the handlers speak to the connection.' },
+        ],
+        patterns: [
+          { regex: '(^|/)handlers(/|$)', message: 'The engine does not know the handlers that call it.' },
+          { regex: '(^|/)protocol$', message: 'The engine does not know the wire: protocol.ts imports the engine, not the other way round.' },
+        ],
+      }],
     },
   },
   {

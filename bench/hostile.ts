@@ -8,7 +8,7 @@
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { CatalogParams } from '../server/src/protocol';
 import type { PropertyDefinition } from '../server/src/service/catalog';
-import { DEFAULT_SETTINGS } from '../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../server/src/service/serverSettings';
 import { median } from './measureSize';
 import { formatBytes, formatMs } from './report';
 import { startSide, type Side } from './sides';

@@ -1,6 +1,6 @@
 // Turns measured figures into the tables `npm run bench` prints and writes to bench/RESULTS.md, with
 // the ratios ours/peer and the issue's targets marked met or not.
-import { DEFAULT_SETTINGS } from '../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../server/src/service/serverSettings';
 import { median, percentile, type SideFigures, type SizeResult } from './measureSize';
 
 /** A limit on our figure: a ratio to the peer's, or an absolute time. */

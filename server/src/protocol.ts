@@ -1,17 +1,9 @@
 // Every custom message between the extension and the language server, declared once and typed.
 // The client imports this file too, so both sides agree on names and shapes.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CatalogSource, PropertyDefinition } from './service/catalog';
+import type { CatalogSource, PropertyDefinition, RejectedProperty } from './service';
 
-/** One property HubSpot refused in a 400 answer (`validationResults`), with the value that was sent. */
-export interface RejectedProperty {
-  readonly name: string;
-  /** The value as sent, so the diagnostic disappears once the entry changes. */
-  readonly value: unknown;
-  /** HubSpot's code: INVALID_EMAIL, INVALID_OPTION, PROPERTY_DOESNT_EXIST, … */
-  readonly error: string;
-  readonly message: string;
-}
+export type { RejectedProperty };
 
 export interface HubSpotRejectionParams {
   readonly uri: string;
@@ -45,3 +37,17 @@ export interface CatalogParams {
 
 /** Client → server: the property catalog to check against (the server never reaches the network itself). */
 export const CatalogNotification = new NotificationType<CatalogParams>('contactPayloads/catalog');
+
+export interface CheckTextParams {
+  readonly uri: string;
+  /** The text about to be sent, which may differ from what the server last validated (or it never saw it). */
+  readonly text: string;
+}
+
+export interface CheckTextResult {
+  /** Errors the engine finds in the text, whatever its size, with what HubSpot rejected of it; syntax errors count. */
+  readonly errorCount: number;
+}
+
+/** Client → server: check this text now, as it is about to be sent (the editor's diagnostics may be older, or capped, or absent). */
+export const CheckTextRequest = new RequestType<CheckTextParams, CheckTextResult, void>('contactPayloads/checkText');

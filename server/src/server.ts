@@ -3,16 +3,17 @@
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore } from './handlers/catalog';
+import { registerCheckText } from './handlers/checkText';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCompletion } from './handlers/completion';
 import type { ClientFeatures, ServerContext } from './handlers/context';
-import { registerDiagnostics } from './handlers/diagnostics';
+import { registerDiagnostics, type ExtraFindings } from './handlers/diagnostics';
 import { DocumentCache } from './handlers/documentCache';
 import { registerHover } from './handlers/hover';
 import { HubSpotRejections } from './handlers/hubspotRejections';
 import { registerPayloadSummary } from './handlers/payloadSummary';
 import { withWholeRange } from './handlers/positions';
-import { SETTINGS_SECTION, SettingsStore } from './handlers/settings';
+import { SETTINGS_SECTION, SettingsStore } from './handlers/settingsStore';
 import { registerSymbols } from './handlers/symbols';
 import { version } from '../../package.json';
 
@@ -51,7 +52,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 const rejections = new HubSpotRejections();
-const diagnostics = registerDiagnostics(ctx, (uri, payload) => rejections.findingsFor(uri, payload));
+const rejectedFindings: ExtraFindings = (uri, payload) => rejections.findingsFor(uri, payload);
+const diagnostics = registerDiagnostics(ctx, rejectedFindings);
 rejections.listen(ctx, () => diagnostics.revalidateAll());
 catalog.listen(ctx, () => diagnostics.revalidateAll());
 registerCompletion(ctx);
@@ -59,6 +61,7 @@ registerHover(ctx);
 registerCodeActions(ctx);
 registerSymbols(ctx);
 registerPayloadSummary(ctx);
+registerCheckText(ctx, rejectedFindings);
 
 connection.onInitialized(async () => {
   if (!client.configurationRequests) return;

@@ -153,12 +153,17 @@ describe('bad input never crashes or hangs the server', () => {
     });
   }
 
-  test('completion, hover and symbols on a broken document answer without error', async () => {
+  test('completion, hover and symbols on a broken document answer with what the name being typed allows', async () => {
     const uri = 'file:///work/broken.contact.json';
     await client.open(uri, '{"properties": [{"property": "em');
-    await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 32 } });
-    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 30 } });
-    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const typed = { start: { line: 0, character: 29 }, end: { line: 0, character: 32 } };
+    const completion = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 32 } });
+    assert.deepEqual(completion.items[0]?.label, 'email', 'property names, email first');
+    assert.deepEqual(completion.items[0]?.textEdit, { range: typed, newText: '"email"' }, 'replacing the unterminated "em');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 30 } });
+    assert.deepEqual(hover, { contents: { kind: 'markdown', value: '`em` is not in the property catalog (HubSpot default contact properties (bundled)).' }, range: typed });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.children?.map((c) => [c.name, c.selectionRange])]), [['properties', '1 entry', [['em = ?', typed]]]]);
     assert.ok(client.alive);
   });
 });

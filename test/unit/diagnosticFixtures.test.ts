@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { bundledDefaultCatalog } from '../../server/src/service/catalog';
 import { parsePayload } from '../../server/src/service/payload';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/service/serverSettings';
 import { validate } from '../../server/src/service/validate';
 import { messageOf } from './messageOf';
 

@@ -4,10 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { bundledDefaultCatalog } from '../../../server/src/service/catalog';
-import { parsePayload } from '../../../server/src/service/payload';
-import { DEFAULT_SETTINGS, type ServerSettings } from '../../../server/src/service/settings';
-import { validate } from '../../../server/src/service/validate';
+import { bundledDefaultCatalog, parsePayload, DEFAULT_SETTINGS, type ServerSettings, validate } from '../../../server/src/service';
 
 export interface DiagnosedText {
   /** The text as the server would hold it, for positions and source lines. */

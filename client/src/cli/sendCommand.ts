@@ -5,9 +5,7 @@
 // process lists and shell history.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { rejectionFindings } from '../../../server/src/service/hubspotRejections';
-import { parsePayload } from '../../../server/src/service/payload';
-import { toDiagnostics } from '../../../server/src/service/validate';
+import { rejectionFindings, parsePayload, toDiagnostics } from '../../../server/src/service';
 import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrlResult, type HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { HubSpotConfigError } from '../hubspot/configError';
 import { CREATE_TARGET, parseVid, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../hubspot/contactsApi';

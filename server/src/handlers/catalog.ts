@@ -1,7 +1,6 @@
 // Which property catalog is in force: the bundled defaults until the client pushes the portal's own.
 import { CatalogNotification } from '../protocol';
-import { bundledDefaultCatalog, createCatalog, wellFormedDefinitions, type CatalogSource, type PropertyCatalog } from '../service/catalog';
-import { propertyNameIndex } from '../service/suggest';
+import { bundledDefaultCatalog, createCatalog, wellFormedDefinitions, type CatalogSource, type PropertyCatalog, propertyNameIndex } from '../service';
 import type { ServerContext } from './context';
 
 export class CatalogStore {

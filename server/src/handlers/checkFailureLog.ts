@@ -1,6 +1,6 @@
 // Writes each failed check to the server's log once: a check that throws on a value throws again on
 // every keystroke, and the log must not fill with the same stack.
-import type { CheckFailure } from '../service/validate';
+import type { CheckFailure } from '../service';
 
 /** Distinct failures written before the rest are only counted: each new value can fail in a new way. */
 const MAX_LOGGED = 20;

@@ -1,4 +1,4 @@
-import { codeActions } from '../service/codeActions';
+import { codeActions } from '../service';
 import type { ServerContext } from './context';
 import { requireDiagnostics, requireRange } from './positions';
 

@@ -1,4 +1,4 @@
-import { complete } from '../service/completion';
+import { complete } from '../service';
 import type { ServerContext } from './context';
 import { requirePosition } from './positions';
 

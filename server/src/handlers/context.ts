@@ -1,8 +1,7 @@
 // What every handler needs: the connection, the open documents, their parses, settings and catalog.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PropertyCatalog } from '../service/catalog';
-import type { ServerSettings } from '../service/settings';
+import type { PropertyCatalog, ServerSettings } from '../service';
 import type { DocumentCache } from './documentCache';
 
 /** What the client said it can do, read once in `initialize`. */

@@ -2,9 +2,7 @@
 // publishDiagnostics, so the server pushes to clients that do not advertise pull support.
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../service/finding';
-import type { ParsedPayload } from '../service/payload';
-import { validate } from '../service/validate';
+import { type Finding, type ParsedPayload, validate } from '../service';
 import { CheckFailureLog } from './checkFailureLog';
 import type { ServerContext } from './context';
 

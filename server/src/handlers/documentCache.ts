@@ -1,9 +1,6 @@
 // One parse per document version, shared by every feature (diagnostics, completion, hover, …).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parsePayload, type ParsedPayload } from '../service/payload';
-import { updatePayload } from '../service/payloadUpdate';
-import type { ServerSettings } from '../service/settings';
-import { isTooLarge } from '../service/validate';
+import { parsePayload, type ParsedPayload, updatePayload, type ServerSettings, isTooLarge } from '../service';
 
 interface CachedParse {
   readonly version: number;

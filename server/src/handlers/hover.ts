@@ -1,4 +1,4 @@
-import { hover } from '../service/hover';
+import { hover } from '../service';
 import type { ServerContext } from './context';
 import { requirePosition } from './positions';
 

@@ -1,7 +1,6 @@
 // Keeps what HubSpot rejected per document (sent by the client after a 400) until the document closes.
 import { HubSpotRejectionNotification, type RejectedProperty } from '../protocol';
-import { rejectionFindings } from '../service/hubspotRejections';
-import type { ParsedPayload } from '../service/payload';
+import { rejectionFindings, type ParsedPayload } from '../service';
 import type { ServerContext } from './context';
 
 export class HubSpotRejections {

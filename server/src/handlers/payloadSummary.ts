@@ -1,5 +1,5 @@
 import { PayloadSummaryRequest } from '../protocol';
-import { lastMember } from '../service/payload';
+import { savedContactId } from '../service';
 import type { ServerContext } from './context';
 
 export function registerPayloadSummary(ctx: ServerContext): void {
@@ -7,9 +7,9 @@ export function registerPayloadSummary(ctx: ServerContext): void {
     const document = ctx.documents.get(uri);
     const payload = document && ctx.cache.payloadOf(document);
     if (!document || !payload?.root) return null;
-    const vid = lastMember(payload.topMembers, 'vid')?.value?.value;
+    const vid = savedContactId(payload);
     return {
-      ...(typeof vid === 'number' && Number.isSafeInteger(vid) && vid > 0 ? { vid } : {}),
+      ...(vid !== undefined ? { vid } : {}),
       entryCount: payload.entries.length,
       line: document.positionAt(payload.root.offset).line,
     };

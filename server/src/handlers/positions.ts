@@ -3,7 +3,7 @@
 // inside as an internal error.
 import { ErrorCodes, ResponseError, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
-import { wholeRange } from '../service/ranges';
+import { wholeRange } from '../service';
 
 export function requirePosition(position: unknown, what = 'position'): Position {
   const { line, character } = (typeof position === 'object' && position !== null ? position : {}) as Partial<Record<string, unknown>>;
@@ -35,6 +35,6 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && !Number.isNaN(value);
 }
 
-function invalidParams(message: string): ResponseError<void> {
+export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }

@@ -1,4 +1,4 @@
-import { documentSymbols } from '../service/symbols';
+import { documentSymbols } from '../service';
 import type { ServerContext } from './context';
 
 export function registerSymbols(ctx: ServerContext): void {

@@ -4,8 +4,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { PropertyCatalog } from './catalog';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode, type DiagnosticData } from './diagnosticCodes';
-import { entryAt, type ParsedPayload, type PayloadEntry, type Span } from './payload';
+import type { ParsedPayload, Span } from './payloadModel';
 import { offsetAt, rangeOf, spanEnd, spanOf, wholeRange } from './ranges';
+import { shapeOf } from './shapes';
 
 /** At most this many replacements of one diagnostic are offered. */
 export const MAX_REPLACEMENTS = 5;
@@ -54,9 +55,9 @@ function replaceTitle(document: TextDocument, payload: ParsedPayload, diagnostic
   return `Change to '${replacement}'`;
 }
 
-/** The label of the option `value` of the property whose entry holds `offset`, if there is one. */
+/** The label of the option `value` of the property whose assignment holds `offset`, if there is one. */
 function optionLabel(payload: ParsedPayload, offset: number, value: string, catalog: PropertyCatalog): string | undefined {
-  const name = entryAt(payload, offset)?.name;
+  const name = shapeOf(payload).assignmentAt(payload, offset)?.name;
   const definition = name === undefined ? undefined : catalog.properties.get(name);
   return definition?.options?.find((option) => option.value === value)?.label;
 }
@@ -72,9 +73,11 @@ function quoteAction(document: TextDocument, diagnostic: Diagnostic, text: strin
 }
 
 function removeEntryAction(document: TextDocument, payload: ParsedPayload, diagnostic: Diagnostic, entryIndex: number): CodeAction | undefined {
-  const entry = entryIndex < payload.entries.length ? payload.entries[entryIndex] : undefined;
+  const shape = shapeOf(payload);
+  const assignments = shape.assignments(payload);
+  const entry = entryIndex < assignments.length ? assignments[entryIndex] : undefined;
   // A diagnostic from an older version of the text may name an entry that has moved: then do nothing.
-  if (!entry || entryAt(payload, offsetAt(document, diagnostic.range.start)) !== entry) return undefined;
+  if (!entry || shape.assignmentAt(payload, offsetAt(document, diagnostic.range.start)) !== entry) return undefined;
   const name = entry.name !== undefined && entry.name !== '' ? `'${entry.name}'` : `number ${entry.index + 1}`;
   const title = diagnostic.code === DiagnosticCode.DuplicateProperty ? `Remove duplicate entry ${name}`
     : diagnostic.code === DiagnosticCode.ReadOnlyProperty ? `Remove read-only property ${name}`
@@ -84,30 +87,8 @@ function removeEntryAction(document: TextDocument, payload: ParsedPayload, diagn
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
-    edit: { changes: { [document.uri]: [TextEdit.del(rangeOf(document, entryRemovalSpan(payload, entry)))] } },
+    edit: { changes: { [document.uri]: [TextEdit.del(rangeOf(document, shape.removalSpan(payload, entry)))] } },
   };
-}
-
-/**
- * What to delete to remove an entry and leave valid, tidy JSON: the entry with the comma after it and
- * the blank up to the next entry; for the last entry, the comma before it; for the only entry, the blank
- * around it too, leaving `[]`.
- */
-export function entryRemovalSpan(payload: ParsedPayload, entry: PayloadEntry): Span {
-  const { text, entries } = payload;
-  const start = entry.offset;
-  const stop = spanEnd(entry);
-  const next = entry.index + 1 < entries.length ? entries[entry.index + 1] : undefined;
-
-  const commaAfter = skipBlankForward(text, stop);
-  if (next && text[commaAfter] === ',') {
-    const afterComma = skipBlankForward(text, commaAfter + 1);
-    return afterComma === next.offset ? between(start, afterComma) : between(start, commaAfter + 1);
-  }
-  const beforeStart = skipBlankBackward(text, start);
-  if (entry.index > 0 && text[beforeStart - 1] === ',') return between(beforeStart - 1, stop);
-  if (entries.length === 1 && text[beforeStart - 1] === '[' && text[commaAfter] === ']') return between(beforeStart, commaAfter);
-  return between(start, stop);
 }
 
 /** Reads untrusted `data` (it went to the client and back) into a DiagnosticData, or undefined when it is not one. */
@@ -130,24 +111,4 @@ function asDiagnosticData(data: unknown): DiagnosticData | undefined {
 
 function overlaps(a: Span, b: Span): boolean {
   return a.offset <= spanEnd(b) && b.offset <= spanEnd(a);
-}
-
-function skipBlankForward(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-  return i;
-}
-
-function skipBlankBackward(text: string, from: number): number {
-  let i = from;
-  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
-  return i;
-}
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
-function between(start: number, stop: number): Span {
-  return { offset: start, length: stop - start };
 }

@@ -9,13 +9,13 @@ import {
   CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind,
   type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
-import schema from '../../../schemas/contact.schema.json';
 import { isMultiSelect, isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
-import { cursorContext, decodeJsonStringContent, type CursorContext, type CursorSlot, type CursorToken } from './cursorContext';
-import type { Member, ParsedPayload, PayloadEntry, Span } from './payload';
+import { decodeJsonStringContent, type CursorContext, type CursorSlot, type CursorToken } from './cursor';
+import type { Member, ParsedPayload, PropertyAssignment, Span } from './payloadModel';
 import { choosableOptions, descriptionMarkdown, propertyMarkdown, readOnlyReason, typeLabel } from './propertyDocs';
 import { MAX_LABEL_LENGTH, shortened } from './portalText';
 import { offsetAt, rangeOf, spanEnd } from './ranges';
+import { shapeOf, type PayloadShape } from './shapes';
 
 export interface CompletionOptions {
   /** The client understands snippet syntax (`$1`, `${1|a,b|}`) in completion items. */
@@ -65,7 +65,7 @@ const RANK_ALREADY_USED = 2;
 
 export function complete(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog, options: CompletionOptions): CompletionList {
   const offset = offsetAt(document, position);
-  const context = cursorContext(payload, offset);
+  const context = shapeOf(payload).cursorContext(payload, offset);
   const completions = context && completionsFor(context, payload, offset, catalog);
   if (!completions || completions.proposals.length === 0) return { isIncomplete: false, items: [] };
 
@@ -99,26 +99,26 @@ function completionsFor(context: CursorContext, payload: ParsedPayload, offset: 
   const target: Target = token ? { span: token, quoted: token.quoted } : { span: { offset, length: 0 }, quoted: false };
   switch (slot.kind) {
     case 'emptyDocument':
-      return { target, proposals: [newDocumentProposal()] };
+      return { target, proposals: [newDocumentProposal(shapeOf(payload))] };
     case 'propertyName':
-      return { target, proposals: propertyNameProposals(payload, slot.entry, catalog) };
-    case 'newEntry':
-      return { target, proposals: newEntryProposals(payload, catalog, context) };
+      return { target, proposals: propertyNameProposals(payload, slot.assignment, catalog) };
+    case 'newAssignment':
+      return { target, proposals: newAssignmentProposals(payload, catalog, context) };
     case 'value':
-      return valueCompletions(payload, slot.entry, token, offset, target, catalog);
+      return valueCompletions(payload, slot.assignment, token, offset, target, catalog);
     case 'topLevelKey':
-    case 'entryKey':
+    case 'assignmentKey':
       return { target, proposals: keyProposals(payload, slot, context) };
   }
 }
 
 // ── Property names ────────────────────────────────────────────────────────────────────────────────
 
-function propertyNameProposals(payload: ParsedPayload, entry: PayloadEntry, catalog: PropertyCatalog): Proposal[] {
+function propertyNameProposals(payload: ParsedPayload, assignment: PropertyAssignment, catalog: PropertyCatalog): Proposal[] {
   const used = usedNameCounts(payload);
   const proposals: Proposal[] = [];
   for (const definition of catalog.properties.values()) {
-    const usedElsewhere = (used.get(definition.name) ?? 0) - (entry.name === definition.name ? 1 : 0) > 0;
+    const usedElsewhere = (used.get(definition.name) ?? 0) - (assignment.name === definition.name ? 1 : 0) > 0;
     proposals.push({
       label: definition.name,
       kind: CompletionItemKind.Property,
@@ -133,8 +133,9 @@ function propertyNameProposals(payload: ParsedPayload, entry: PayloadEntry, cata
   return proposals;
 }
 
-function newEntryProposals(payload: ParsedPayload, catalog: PropertyCatalog, context: CursorContext): Proposal[] {
+function newAssignmentProposals(payload: ParsedPayload, catalog: PropertyCatalog, context: CursorContext): Proposal[] {
   const used = usedNameCounts(payload);
+  const shape = shapeOf(payload);
   const proposals: Proposal[] = [];
   for (const definition of catalog.properties.values()) {
     const usedElsewhere = used.has(definition.name);
@@ -145,8 +146,8 @@ function newEntryProposals(payload: ParsedPayload, catalog: PropertyCatalog, con
       detail: `New entry · ${propertyDetail(definition, usedElsewhere)}`,
       documentation: propertyMarkdown(definition),
       readOnly: isReadOnly(definition),
-      text: withSeparators(context, `{ "property": ${name}, "value": "" }`),
-      snippet: withSeparators(context, `{ "property": ${escapeSnippetText(name)}, "value": "${valuePlaceholder(definition)}" }`),
+      text: withSeparators(context, shape.newAssignment(name, '""')),
+      snippet: withSeparators(context, shape.newAssignment(escapeSnippetText(name), `"${valuePlaceholder(definition)}"`)),
       filterWord: definition.name,
       rank: propertyRank(definition, usedElsewhere),
     });
@@ -181,7 +182,11 @@ function usedNameCounts(payload: ParsedPayload): ReadonlyMap<string, number> {
   let counts = usedNamesByPayload.get(payload);
   if (!counts) {
     const tally = new Map<string, number>();
-    for (const entry of payload.entries) if (entry.name !== undefined) tally.set(entry.name, (tally.get(entry.name) ?? 0) + 1);
+    const assignments = shapeOf(payload).assignments(payload);
+    for (let index = 0; index < assignments.length; index++) {
+      const { name } = assignments[index];
+      if (name !== undefined) tally.set(name, (tally.get(name) ?? 0) + 1);
+    }
     usedNamesByPayload.set(payload, tally);
     counts = tally;
   }
@@ -190,8 +195,8 @@ function usedNameCounts(payload: ParsedPayload): ReadonlyMap<string, number> {
 
 // ── Values ────────────────────────────────────────────────────────────────────────────────────────
 
-function valueCompletions(payload: ParsedPayload, entry: PayloadEntry, token: CursorToken | undefined, offset: number, target: Target, catalog: PropertyCatalog): Completions | undefined {
-  const definition = entry.name === undefined ? undefined : catalog.properties.get(entry.name);
+function valueCompletions(payload: ParsedPayload, assignment: PropertyAssignment, token: CursorToken | undefined, offset: number, target: Target, catalog: PropertyCatalog): Completions | undefined {
+  const definition = assignment.name === undefined ? undefined : catalog.properties.get(assignment.name);
   const options = definition ? choosableOptions(definition) : [];
   if (!definition || options.length === 0) return undefined;
 
@@ -244,18 +249,10 @@ function multiSelectPart(text: string, token: CursorToken, offset: number): Mult
 
 // ── Keys ──────────────────────────────────────────────────────────────────────────────────────────
 
-interface KeySchema {
-  readonly description: string;
-  readonly type: string | readonly string[];
-}
-
-/** The keys the payload schema allows at the top level and in an entry, with their descriptions. */
-const TOP_LEVEL_KEYS: ReadonlyMap<string, KeySchema> = new Map(Object.entries(schema.properties));
-const ENTRY_KEYS: ReadonlyMap<string, KeySchema> = new Map(Object.entries(schema.definitions.entry.properties));
-
-function keyProposals(payload: ParsedPayload, slot: Extract<CursorSlot, { kind: 'topLevelKey' | 'entryKey' }>, context: CursorContext): Proposal[] {
-  const members: readonly Member[] = slot.kind === 'entryKey' ? slot.entry.members : payload.topMembers;
-  const keys = slot.kind === 'entryKey' ? ENTRY_KEYS : TOP_LEVEL_KEYS;
+function keyProposals(payload: ParsedPayload, slot: Extract<CursorSlot, { kind: 'topLevelKey' | 'assignmentKey' }>, context: CursorContext): Proposal[] {
+  const members: readonly Member[] = slot.kind === 'assignmentKey' ? slot.assignment.members : payload.topMembers;
+  const shape = shapeOf(payload);
+  const keys = slot.kind === 'assignmentKey' ? shape.assignmentKeys : shape.topLevelKeys;
   const present = new Set(members.filter((member) => member !== slot.member).map((member) => member.key));
   // Renaming the key of a member that already has its colon: replace the key alone.
   const keyOnly = slot.member !== undefined && (slot.member.value !== undefined || nextSignificantChar(payload.text, spanEnd(context.token ?? slot.member.keySpan)) === ':');
@@ -288,14 +285,11 @@ function emptyValueFor(type: string | readonly string[]): { readonly text: strin
 
 // ── A new document ────────────────────────────────────────────────────────────────────────────────
 
-function newDocumentProposal(): Proposal {
+function newDocumentProposal(shape: PayloadShape): Proposal {
   return {
     label: 'New contact payload',
     kind: CompletionItemKind.Snippet,
-    detail: '{ "properties": [ … ] } with an email entry',
-    documentation: 'The body of a HubSpot Contacts v1 create or update request. HubSpot deduplicates contacts by `email`.',
-    text: '{\n  "properties": [\n    { "property": "email", "value": "" }\n  ]\n}',
-    snippet: '{\n\t"properties": [\n\t\t{ "property": "email", "value": "$1" }$0\n\t]\n}',
+    ...shape.newDocument,
     filterWord: 'properties',
     rank: RANK_FIRST,
   };

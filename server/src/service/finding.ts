@@ -1,7 +1,7 @@
 // What a rule finds, in offsets: the services speak offsets and the LSP layer turns them into
 // UTF-16 line/character positions (and the CLI into line:column).
 import type { DiagnosticCode, DiagnosticData } from './diagnosticCodes';
-import type { Span } from './payload';
+import type { Span } from './payloadModel';
 
 export type Severity = 'error' | 'warning' | 'information';
 

@@ -3,14 +3,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { PropertyCatalog } from './catalog';
-import { cursorContext, decodeJsonStringContent, type CursorToken } from './cursorContext';
-import type { ParsedPayload } from './payload';
+import { decodeJsonStringContent, type CursorToken } from './cursor';
+import type { ParsedPayload } from './payloadModel';
 import { choosableOptions, descriptionMarkdown, inlineCode, propertyMarkdown, valueMarkdown } from './propertyDocs';
 import { offsetAt, rangeOf, spanEnd } from './ranges';
+import { shapeOf } from './shapes';
 
 export function hover(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog): Hover | null {
   const offset = offsetAt(document, position);
-  const context = cursorContext(payload, offset);
+  const context = shapeOf(payload).cursorContext(payload, offset);
   const token = context?.token;
   // A hover position names the character after it: a caret just past the closing quote is not on the string.
   if (!context || !token?.quoted || offset >= spanEnd(token)) return null;
@@ -23,7 +24,7 @@ export function hover(document: TextDocument, payload: ParsedPayload, position: 
       ? propertyMarkdown(definition)
       : `${inlineCode(text)} is not in the property catalog (${descriptionMarkdown(catalog.source.description)}).`;
   } else if (context.slot.kind === 'value' && text !== '') {
-    const name = context.slot.entry.name;
+    const name = context.slot.assignment.name;
     const definition = name === undefined ? undefined : catalog.properties.get(name);
     if (definition && choosableOptions(definition).length > 0) markdown = valueMarkdown(definition, text);
   }

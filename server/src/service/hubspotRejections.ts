@@ -1,9 +1,19 @@
 // Diagnostics for what HubSpot itself rejected (a 400's validationResults) when the file was sent.
 // Each stays on its entry while the entry still holds the value that was sent, and goes when it changes.
-import type { RejectedProperty } from '../protocol';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
-import type { ParsedPayload } from './payload';
+import type { ParsedPayload } from './payloadModel';
+import { shapeOf } from './shapes';
+
+/** One property HubSpot refused in a 400 answer (`validationResults`), with the value that was sent. */
+export interface RejectedProperty {
+  readonly name: string;
+  /** The value as sent, so the diagnostic disappears once the entry changes. */
+  readonly value: unknown;
+  /** HubSpot's code: INVALID_EMAIL, INVALID_OPTION, PROPERTY_DOESNT_EXIST, … */
+  readonly error: string;
+  readonly message: string;
+}
 
 /** HubSpot's codes that are about the name rather than the value. */
 const NAME_ERRORS = new Set(['PROPERTY_DOESNT_EXIST']);
@@ -11,15 +21,15 @@ const NAME_ERRORS = new Set(['PROPERTY_DOESNT_EXIST']);
 export function rejectionFindings(payload: ParsedPayload, rejected: readonly RejectedProperty[]): Finding[] {
   if (rejected.length === 0) return [];
   const findings: Finding[] = [];
-  for (const entry of payload.entries) {
-    const value = entry.value?.value;
-    if (entry.name === undefined || !value) continue;
+  for (const assignment of shapeOf(payload).assignments(payload)) {
+    const value = assignment.assignedValue;
+    if (assignment.name === undefined || !assignment.nameSpan || !value) continue;
     for (const rejection of rejected) {
-      if (rejection.name !== entry.name || value.value !== rejection.value) continue;
+      if (rejection.name !== assignment.name || value.value !== rejection.value) continue;
       findings.push({
         code: DiagnosticCode.HubSpotRejected,
         severity: 'error',
-        span: NAME_ERRORS.has(rejection.error) ? entry.property!.value! : value,
+        span: NAME_ERRORS.has(rejection.error) ? assignment.nameSpan : value,
         message: `HubSpot rejected this (${rejection.error}): ${rejection.message}`,
       });
     }

@@ -6,87 +6,8 @@
 // versions of an open document the model is updated entry by entry (payloadUpdate.ts).
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { limitNesting } from './nesting';
+import { LocatedMember, MAX_NESTING, lastMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, PayloadEntry } from './payloadModel';
 import { scanPlainPayload } from './payloadScanner';
-
-export interface Span {
-  readonly offset: number;
-  readonly length: number;
-}
-
-export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
-
-export interface JsonValue extends Span {
-  readonly kind: JsonKind;
-  /** The value of a string, number, boolean or null; undefined for objects and arrays. */
-  readonly value?: string | number | boolean | null;
-}
-
-export interface Member {
-  readonly key: string;
-  readonly keySpan: Span;
-  /** Undefined while the member is being typed (`"value":` with nothing after it). */
-  readonly value?: JsonValue;
-  /** The member's whole extent: key, colon and value. */
-  readonly span: Span;
-}
-
-/**
- * The Member both parsers build. Its spans are computed when asked, from numbers: a large payload holds
- * 200 000 members, and two stored span objects each would add 16 MB to every open 100 000-entry file.
- * The key's offset changes in place when an edit before it moves the member (payloadUpdate.ts).
- */
-export class LocatedMember implements Member {
-  constructor(
-    readonly key: string,
-    readonly keyOffset: number,
-    readonly keyLength: number,
-    readonly value: JsonValue | undefined,
-    /** The length of key, colon and value together. */
-    readonly spanLength: number,
-  ) {}
-
-  get keySpan(): Span {
-    return { offset: this.keyOffset, length: this.keyLength };
-  }
-
-  get span(): Span {
-    return { offset: this.keyOffset, length: this.spanLength };
-  }
-}
-
-export interface PayloadEntry extends Span {
-  readonly index: number;
-  readonly kind: JsonKind;
-  /** Members of the entry object, in document order (duplicates kept). Empty when the entry is not an object. */
-  readonly members: readonly Member[];
-  /** The last `property` member (as JSON.parse would keep it). */
-  readonly property?: Member;
-  /** The last `value` member. */
-  readonly value?: Member;
-  /** The property name when `property` holds a string. */
-  readonly name?: string;
-}
-
-export interface SyntaxError extends Span {
-  readonly message: string;
-}
-
-export interface ParsedPayload {
-  readonly text: string;
-  readonly syntaxErrors: readonly SyntaxError[];
-  /** Where the text first nested deeper than the limit; that part was not parsed. */
-  readonly nestingCut?: Span;
-  readonly root?: JsonValue;
-  /** Members of the root object, in document order. Empty when the root is not an object. */
-  readonly topMembers: readonly Member[];
-  /** The last top-level `properties` member. */
-  readonly properties?: Member;
-  /** The entries of `properties` when it is an array. */
-  readonly entries: readonly PayloadEntry[];
-}
-
-/** Deeper than this and the text is blanked before parsing: jsonc-parser recurses and would overflow the stack. */
-export const MAX_NESTING = 256;
 
 /** The payload model: read by the fast scanner when the text is plain JSON (nearly always), else by the tolerant parser. */
 export function parsePayload(text: string): ParsedPayload {
@@ -103,38 +24,18 @@ export function parsePayloadTolerantly(text: string): ParsedPayload {
   const errors: ParseError[] = [];
   const tree = parseTree(limited.text, errors, { allowTrailingComma: false, disallowComments: true });
   const syntaxErrors = errors.map((e) => ({ offset: e.offset, length: e.length, message: syntaxMessage(e) }));
-  if (!tree) return { text, syntaxErrors, nestingCut: limited.cut, topMembers: [], entries: [] };
+  if (!tree) return { text, syntaxErrors, nestingCut: limited.cut, topMembers: [], entries: [], fromPlainJson: false };
 
   const root = toValue(tree);
   const topMembers = tree.type === 'object' ? membersOf(tree) : [];
   const propertiesNode = tree.type === 'object' ? lastMemberNode(tree, 'properties') : undefined;
   const entries = propertiesNode?.type === 'array' ? (propertiesNode.children ?? []).map(toEntry) : [];
-  return { text, syntaxErrors, nestingCut: limited.cut, root, topMembers, properties: lastMember(topMembers, 'properties'), entries };
+  return { text, syntaxErrors, nestingCut: limited.cut, root, topMembers, properties: lastMember(topMembers, 'properties'), entries, fromPlainJson: false };
 }
 
 /** A byte order mark is not JSON, but editors keep it and HubSpot never sees it (the body is re-serialised). */
 function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-}
-
-/** The entry whose span contains `offset` (ends inclusive, so a cursor right after `}` still counts), by binary search. */
-export function entryAt(payload: ParsedPayload, offset: number): PayloadEntry | undefined {
-  const { entries } = payload;
-  let low = 0;
-  let high = entries.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const entry = entries[mid];
-    if (offset < entry.offset) high = mid - 1;
-    else if (offset > entry.offset + entry.length) low = mid + 1;
-    else return entry;
-  }
-  return undefined;
-}
-
-export function lastMember(members: readonly Member[], key: string): Member | undefined {
-  for (let i = members.length - 1; i >= 0; i--) if (members[i].key === key) return members[i];
-  return undefined;
 }
 
 function lastMemberNode(object: Node, key: string): Node | undefined {
@@ -151,7 +52,7 @@ function toEntry(node: Node, index: number): PayloadEntry {
   const property = lastMember(members, 'property');
   const value = lastMember(members, 'value');
   const name = property?.value?.kind === 'string' ? (property.value.value as string) : undefined;
-  return { index, offset: node.offset, length: node.length, kind: node.type as JsonKind, members, property, value, name };
+  return new PayloadEntry(index, node.offset, node.length, node.type as JsonKind, members, property, value, name);
 }
 
 function membersOf(node: Node): Member[] {

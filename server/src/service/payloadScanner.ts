@@ -5,7 +5,7 @@
 // It gives up (returns undefined) at the first thing plain JSON does not allow or it does not expect —
 // a syntax error, a comment, whitespace other than JSON's four, nesting past the limit — and the
 // tolerant parser then reads the text, with its recovery and its messages.
-import { LocatedMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, type PayloadEntry } from './payload';
+import { LocatedMember, PayloadEntry, type JsonKind, type JsonValue, type Member, type ParsedPayload } from './payloadModel';
 
 const TAB = 0x09, LINE_FEED = 0x0a, CARRIAGE_RETURN = 0x0d, SPACE = 0x20, QUOTE = 0x22, COMMA = 0x2c, MINUS = 0x2d, DOT = 0x2e;
 const ZERO = 0x30, NINE = 0x39, COLON = 0x3a, OPEN_BRACKET = 0x5b, BACKSLASH = 0x5c, CLOSE_BRACKET = 0x5d, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d;
@@ -22,9 +22,7 @@ const COMMON_KEYS = ['property', 'value', 'timestamp', 'properties', 'vid'];
  * of nesting. `text` must already have its byte order mark replaced; `sourceText` is what the model keeps.
  */
 export function scanPlainPayload(text: string, sourceText: string, maxDepth: number): ParsedPayload | undefined {
-  const payload = attempt(() => new PlainJsonScanner(text, maxDepth).payload(sourceText));
-  if (payload) plainModels.add(payload);
-  return payload;
+  return attempt(() => new PlainJsonScanner(text, maxDepth).payload(sourceText));
 }
 
 /** Depth of an element of `properties`: inside the root object and the array. */
@@ -50,17 +48,6 @@ function detachedCopy(slice: string): string {
   return (' ' + slice).slice(1);
 }
 
-/** Models read from plain JSON, by this scanner or by updating one of them entry by entry. */
-const plainModels = new WeakSet<ParsedPayload>();
-
-export function isPlainModel(payload: ParsedPayload): boolean {
-  return plainModels.has(payload);
-}
-
-export function markPlainModel(payload: ParsedPayload): void {
-  plainModels.add(payload);
-}
-
 function attempt<T>(scan: () => T): T | undefined {
   try {
     return scan();
@@ -71,7 +58,7 @@ function attempt<T>(scan: () => T): T | undefined {
 }
 
 class PlainJsonScanner {
-  private pos: number;
+  private pos = 0;
   // The last scalar read (set by readScalar, so that no object is allocated per token).
   private scalarKind: JsonKind = 'null';
   private scalarValue: string | number | boolean | null = null;
@@ -80,9 +67,7 @@ class PlainJsonScanner {
   /** Containers open while skipping a nested value: true for an object, false for an array. */
   private readonly openContainers: boolean[] = [];
 
-  constructor(private readonly text: string, private readonly maxDepth: number, start = 0) {
-    this.pos = start;
-  }
+  constructor(private readonly text: string, private readonly maxDepth: number) {}
 
   get position(): number {
     return this.pos;
@@ -98,7 +83,7 @@ class PlainJsonScanner {
       result = this.rootObject(sourceText);
     } else {
       const root = this.value(1);
-      result = { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers: [], properties: undefined, entries: [] };
+      result = { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers: [], properties: undefined, entries: [], fromPlainJson: true };
     }
     this.skipWhitespace();
     if (this.pos !== text.length) throw NOT_PLAIN_JSON;
@@ -135,7 +120,7 @@ class PlainJsonScanner {
     }
     this.pos++;
     const root: JsonValue = { kind: 'object', offset: start, length: this.pos - start };
-    return { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers, properties, entries };
+    return { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers, properties, entries, fromPlainJson: true };
   }
 
   /** The elements of the `properties` array; the cursor is on its `[`. */
@@ -152,7 +137,7 @@ class PlainJsonScanner {
           entries.push(this.entryObject(entries.length, depth + 1));
         } else {
           const { kind } = this.value(depth + 1);
-          entries.push({ index: entries.length, offset: start, length: this.pos - start, kind, members: [], property: undefined, value: undefined, name: undefined });
+          entries.push(new PayloadEntry(entries.length, start, this.pos - start, kind, [], undefined, undefined, undefined));
         }
         this.skipWhitespace();
         const next = text.charCodeAt(this.pos++);
@@ -192,7 +177,7 @@ class PlainJsonScanner {
     const nameValue = property?.value;
     const name = nameValue?.kind === 'string' ? (nameValue.value as string) : undefined;
     // A copy of exactly the right size: an array grown by push keeps room for 16 more, 100 000 times over.
-    return { index, offset: start, length: this.pos - start, kind: 'object', members: members.slice(), property, value, name };
+    return new PayloadEntry(index, start, this.pos - start, 'object', members.slice(), property, value, name);
   }
 
   /** After a member's value: true at a comma (the cursor then is on the next key), false at `closer` (the cursor stays on it). */

@@ -3,8 +3,9 @@
 // others are kept, moved by the edit's change in length. On a 100 000-entry file that is a few
 // milliseconds instead of a full read, and the kept entries are not garbage to collect.
 // Any other edit, or a previous model that did not come from plain JSON, reads the whole text.
-import { entryAt, LocatedMember, MAX_NESTING, parsePayload, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
-import { isPlainModel, markPlainModel, scanPlainEntry } from './payloadScanner';
+import { parsePayload } from './payload';
+import { entryAt, LocatedMember, MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
+import { scanPlainEntry } from './payloadScanner';
 
 /**
  * The model of `text`, reusing `previous` (the model of the document's previous text) where the edit
@@ -17,7 +18,7 @@ export function updatePayload(previous: ParsedPayload, text: string): ParsedPayl
 
 function updatedWithinOneEntry(previous: ParsedPayload, text: string): ParsedPayload | undefined {
   const { properties, root } = previous;
-  if (!isPlainModel(previous) || !root || properties?.value?.kind !== 'array') return undefined;
+  if (!previous.fromPlainJson || !root || properties?.value?.kind !== 'array') return undefined;
   const change = changedRange(previous.text, text);
   if (change.start === text.length && text.length === previous.text.length) return sameText(previous, text);
   const entry = entryAt(previous, change.start);
@@ -37,7 +38,7 @@ function updatedWithinOneEntry(previous: ParsedPayload, text: string): ParsedPay
     if (member === properties) return new LocatedMember(member.key, member.keySpan.offset, member.keySpan.length, grown(member.value!, delta), member.span.length + delta);
     return member.span.offset > properties.span.offset ? movedMember(member, delta) : member;
   });
-  const updated: ParsedPayload = {
+  return {
     text,
     syntaxErrors: [],
     nestingCut: undefined,
@@ -45,16 +46,13 @@ function updatedWithinOneEntry(previous: ParsedPayload, text: string): ParsedPay
     topMembers,
     properties: topMembers[previous.topMembers.indexOf(properties)],
     entries,
+    fromPlainJson: true,
   };
-  markPlainModel(updated);
-  return updated;
 }
 
 /** A new version with the same text (an edit undone within one change, or a save): the same model. */
 function sameText(previous: ParsedPayload, text: string): ParsedPayload {
-  const same = { ...previous, text };
-  markPlainModel(same);
-  return same;
+  return { ...previous, text };
 }
 
 export interface ChangedRange {
@@ -83,7 +81,7 @@ export function changedRange(oldText: string, newText: string): ChangedRange {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Moves a kept entry by the edit's change in length, in place. Its members are the scanner's LocatedMembers (isPlainModel). */
+/** Moves a kept entry by the edit's change in length, in place. Its members are the scanner's LocatedMembers (fromPlainJson). */
 function moveEntry(entry: PayloadEntry, delta: number): void {
   (entry as Mutable<PayloadEntry>).offset += delta;
   for (const member of entry.members) {

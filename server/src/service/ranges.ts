@@ -4,7 +4,7 @@
 // (TextDocument would otherwise compute fractional or NaN offsets from it).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range, type Position } from 'vscode-languageserver-types';
-import type { Span } from './payload';
+import type { Span } from './payloadModel';
 
 export function wholePosition(position: Position): Position {
   return Number.isInteger(position.line) && Number.isInteger(position.character) ? position : { line: Math.floor(position.line), character: Math.floor(position.character) };

@@ -1,14 +1,10 @@
 // Structural validation: the payload against schemas/contact.schema.json with ajv (compiled once),
 // each failure turned into a finding on the exact key or value, in words a person understands.
 import type { ErrorObject } from 'ajv';
-import schema from '../../../schemas/contact.schema.json';
 import { validateContactPayload } from './contactSchemaValidator';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
-import { lastMember, type JsonValue, type ParsedPayload, type PayloadEntry, type Span } from './payload';
-
-/** Keys the extension itself writes at the top level; they are known to the schema and never sent. */
-export const EXTENSION_TOP_LEVEL_KEYS: readonly string[] = Object.keys(schema.properties).filter((k) => k !== 'properties');
+import { lastMember, type JsonValue, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
 
 /** Entries validated per call: few enough that their plain values die young, many enough that the per-call cost vanishes. */
 const ENTRIES_PER_CHECK = 1024;

@@ -1,7 +1,8 @@
-// The outline: a `properties` symbol with one child per entry (`firstname = Adrian`), and `vid`.
+// The outline: a `properties` symbol with one child per assignment (`firstname = Adrian`), and the saved id (`vid`).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { lastMember, type JsonValue, type ParsedPayload, type PayloadEntry } from './payload';
+import { lastMember, type JsonValue, type ParsedPayload, type PropertyAssignment } from './payloadModel';
+import { shapeOf } from './shapes';
 import { rangeOf } from './ranges';
 
 /** Values longer than this are cut in symbol names. */
@@ -9,21 +10,23 @@ export const MAX_SHOWN_VALUE_LENGTH = 60;
 
 export function documentSymbols(document: TextDocument, payload: ParsedPayload): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
-  const vid = lastMember(payload.topMembers, 'vid');
+  const shape = shapeOf(payload);
+  const savedId = lastMember(payload.topMembers, shape.savedIdKey);
   for (const member of payload.topMembers) {
     if (member === payload.properties) {
+      const assignments = shape.assignments(payload);
       const isArray = member.value?.kind === 'array';
       symbols.push({
         name: 'properties',
-        detail: isArray ? countOf(payload.entries.length) : 'not an array',
+        detail: isArray ? countOf(assignments.length) : 'not an array',
         kind: SymbolKind.Array,
         range: rangeOf(document, member.span),
         selectionRange: rangeOf(document, member.keySpan),
-        children: payload.entries.map((entry) => entrySymbol(document, payload, entry)),
+        children: assignments.map((assignment) => assignmentSymbol(document, payload, assignment)),
       });
-    } else if (member === vid) {
+    } else if (member === savedId) {
       symbols.push({
-        name: `vid = ${member.value ? shownValue(payload.text, member.value) : '?'}`,
+        name: `${shape.savedIdKey} = ${member.value ? shownValue(payload.text, member.value) : '?'}`,
         kind: SymbolKind.Number,
         range: rangeOf(document, member.span),
         selectionRange: rangeOf(document, member.keySpan),
@@ -33,17 +36,16 @@ export function documentSymbols(document: TextDocument, payload: ParsedPayload):
   return symbols;
 }
 
-function entrySymbol(document: TextDocument, payload: ParsedPayload, entry: PayloadEntry): DocumentSymbol {
-  const value = entry.value?.value;
-  const name = entry.name !== undefined && entry.name !== ''
-    ? `${flatten(entry.name)} = ${value ? shownValue(payload.text, value) : '?'}`
-    : `(entry ${entry.index + 1})`;
-  const nameToken = entry.property?.value;
+function assignmentSymbol(document: TextDocument, payload: ParsedPayload, assignment: PropertyAssignment): DocumentSymbol {
+  const value = assignment.assignedValue;
+  const name = assignment.name !== undefined && assignment.name !== ''
+    ? `${flatten(assignment.name)} = ${value ? shownValue(payload.text, value) : '?'}`
+    : `(entry ${assignment.index + 1})`;
   return {
     name,
     kind: SymbolKind.Property,
-    range: rangeOf(document, entry),
-    selectionRange: rangeOf(document, nameToken ?? entry),
+    range: rangeOf(document, assignment.extent),
+    selectionRange: rangeOf(document, assignment.nameSpan ?? assignment.extent),
   };
 }
 

@@ -10,9 +10,10 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 import type { Finding, Severity } from './finding';
-import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
-import { checkStructure, describeKind } from './schemaCheck';
-import type { ServerSettings } from './settings';
+import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PropertyAssignment, type Span } from './payloadModel';
+import { describeKind } from './schemaCheck';
+import { shapeOf } from './shapes';
+import type { ServerSettings } from './serverSettings';
 import { propertyNameIndex } from './suggest';
 import { brokenValueRule } from './valueRules';
 
@@ -50,6 +51,18 @@ export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog, o
 }
 
 /**
+ * How many errors the payload has, uncapped, `alsoFound` among them: what "This file has N errors"
+ * before a send counts. Syntax errors count whatever the settings say (such a file cannot be sent),
+ * and the count is only counted: no finding is built.
+ */
+export function countErrors(payload: ParsedPayload, catalog: PropertyCatalog, alsoFound: readonly Finding[] = [], onFailure?: CheckFailureListener): number {
+  const collected = new CollectedFindings(1, onFailure);
+  for (const finding of alsoFound) collected.addBuilt(finding);
+  collectProblems(payload, catalog, collected, true);
+  return collected.arrived.error;
+}
+
+/**
  * A finding not built yet: a named function and the values it is built from, stored only when the
  * report may keep it. No closure per finding: on a large file most findings are counted and dropped.
  */
@@ -74,6 +87,8 @@ interface Candidate {
  */
 class CollectedFindings {
   private arrivals = 0;
+  /** How many findings of each severity the checks handed over, kept or not. */
+  readonly arrived: Record<Severity, number> = { error: 0, warning: 0, information: 0 };
   private readonly candidates: Record<Severity, Candidate[]> = { error: [], warning: [], information: [] };
   /** Per severity, once `max` are kept: the offset a later finding must be before to be kept. */
   private readonly cutoff: Record<Severity, number> = { error: Infinity, warning: Infinity, information: Infinity };
@@ -85,6 +100,7 @@ class CollectedFindings {
 
   add<A, B, C>(severity: Severity, offset: number, recipe: Recipe<A, B, C>, a: A, b: B, c?: C): void {
     const arrival = this.arrivals++;
+    this.arrived[severity]++;
     // A later arrival at the cutoff offset sorts after the last one kept.
     if (offset >= this.cutoff[severity]) return;
     const candidates = this.candidates[severity];
@@ -164,7 +180,7 @@ function itself(finding: Finding): Finding {
 /** `syntaxErrors`: false leaves them out before the cap, so that the cap is spent on what is shown. */
 function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings, syntaxErrors: boolean): void {
   if (payload.text.trim() === '') {
-    findings.addBuilt({ code: DiagnosticCode.EmptyDocument, severity: 'error', span: { offset: 0, length: 0 }, message: 'The file is empty: a contact payload is {"properties": [{"property": "email", "value": "…"}]}.' });
+    findings.addBuilt({ code: DiagnosticCode.EmptyDocument, severity: 'error', span: { offset: 0, length: 0 }, message: `The file is empty: a contact payload is ${shapeOf(payload).example}.` });
     return;
   }
   // jsonc-parser reports every closer it misses at the same place; one error there is enough.
@@ -177,45 +193,45 @@ function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findi
   if (payload.nestingCut) {
     findings.addBuilt({ code: DiagnosticCode.NestingTooDeep, severity: 'error', span: { offset: payload.nestingCut.offset, length: 1 }, message: `Nested more than ${MAX_NESTING} levels deep: a payload has no such nesting, and what lies deeper is not checked.` });
   }
+  const shape = shapeOf(payload);
   try {
-    for (const finding of checkStructure(payload)) findings.addBuilt(finding);
+    for (const finding of shape.structureFindings(payload)) findings.addBuilt(finding);
   } catch (error) {
     findings.failed('the structure check', payload.root ?? { offset: 0, length: 0 }, error);
   }
   addDuplicateKeys(findings, payload.topMembers);
-  const seen = new Map<string, PayloadEntry>();
-  const { entries } = payload;
+  const seen = new Map<string, PropertyAssignment>();
+  const assignments = shape.assignments(payload);
   // Indexed rather than for…of: no iterator results on a 100 000-entry file, every keystroke.
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index];
+  for (let index = 0; index < assignments.length; index++) {
+    const assignment = assignments[index];
     try {
-      addDuplicateKeys(findings, entry.members);
-      checkEntry(findings, entry, seen, catalog, payload.text);
+      addDuplicateKeys(findings, assignment.members);
+      checkAssignment(findings, assignment, seen, catalog, payload.text);
     } catch (error) {
-      findings.failed('checking this entry', entry.value?.value ?? entry, error);
+      findings.failed('checking this entry', assignment.assignedValue ?? assignment.extent, error);
     }
   }
-  const properties = payload.properties;
-  if (properties?.value?.kind === 'array' && !seen.has('email')) findings.add('information', properties.keySpan.offset, missingEmail, properties, undefined);
+  const holder = shape.assignmentsHolder(payload);
+  if (holder && !seen.has('email')) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
 }
 
-function checkEntry(findings: CollectedFindings, entry: PayloadEntry, seen: Map<string, PayloadEntry>, catalog: PropertyCatalog, text: string): void {
-  const name = entry.name;
-  const nameSpan = entry.property?.value;
+function checkAssignment(findings: CollectedFindings, assignment: PropertyAssignment, seen: Map<string, PropertyAssignment>, catalog: PropertyCatalog, text: string): void {
+  const { name, nameSpan } = assignment;
   if (name === undefined || !nameSpan) return;
   const first = seen.get(name);
-  if (first) findings.add('warning', nameSpan.offset, duplicateProperty, entry, first);
-  else seen.set(name, entry);
+  if (first) findings.add('warning', nameSpan.offset, duplicateProperty, assignment, first);
+  else seen.set(name, assignment);
 
   const definition = catalog.properties.get(name);
   if (!definition) {
     if (name.trim() === '') findings.add('error', nameSpan.offset, emptyPropertyName, nameSpan, undefined);
-    else findings.add(catalog.source.kind === 'portal' ? 'error' : 'warning', nameSpan.offset, unknownProperty, entry, catalog);
+    else findings.add(catalog.source.kind === 'portal' ? 'error' : 'warning', nameSpan.offset, unknownProperty, assignment, catalog);
   } else if (isReadOnly(definition)) {
-    findings.add('warning', nameSpan.offset, readOnlyProperty, entry, definition);
+    findings.add('warning', nameSpan.offset, readOnlyProperty, assignment, definition);
   }
 
-  const value = entry.value?.value;
+  const value = assignment.assignedValue;
   if (!value) return;
   if (value.kind === 'null') {
     findings.add('warning', value.offset, nullValue, value, undefined);
@@ -238,21 +254,21 @@ function addValueRule(findings: CollectedFindings, definition: PropertyDefinitio
 
 // ── Recipes: each builds one finding, only when the report shows it ─────────────────────────────────
 
-function duplicateProperty(entry: PayloadEntry, first: PayloadEntry): Finding {
-  const name = entry.name!;
+function duplicateProperty(assignment: PropertyAssignment, first: PropertyAssignment): Finding {
+  const name = assignment.name!;
   return {
-    code: DiagnosticCode.DuplicateProperty, severity: 'warning', span: entry.property!.value!,
+    code: DiagnosticCode.DuplicateProperty, severity: 'warning', span: assignment.nameSpan!,
     message: `"${name}" is set twice in this file; HubSpot keeps only one of the values.`,
-    data: { fix: 'removeEntry', entryIndex: entry.index },
-    related: { span: first.property!.value!, message: `"${name}" is first set here.` },
+    data: { fix: 'removeEntry', entryIndex: assignment.index },
+    related: { span: first.nameSpan!, message: `"${name}" is first set here.` },
   };
 }
 
-function readOnlyProperty(entry: PayloadEntry, definition: PropertyDefinition): Finding {
+function readOnlyProperty(assignment: PropertyAssignment, definition: PropertyDefinition): Finding {
   return {
-    code: DiagnosticCode.ReadOnlyProperty, severity: 'warning', span: entry.property!.value!,
+    code: DiagnosticCode.ReadOnlyProperty, severity: 'warning', span: assignment.nameSpan!,
     message: `"${definition.name}" (${definition.label}) is ${definition.calculated ? 'calculated by HubSpot' : 'read-only'}: HubSpot ignores or rejects values written to it.`,
-    data: { fix: 'removeEntry', entryIndex: entry.index },
+    data: { fix: 'removeEntry', entryIndex: assignment.index },
   };
 }
 
@@ -261,13 +277,13 @@ function emptyPropertyName(span: Span): Finding {
 }
 
 /** The "did you mean" suggestions look the name up in the catalog's index: only for a finding that is shown. */
-function unknownProperty(entry: PayloadEntry, catalog: PropertyCatalog): Finding {
-  const name = entry.name!;
+function unknownProperty(assignment: PropertyAssignment, catalog: PropertyCatalog): Finding {
+  const name = assignment.name!;
   const portal = catalog.source.kind === 'portal';
   const suggestions = propertyNameIndex(catalog).closest(name);
   const meaning = portal ? 'this portal has no such property: HubSpot answers PROPERTY_DOESNT_EXIST.' : 'not one of HubSpot\'s default properties (fine if it is a custom property of your portal).';
   return {
-    code: DiagnosticCode.UnknownProperty, severity: portal ? 'error' : 'warning', span: entry.property!.value!,
+    code: DiagnosticCode.UnknownProperty, severity: portal ? 'error' : 'warning', span: assignment.nameSpan!,
     message: `Unknown property "${name}": ${meaning}${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ''}`,
     ...(suggestions.length ? { data: { fix: 'replace', replacements: suggestions } } : {}),
   };

@@ -7,7 +7,7 @@ import { fullFormats } from 'ajv-formats/dist/formats';
 import { hasCheckableOptions, isMultiSelect, type PropertyDefinition } from './catalog';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
-import type { JsonValue } from './payload';
+import type { JsonValue } from './payloadModel';
 import { MAX_LABEL_LENGTH, shortened } from './portalText';
 import { optionIndex } from './suggest';
 

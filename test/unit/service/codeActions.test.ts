@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { CodeActionKind, DiagnosticSeverity, Range, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { codeActions } from '../../../server/src/service/codeActions';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../../../server/src/service/diagnosticCodes';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/serverSettings';
 import { validate } from '../../../server/src/service/validate';
 import { applied, entryText, fixture, payloadText, testCatalog, type Fixture } from './cursorFixture';
 

@@ -3,7 +3,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { bundledDefaultCatalog, createCatalog, type PropertyCatalog, type PropertyDefinition } from '../../../server/src/service/catalog';
-import { parsePayload, type ParsedPayload } from '../../../server/src/service/payload';
+import { parsePayload } from '../../../server/src/service/payload';
+import { type ParsedPayload } from '../../../server/src/service/payloadModel';
 
 export const CURSOR = '|';
 

@@ -10,7 +10,7 @@ import { complete } from '../../../server/src/service/completion';
 import { hover } from '../../../server/src/service/hover';
 import { parsePayload } from '../../../server/src/service/payload';
 import { wholePosition } from '../../../server/src/service/ranges';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/serverSettings';
 import { validate } from '../../../server/src/service/validate';
 import { randomCatalog, randomPayload, randomPosition, seededRandom } from './randomPayloads';
 

@@ -4,10 +4,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { bundledDefaultCatalog, createCatalog } from '../../../server/src/service/catalog';
 import { parsePayload } from '../../../server/src/service/payload';
-import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from '../../../server/src/service/serverSettings';
 import type { Finding } from '../../../server/src/service/finding';
 import { propertyNameIndex } from '../../../server/src/service/suggest';
-import { findProblems, isTooLarge, toDiagnostics, validate } from '../../../server/src/service/validate';
+import { countErrors, findProblems, isTooLarge, toDiagnostics, validate } from '../../../server/src/service/validate';
 import { messageOf } from '../messageOf';
 import { failIfACheckFails, randomCatalog, randomPayload, seededRandom } from './randomPayloads';
 
@@ -222,4 +222,15 @@ test('a check that throws costs only its own finding: check-failed in its place,
   assert.match(messageOf(diagnostics[2]), /^Not fully checked: describing the problem found here failed \("label is broken"\)\./);
   assert.deepEqual(failures, ['checking this entry: options is broken', 'describing the problem found here: label is broken'], 'each failure once, however many entries it hit');
   assert.equal(findProblems(parsePayload(text), catalog).filter((f) => f.code === 'check-failed').length, 4, 'findProblems contains them too, without a listener');
+});
+
+test('countErrors counts every error, past the cap and whatever the settings say of syntax errors, with the findings given', () => {
+  const catalog = bundledDefaultCatalog();
+  const many = payload(...Array.from({ length: 700 }, (_, i) => entry('email', `not-an-email-${i}`)));
+  assert.equal(only(diagnose(many), 'invalid-email').length, DEFAULT_SETTINGS.maxDiagnostics, 'the report is capped');
+  assert.equal(countErrors(parsePayload(many), catalog), 700);
+  assert.equal(countErrors(parsePayload(payload(entry('email', 'a@b.co'), entry('frstname', 'Ada'))), catalog), 0, 'warnings are not errors');
+  assert.equal(countErrors(parsePayload('{"properties": [' + entry('email', 'a@b.co')), catalog), 1, 'a syntax error counts');
+  const rejected: Finding = { code: 'hubspot-rejected', severity: 'error', span: { offset: 0, length: 1 }, message: 'rejected' };
+  assert.equal(countErrors(parsePayload(payload(entry('email', 'a@b.co'))), catalog, [rejected]), 1);
 });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DiagnosticCode } from '../../../../server/src/service/diagnosticCodes';
+import { DiagnosticCode } from '../../../../server/src/service';
 import { ExitCode } from '../exitCodes';
 import { messageText, severityName, type SeverityName } from '../fileDiagnostics';
 import { jsonText } from '../printable';

@@ -1,11 +1,12 @@
 // "Create Contact from File" and "Update Contact by VID": send what the editor shows, explain the answer.
 import * as vscode from 'vscode';
-import { HubSpotRejectionNotification } from '../../../../server/src/protocol';
+import { CheckTextRequest, HubSpotRejectionNotification } from '../../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
 import type { HubSpotBaseUrl } from '../../hubspot/baseUrl';
 import { CREATE_TARGET, parseVid, requestLine, updateTarget, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../../hubspot/contactsApi';
 import { DEFAULT_CONTACTS_API, type HubSpotClient } from '../../hubspot/hubspotClient';
 import type { ContactOutcome } from '../../hubspot/outcome';
+import type { LanguageServerHost } from '../languageServer/languageServerHost';
 import { isContactDocument } from '../contactDocuments';
 import { readPayload, rejectedProperties } from '../../send/payloadBody';
 import { chooseUpdateTarget } from '../../send/updateTarget';
@@ -13,8 +14,6 @@ import { writeVidIntoDocument } from '../hubspot/vidDocumentEdit';
 import { contactLink } from '../views/responseText';
 import type { CommandContext } from './commandContext';
 import type { SendServices } from './sendServices';
-
-const DIAGNOSTIC_SOURCE = 'contact-payloads';
 
 /** Returns the outcome (for scripts and tests), or undefined when nothing was sent. */
 export const createContact = ({ services, scope }: CommandContext) => (target?: vscode.Uri) =>
@@ -36,12 +35,13 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
     return undefined;
   }
 
-  const payload = readPayload(document.getText());
+  const text = document.getText();
+  const payload = readPayload(text);
   if (!payload.ok) {
     void showProblemsOffer(vscode.window.showErrorMessage(payload.message, 'Show Problems'));
     return undefined;
   }
-  if (!(await acceptProblems(document.uri))) return undefined;
+  if (!(await acceptProblems(services.server, document.uri, text))) return undefined;
 
   const contact = operation === 'create' ? CREATE_TARGET : await chooseContact(payload.savedVid, givenVid);
   if (!contact) return undefined;
@@ -68,9 +68,14 @@ async function contactDocument(target: vscode.Uri | undefined): Promise<vscode.T
   return document && isContactDocument(document) ? document : undefined;
 }
 
-/** Problems the language server found: the user decides, nothing is sent silently. */
-async function acceptProblems(uri: vscode.Uri): Promise<boolean> {
-  const errors = vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error).length;
+/**
+ * Errors the engine finds in the text being sent (not the diagnostics VS Code holds: they may be of an
+ * older version, or absent for a file over the size limit or never opened): the user decides, nothing
+ * is sent silently.
+ */
+async function acceptProblems(server: LanguageServerHost, uri: vscode.Uri, text: string): Promise<boolean> {
+  const client = await server.ensureStarted();
+  const { errorCount: errors } = await client.sendRequest(CheckTextRequest, { uri: uri.toString(), text });
   if (errors === 0) return true;
   const choice = await vscode.window.showWarningMessage(
     `This file has ${errors === 1 ? '1 error' : `${errors} errors`} that HubSpot would reject.`,

@@ -1,42 +1,11 @@
-// Where the cursor is in a payload, in the terms completion and hover act on: which slot it is in
-// (a top-level key, an entry key, a property name, a value, a new element of `properties`) and which
-// token a completion would replace. It reads the offsets the parse already found and scans only the
+// Where the cursor is in a v1 payload, in the terms completion and hover act on (cursor.ts): which slot
+// it is in (a top-level key, an entry key, a property name, a value, a new element of `properties`) and
+// which token a completion would replace. It reads the offsets the parse already found and scans only the
 // few characters between parsed tokens around the cursor, so its cost does not grow with the file.
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { entryAt, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payload';
-import { spanEnd } from './ranges';
-
-/** The token at the cursor. */
-export interface CursorToken extends Span {
-  /** True for a JSON string (the span includes its quotes); false for a bare word or literal (`em`, `tru`, `12`). */
-  readonly quoted: boolean;
-  /** False for a string whose closing quote is missing; its span then stops after the word at the cursor. */
-  readonly terminated: boolean;
-}
-
-export type CursorSlot =
-  /** Nothing but whitespace in the document. */
-  | { readonly kind: 'emptyDocument' }
-  /** A key of the root object; `member` is the member whose key the cursor is in. */
-  | { readonly kind: 'topLevelKey'; readonly member?: Member }
-  /** A key of an entry object; `member` is the member whose key the cursor is in. */
-  | { readonly kind: 'entryKey'; readonly entry: PayloadEntry; readonly member?: Member }
-  /** The value of an entry's `"property"` member. */
-  | { readonly kind: 'propertyName'; readonly entry: PayloadEntry }
-  /** The value of an entry's `"value"` member. */
-  | { readonly kind: 'value'; readonly entry: PayloadEntry }
-  /** Where a new element of the `properties` array starts. */
-  | { readonly kind: 'newEntry' };
-
-export interface CursorContext {
-  readonly slot: CursorSlot;
-  /** The token a completion replaces; absent when the cursor is between tokens. */
-  readonly token?: CursorToken;
-  /** A key or entry inserted here needs a comma before it to keep the JSON valid. */
-  readonly commaBefore: boolean;
-  /** A key or entry inserted here needs a comma after it to keep the JSON valid. */
-  readonly commaAfter: boolean;
-}
+import type { CursorContext, CursorSlot, CursorToken } from '../cursor';
+import { entryAt, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from '../payloadModel';
+import { spanEnd } from '../ranges';
 
 /**
  * The context of the cursor at `offset` (a caret position between two characters), or undefined
@@ -48,16 +17,6 @@ export function cursorContext(payload: ParsedPayload, offset: number): CursorCon
   if (!root) return /^\s*$/.test(text) ? { slot: { kind: 'emptyDocument' }, commaBefore: false, commaAfter: false } : undefined;
   if (root.kind !== 'object') return undefined;
   return inObject(payload, root, payload.topMembers, offset, undefined);
-}
-
-/** The value of the characters between a JSON string's quotes, decoded leniently: bad escapes are kept as written. */
-export function decodeJsonStringContent(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
 }
 
 const QUOTE = 0x22, BACKSLASH = 0x5c, CLOSE_BRACE = 0x7d, CLOSE_BRACKET = 0x5d;
@@ -73,7 +32,7 @@ function inObject(payload: ParsedPayload, object: Span, members: readonly Member
   const { text } = payload;
   const limit = contentLimit(text, object, CLOSE_BRACE, members.length > 0 ? spanEnd(members[members.length - 1].span) : object.offset + 1);
   if (offset <= object.offset || offset > limit) return undefined;
-  const keySlot = (member?: Member): CursorSlot => (entry ? { kind: 'entryKey', entry, member } : { kind: 'topLevelKey', member });
+  const keySlot = (member?: Member): CursorSlot => (entry ? { kind: 'assignmentKey', assignment: entry, member } : { kind: 'topLevelKey', member });
 
   const solids: Solid[] = [];
   for (const member of members) {
@@ -143,7 +102,7 @@ function inPropertiesArray(payload: ParsedPayload, array: JsonValue, offset: num
     : scanGap(text, gapStart, gapEnd, offset);
   if (gap.previous !== undefined && gap.previous !== SyntaxKind.CommaToken) return undefined;
   return {
-    slot: { kind: 'newEntry' },
+    slot: { kind: 'newAssignment' },
     token: gap.word,
     commaBefore: gap.previous === undefined && previousIndex >= 0,
     commaAfter: gap.next === undefined && nextIndex < entries.length,
@@ -152,8 +111,8 @@ function inPropertiesArray(payload: ParsedPayload, array: JsonValue, offset: num
 
 function valueSlot(member: Member, entry: PayloadEntry | undefined): CursorSlot | undefined {
   if (!entry) return undefined;
-  if (member.key === 'property') return { kind: 'propertyName', entry };
-  if (member.key === 'value') return { kind: 'value', entry };
+  if (member.key === 'property') return { kind: 'propertyName', assignment: entry };
+  if (member.key === 'value') return { kind: 'value', assignment: entry };
   return undefined;
 }
 

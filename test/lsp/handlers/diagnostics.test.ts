@@ -2,7 +2,7 @@
 // comes back into view) answers "unchanged" instead of validating again; any change answers in full.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CLIENT_PROFILES, LspTestClient } from './lspClient';
+import { CLIENT_PROFILES, LspTestClient } from '../lspClient';
 
 interface Report {
   readonly kind: 'full' | 'unchanged';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import manifest from '../../../package.json';
-import { DEFAULT_SETTINGS, normaliseSettings, SETTING_MINIMUMS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, normaliseSettings, SETTING_MINIMUMS } from '../../../server/src/service/serverSettings';
 
 test('numbers below the declared minimum are raised to it, fractions cut, so no client can switch validation off', () => {
   assert.deepEqual(normaliseSettings({ maxDocumentSize: 5, maxDiagnostics: 0 }), { ...DEFAULT_SETTINGS, maxDocumentSize: 1024, maxDiagnostics: 1 });

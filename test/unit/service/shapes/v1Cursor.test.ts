@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cursorContext } from '../../../server/src/service/cursorContext';
-import { fixture } from './cursorFixture';
+import { cursorContext } from '../../../../server/src/service/shapes/v1Cursor';
+import { fixture } from '../cursorFixture';
 
 /** The context at `|`, flattened to what a test compares: slot kind, the token's text, and the commas needed. */
 function contextAt(textWithCursor: string): { slot: string; token?: string; quoted?: boolean; commaBefore: boolean; commaAfter: boolean } | undefined {
@@ -32,10 +32,10 @@ test('slots and tokens around an entry', () => {
     ['{"properties":[{"property":"e|m}]}', at('propertyName', '"em', true)],
     ['{"properties":[{"property":"x","value":12|}]}', at('value', '12', false)],
     ['{"properties":[{"property":"x","value": |, "timestamp": 1}]}', at('value')],
-    ['{"properties":[{|}]}', at('entryKey')],
-    ['{"properties":[{"property":"x" |}]}', at('entryKey', undefined, undefined, true)],
-    ['{"properties":[{| "value":"x"}]}', at('entryKey', undefined, undefined, false, true)],
-    ['{"properties":[{"pro|perty":"x"}]}', at('entryKey', '"property"', true)],
+    ['{"properties":[{|}]}', at('assignmentKey')],
+    ['{"properties":[{"property":"x" |}]}', at('assignmentKey', undefined, undefined, true)],
+    ['{"properties":[{| "value":"x"}]}', at('assignmentKey', undefined, undefined, false, true)],
+    ['{"properties":[{"pro|perty":"x"}]}', at('assignmentKey', '"property"', true)],
     ['{"properties":[{"property":"x","value": |"y"}]}', at('value', '"y"', true)],
     // In the blank before a value: inserting there would leave two values.
     ['{"properties":[{"property":"x","value":| "y"}]}', undefined],
@@ -47,16 +47,16 @@ test('slots and tokens around an entry', () => {
 
 test('slots between entries and at the root', () => {
   const cases: [string, ReturnType<typeof at> | undefined][] = [
-    ['{"properties":[|]}', at('newEntry')],
-    ['{"properties":[{}|]}', at('newEntry', undefined, undefined, true)],
-    ['{"properties":[{}, |]}', at('newEntry')],
-    ['{"properties":[|{}]}', at('newEntry', undefined, undefined, false, true)],
-    ['{"properties":[{}, | {}]}', at('newEntry', undefined, undefined, false, true)],
-    ['{"properties":[{}, em|]}', at('newEntry', 'em', false)],
-    ['{"properties":[{}, "em|"]}', at('newEntry', '"em"', true)],
-    ['{"properties":[{}, 12| {}]}', at('newEntry', '12', false, false, true)],
+    ['{"properties":[|]}', at('newAssignment')],
+    ['{"properties":[{}|]}', at('newAssignment', undefined, undefined, true)],
+    ['{"properties":[{}, |]}', at('newAssignment')],
+    ['{"properties":[|{}]}', at('newAssignment', undefined, undefined, false, true)],
+    ['{"properties":[{}, | {}]}', at('newAssignment', undefined, undefined, false, true)],
+    ['{"properties":[{}, em|]}', at('newAssignment', 'em', false)],
+    ['{"properties":[{}, "em|"]}', at('newAssignment', '"em"', true)],
+    ['{"properties":[{}, 12| {}]}', at('newAssignment', '12', false, false, true)],
     ['{"properties":[{}, foo bar|]}', undefined],
-    ['{"properties":[\n  |', at('newEntry')],
+    ['{"properties":[\n  |', at('newAssignment')],
     ['{|}', at('topLevelKey')],
     ['{"properties":[]|}', at('topLevelKey', undefined, undefined, true)],
     ['{"vi|"}', at('topLevelKey', '"vi"', true)],

@@ -1,6 +1,6 @@
 // Reads the `contactPayloads` settings: asked with workspace/configuration where the client supports it,
 // otherwise taken from initializationOptions and didChangeConfiguration (as editors without it send them).
-import { normaliseSettings, DEFAULT_SETTINGS, type ServerSettings } from '../service/settings';
+import { normaliseSettings, DEFAULT_SETTINGS, type ServerSettings } from '../service';
 import type { ServerContext } from './context';
 
 export const SETTINGS_SECTION = 'contactPayloads';

@@ -1,0 +1,19 @@
+// The engine: everything the language server's handlers and the CLI use, and nothing else. Pure
+// functions of plain values (a text, a parsed payload, a catalog, settings); no connection, no
+// editor. Code outside server/src/service imports this file, never the modules behind it.
+export { parsePayload } from './payload';
+export { updatePayload } from './payloadUpdate';
+export type { JsonSyntaxProblem, ParsedPayload, Span } from './payloadModel';
+export { countErrors, isTooLarge, toDiagnostics, validate, type CheckFailure, type CheckFailureListener } from './validate';
+export { complete, type CompletionOptions } from './completion';
+export { hover } from './hover';
+export { codeActions } from './codeActions';
+export { documentSymbols } from './symbols';
+export { rejectionFindings, type RejectedProperty } from './hubspotRejections';
+export { bundledDefaultCatalog, createCatalog, wellFormedDefinitions, type CatalogSource, type PropertyCatalog, type PropertyDefinition, type PropertyOption } from './catalog';
+export { propertyNameIndex } from './suggest';
+export { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from './serverSettings';
+export { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
+export type { Finding } from './finding';
+export { wholeRange } from './ranges';
+export { savedContactId } from './shapes/v1';

@@ -1,0 +1,150 @@
+// The payload model both readers build (payload.ts): the top-level members, the `properties` array and
+// each entry's `property` and `value`, all with their offsets. Types and the lookups on them only, so
+// that the readers and the services depend on it and it depends on nothing.
+
+export interface Span {
+  readonly offset: number;
+  readonly length: number;
+}
+
+export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
+
+export interface JsonValue extends Span {
+  readonly kind: JsonKind;
+  /** The value of a string, number, boolean or null; undefined for objects and arrays. */
+  readonly value?: string | number | boolean | null;
+}
+
+export interface Member {
+  readonly key: string;
+  readonly keySpan: Span;
+  /** Undefined while the member is being typed (`"value":` with nothing after it). */
+  readonly value?: JsonValue;
+  /** The member's whole extent: key, colon and value. */
+  readonly span: Span;
+}
+
+/**
+ * The Member both parsers build. Its spans are computed when asked, from numbers: a large payload holds
+ * 200 000 members, and two stored span objects each would add 16 MB to every open 100 000-entry file.
+ * The key's offset changes in place when an edit before it moves the member (payloadUpdate.ts).
+ */
+export class LocatedMember implements Member {
+  constructor(
+    readonly key: string,
+    readonly keyOffset: number,
+    readonly keyLength: number,
+    readonly value: JsonValue | undefined,
+    /** The length of key, colon and value together. */
+    readonly spanLength: number,
+  ) {}
+
+  get keySpan(): Span {
+    return { offset: this.keyOffset, length: this.keyLength };
+  }
+
+  get span(): Span {
+    return { offset: this.keyOffset, length: this.spanLength };
+  }
+}
+
+/**
+ * One property the file sets, whatever the payload's shape: its name and where it is written, the value
+ * and what removing it deletes. Validation, hover and symbols read these; the shape module
+ * (shapes/v1.ts) says where they are. In v1 an entry of `properties` is one; in an object of properties
+ * (`{"properties":{"email":"…"}}`) a member is, its key the name.
+ */
+export interface PropertyAssignment {
+  /** Its place among the file's assignments, in document order: a code action names it by this. */
+  readonly index: number;
+  /** The property's name, when it is written as a string. */
+  readonly name?: string;
+  /** Where the name is written: v1's `"property"` string; an object member's key. */
+  readonly nameSpan?: Span;
+  /** The value set; undefined while it is being typed. */
+  readonly assignedValue?: JsonValue;
+  /** What removing the assignment deletes, separators aside: v1's entry object; an object member. */
+  readonly extent: Span;
+  /** Keys written inside the assignment, checked for duplicates: v1's entry object's; none where the assignment is one member. */
+  readonly members: readonly Member[];
+}
+
+/**
+ * An element of v1's `properties` array. It is itself the PropertyAssignment: a 100 000-entry file
+ * gets no second object per entry, the assignment's spans are read from the members it holds.
+ */
+export class PayloadEntry implements Span, PropertyAssignment {
+  constructor(
+    readonly index: number,
+    readonly offset: number,
+    readonly length: number,
+    readonly kind: JsonKind,
+    /** Members of the entry object, in document order (duplicates kept). Empty when the entry is not an object. */
+    readonly members: readonly Member[],
+    /** The last `property` member (as JSON.parse would keep it). */
+    readonly property: Member | undefined,
+    /** The last `value` member. */
+    readonly value: Member | undefined,
+    /** The property name when `property` holds a string. */
+    readonly name: string | undefined,
+  ) {}
+
+  get nameSpan(): Span | undefined {
+    return this.property?.value;
+  }
+
+  get assignedValue(): JsonValue | undefined {
+    return this.value?.value;
+  }
+
+  get extent(): Span {
+    return this;
+  }
+}
+
+/** A place where the text is not JSON, with what is wrong there. */
+export interface JsonSyntaxProblem extends Span {
+  readonly message: string;
+}
+
+export interface ParsedPayload {
+  readonly text: string;
+  readonly syntaxErrors: readonly JsonSyntaxProblem[];
+  /** Where the text first nested deeper than the limit; that part was not parsed. */
+  readonly nestingCut?: Span;
+  readonly root?: JsonValue;
+  /** Members of the root object, in document order. Empty when the root is not an object. */
+  readonly topMembers: readonly Member[];
+  /** The last top-level `properties` member. */
+  readonly properties?: Member;
+  /** The entries of `properties` when it is an array. */
+  readonly entries: readonly PayloadEntry[];
+  /**
+   * True when the text was plain JSON, read by the fast scanner (or updated entry by entry from such a
+   * model): every member is then a LocatedMember, which payloadUpdate.ts moves in place.
+   */
+  readonly fromPlainJson: boolean;
+}
+
+/** Deeper than this and the text is blanked before parsing: jsonc-parser recurses and would overflow the stack. */
+export const MAX_NESTING = 256;
+
+/** The entry whose span contains `offset` (ends inclusive, so a cursor right after `}` still counts), by binary search. */
+export function entryAt(payload: ParsedPayload, offset: number): PayloadEntry | undefined {
+  const { entries } = payload;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const entry = entries[mid];
+    if (offset < entry.offset) high = mid - 1;
+    else if (offset > entry.offset + entry.length) low = mid + 1;
+    else return entry;
+  }
+  return undefined;
+}
+
+export function lastMember(members: readonly Member[], key: string): Member | undefined {
+  for (let i = members.length - 1; i >= 0; i--) if (members[i].key === key) return members[i];
+  return undefined;
+}
