@@ -46,6 +46,10 @@ export const SUITE_FILES: Readonly<Record<string, string>> = {
   'rejected.contact.json': contactWith('rejected@example.com', '{ "property": "firstname", "value": "Rex" }'),
   // A missing comma (a syntax error VS Code's JSON support reports too) and a name only we know is wrong.
   'syntax.contact.json': '{\n  "properties": [\n    { "property": "email", "value": "syntax@example.com" }\n    { "property": "frstname", "value": "Ada" }\n  ]\n}\n',
+  // One error (the email) in a file over the 1 KiB size limit the send test sets: not validated in the editor.
+  'oversized.contact.json': contactWith('oversized-not-an-email', `{ "property": "firstname", "value": "${'A'.repeat(1100)}" }`),
+  // One error in a file the send test hands to the command by its URI, never opened in an editor.
+  'unopened.contact.json': contactWith('unopened-not-an-email'),
   // favorite_color is a custom property of the sandbox portal; favourite_colour exists nowhere.
   'portal.contact.json': contactWith('portal@example.com', '{ "property": "favorite_color", "value": "blue" }', '{ "property": "favourite_colour", "value": "blue" }', '{ "property": "", "value": "" }'),
 };

@@ -141,4 +141,27 @@ suite('sending to HubSpot (the sandbox)', () => {
     await replaceText(document, '"rejected@example.com"', '"accepted@example.com"');
     await gone;
   });
+
+  test('the errors asked about before a send are the engine\'s on the text sent: a file over maxDocumentSize and one never opened are not sent unasked', async () => {
+    // The question is a modal, which VS Code refuses to show while tests run: the command then fails
+    // with the question's text, and that it was asked is what this test checks.
+    const asked = /This file has 1 error that HubSpot would reject/;
+    const settings = vscode.workspace.getConfiguration('contactPayloads');
+    await settings.update('maxDocumentSize', 1024, vscode.ConfigurationTarget.Global);
+    try {
+      const { uri, document } = await openFixture('oversized.contact.json');
+      assert.ok(document.getText().length > 1024, 'the fixture is over the limit');
+      await diagnosticsFor(uri, (ds) => ds.length === 1 && codeOf(ds[0]) === 'document-too-large');
+      await assert.rejects(Promise.resolve(createContact(uri)), asked);
+    } finally {
+      await settings.update('maxDocumentSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const unopened = vscode.Uri.joinPath(folder.uri, 'unopened.contact.json');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'no editor has the file open');
+    await assert.rejects(Promise.resolve(createContact(unopened)), asked);
+    const sent = (await sandboxRequests()).filter((request) => /oversized-not-an-email|unopened-not-an-email/.test(request.bodyText));
+    assert.deepEqual(sent, [], 'neither file reached the sandbox');
+  });
 });
