@@ -1,9 +1,17 @@
 // Every custom message between the extension and the language server, declared once and typed.
 // The client imports this file too, so both sides agree on names and shapes.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CatalogSource, PropertyDefinition, RejectedProperty } from './service';
+import type { CatalogSource, PropertyDefinition, RejectedProperty, ServerSettings } from './service';
 
 export type { RejectedProperty };
+
+/**
+ * The settings section the server reads (workspace/configuration, initializationOptions,
+ * didChangeConfiguration) and the extension contributes. Its shape on the wire is ServerSettings:
+ * what the user sets, plus `syntaxErrors`, which the VS Code client fills in.
+ */
+export const SETTINGS_SECTION = 'contactPayloads';
+export type SettingsOnTheWire = Partial<ServerSettings>;
 
 export interface HubSpotRejectionParams {
   readonly uri: string;

@@ -13,9 +13,10 @@ import { registerHover } from './handlers/hover';
 import { HubSpotRejections } from './handlers/hubspotRejections';
 import { registerPayloadSummary } from './handlers/payloadSummary';
 import { withWholeRange } from './handlers/positions';
-import { SETTINGS_SECTION, SettingsStore } from './handlers/settingsStore';
+import { SettingsStore } from './handlers/settingsStore';
 import { registerSymbols } from './handlers/symbols';
 import { version } from '../../package.json';
+import { SETTINGS_SECTION } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 // An edit whose range is not whole numbers applies at the whole positions before it, as a request's position does.

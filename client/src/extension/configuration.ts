@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from '../hubspot/baseUrl';
 import type { RetryOptions } from '../hubspot/retryPolicy';
 import { timeoutsForSeconds, type HttpTimeouts } from '../hubspot/timeouts';
+import { SETTINGS_SECTION as SECTION } from '../../../server/src/protocol';
 import { clampSetting, type RangedSetting } from './settingRanges';
 
-export const SECTION = 'contactPayloads';
 
 export interface SendSettings {
   readonly baseUrl: string;

@@ -1,9 +1,8 @@
 // Reads the `contactPayloads` settings: asked with workspace/configuration where the client supports it,
 // otherwise taken from initializationOptions and didChangeConfiguration (as editors without it send them).
 import { normaliseSettings, DEFAULT_SETTINGS, type ServerSettings } from '../service';
+import { SETTINGS_SECTION } from '../protocol';
 import type { ServerContext } from './context';
-
-export const SETTINGS_SECTION = 'contactPayloads';
 
 export class SettingsStore {
   private current: ServerSettings = DEFAULT_SETTINGS;

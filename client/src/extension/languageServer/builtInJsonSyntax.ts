@@ -5,7 +5,7 @@
 // ours alone. Turning `json.validate.enable` off brings ours back: the client then re-sends settings.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { SECTION } from '../configuration';
+import { SETTINGS_SECTION as SECTION, type SettingsOnTheWire } from '../../../../server/src/protocol';
 
 const JSON_EXTENSION_ID = 'vscode.json-language-features';
 
@@ -23,7 +23,7 @@ export const builtInJsonSyntaxMiddleware: Middleware = {
       const answers = await next(params, token);
       if (!Array.isArray(answers)) return answers; // an error, passed on as it is
       return answers.map((answer: unknown, index) =>
-        params.items[index]?.section === SECTION ? { ...(typeof answer === 'object' ? answer : {}), syntaxErrors: !builtInJsonChecksSyntax() } : answer,
+        params.items[index]?.section === SECTION ? { ...(typeof answer === 'object' ? answer : {}), syntaxErrors: !builtInJsonChecksSyntax() } satisfies SettingsOnTheWire : answer,
       );
     },
   },
