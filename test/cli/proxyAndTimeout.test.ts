@@ -5,12 +5,11 @@
 // test one of its own.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
-import { closedPort, listenLocally, NOT_LOOPBACK_BASE_URL, startNotAProxy, type LocalServer } from '../http/support';
+import { closedPort, NOT_LOOPBACK_BASE_URL, startDripServer, startNotAProxy, type LocalServer } from '../http/support';
 import { startConnectProxy, TEST_CA_FILE, type TestProxy } from '../http/tlsProxy';
 import { runCli, type CliRun } from './support';
 
@@ -37,14 +36,7 @@ describe('create through proxies and with --timeout', () => {
     sandbox = await startSandbox({ token: TOKEN, firstVid: 61574 });
     proxy = await startConnectProxy(sandbox.port);
     notAProxy = await startNotAProxy();
-    drip = await listenLocally(
-      createServer((request, response) => {
-        request.resume();
-        response.writeHead(200, { 'content-type': 'application/json' });
-        const timer = setInterval(() => response.write(' '), 100);
-        response.on('close', () => clearInterval(timer));
-      }),
-    );
+    drip = await startDripServer();
   });
   after(async () => {
     await notAProxy.stop();

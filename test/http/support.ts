@@ -152,6 +152,18 @@ export function startNotAProxy(): Promise<LocalServer> {
   return listenLocally(createServer((_request, response) => response.end('not a proxy')));
 }
 
+/** Headers at once, then a byte every 100 ms for as long as anyone listens: no idle timeout ever fires. */
+export function startDripServer(): Promise<LocalServer> {
+  return listenLocally(
+    createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => response.write(' '), 100);
+      response.on('close', () => clearInterval(timer));
+    }),
+  );
+}
+
 /** An update target as a script or another extension may hand one in: its id can be anything at run time. */
 export function scriptTarget(id: unknown): ContactTarget {
   return { operation: 'update', id } as ContactTarget;

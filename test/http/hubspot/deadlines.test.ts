@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { createHubSpotClient, type HubSpotClientOptions } from '../../../client/src/hubspot/hubspotClient';
 import { PROPERTIES_V3_PATH } from '../../../client/src/hubspot/propertyDefinitions';
 import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
-import { contact, listenLocally, NOT_LOOPBACK_BASE_URL, startNotAProxy, type LocalServer } from '../support';
+import { contact, listenLocally, NOT_LOOPBACK_BASE_URL, startDripServer, startNotAProxy, type LocalServer } from '../support';
 import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
 const TOKEN = 'pat-na1-dead11ne-0000-4bad-9ood-70ken0000dl';
@@ -169,15 +169,7 @@ describe('a server that is slow to answer', () => {
   let drip: LocalServer;
   before(async () => {
     sandbox = await startSandbox({ token: TOKEN });
-    // Headers at once, then a byte every 100 ms for as long as anyone listens: no idle timeout ever fires.
-    drip = await listenLocally(
-      createServer((request, response) => {
-        request.resume();
-        response.writeHead(200, { 'content-type': 'application/json' });
-        const timer = setInterval(() => response.write(' '), 100);
-        response.on('close', () => clearInterval(timer));
-      }),
-    );
+    drip = await startDripServer();
   });
   after(async () => {
     await drip.stop();
