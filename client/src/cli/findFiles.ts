@@ -4,11 +4,11 @@
 // in a repository can point anywhere on the CI machine. Nor are pipes and devices listed.
 // Globbing is tinyglobby's: Node's own fs.glob arrived in Node 22, and the bundle also runs on 20.19.
 import { stat } from 'node:fs/promises';
+import { CONTACT_FILE_PATTERN } from '../send/contactText';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { followedPath } from './contactFile';
 
-const CONTACT_FILE_PATTERN = '**/*.contact.json';
 const SKIPPED_FOLDERS = ['**/node_modules/**'];
 
 export interface FoundFiles {

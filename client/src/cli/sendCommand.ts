@@ -4,6 +4,7 @@
 // the editor shows them. The token comes from HUBSPOT_ACCESS_TOKEN only: a flag would show in
 // process lists and shell history.
 import { writeFile } from 'node:fs/promises';
+import { BYTE_ORDER_MARK } from '../send/contactText';
 import path from 'node:path';
 import { rejectionFindings, parsePayload, toDiagnostics } from '../../../server/src/service';
 import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrlResult, type HubSpotBaseUrl } from '../hubspot/baseUrl';
@@ -206,7 +207,7 @@ async function writeVidToFile(file: SendableFile, vid: number, cwd: string): Pro
     return 'the file is no longer a JSON object';
   }
   try {
-    await writeFile(file.absolutePath, (read.byteOrderMark ? '\uFEFF' : '') + text, 'utf8');
+    await writeFile(file.absolutePath, (read.byteOrderMark ? BYTE_ORDER_MARK : '') + text, 'utf8');
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

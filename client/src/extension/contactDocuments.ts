@@ -1,7 +1,7 @@
 // Which documents are the extension's: JSON files named *.contact.json, saved or untitled.
 import * as vscode from 'vscode';
+import { CONTACT_FILE_PATTERN } from '../send/contactText';
 
-export const CONTACT_FILE_PATTERN = '**/*.contact.json';
 /** File and untitled documents alike: the pattern is matched against the path whatever the scheme. */
 export const DOCUMENT_SELECTOR = [{ language: 'json', pattern: CONTACT_FILE_PATTERN }];
 

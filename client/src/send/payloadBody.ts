@@ -1,6 +1,7 @@
 // What a send takes from the editor: exactly the `properties` array of the text the editor shows,
 // saved or not. The extension's own top-level keys (such as a saved `vid`) are never sent.
 import type { RejectedProperty } from '../../../server/src/protocol';
+import { withoutByteOrderMark } from './contactText';
 import type { ContactPropertyValue } from '../hubspot/contactsApi';
 import type { ValidationResult } from '../hubspot/errorBodies';
 
@@ -11,7 +12,7 @@ export type PayloadRead =
 export function readPayload(text: string): PayloadRead {
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(withoutByteOrderMark(text));
   } catch {
     return { ok: false, message: 'The file is not valid JSON, so there is nothing to send yet: fix the problems marked in it first.' };
   }
