@@ -63,6 +63,16 @@ export interface TestBedOptions {
 }
 
 /** A sandbox and a client sharing one fake clock (the sandbox's offset if asked); jitter fixed at the middle. */
+/** Runs `run` against a fresh test bed and closes the bed afterwards, whatever happens. */
+export async function withBed(options: TestBedOptions, run: (bed: TestBed) => Promise<void>): Promise<void> {
+  const bed = await startTestBed(options);
+  try {
+    await run(bed);
+  } finally {
+    await bed.close();
+  }
+}
+
 export async function startTestBed(options: TestBedOptions = {}): Promise<TestBed> {
   const clock = createFakeClock();
   const offsetMs = options.serverClockOffsetMs ?? 0;

@@ -5,20 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHubSpotClient } from '../../../client/src/hubspot/hubspotClient';
-import { contact, startTestBed, type TestBed, type TestBedOptions } from '../support';
+import { contact, withBed, type TestBed } from '../support';
 import { CREATE_TARGET } from '../../../client/src/hubspot/contactsApi';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
-async function withBed(options: TestBedOptions, run: (bed: TestBed) => Promise<void>): Promise<void> {
-  const bed = await startTestBed(options);
-  try {
-    await run(bed);
-  } finally {
-    await bed.close();
-  }
-}
 
 /** What the sandbox was asked, as "ROUTE STATUS" (a dropped connection has no status). */
 const exchanges = (bed: TestBed): string[] => bed.sandbox.requests.map((request) => `${request.route} ${request.status ?? 'dropped'}`);

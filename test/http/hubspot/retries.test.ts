@@ -4,17 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHubSpotClient } from '../../../client/src/hubspot/hubspotClient';
-import { closedPort, contact, createFakeClock, recordingSleep, startTestBed, type TestBed, type TestBedOptions } from '../support';
+import { closedPort, contact, createFakeClock, recordingSleep, withBed } from '../support';
 import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
 
-async function withBed(options: TestBedOptions, run: (bed: TestBed) => Promise<void>): Promise<void> {
-  const bed = await startTestBed(options);
-  try {
-    await run(bed);
-  } finally {
-    await bed.close();
-  }
-}
 
 describe('429 rate limits', () => {
   it('ten-second policy: waits X-HubSpot-RateLimit-Interval-Milliseconds, then succeeds', () =>

@@ -18,7 +18,7 @@ function memorySecrets(): { secrets: vscode.SecretStorage; values: Map<string, s
 }
 
 const ORIGIN = 'https://api.hubapi.com';
-const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
+const TOKEN = 'pat-na1-first-token-of-the-test';
 
 test('a token has an id of its own; storing another token (or the same again) gives a new one', async () => {
   const { secrets, values } = memorySecrets();
@@ -29,7 +29,7 @@ test('a token has an id of its own; storing another token (or the same again) gi
   assert.ok(first);
   assert.equal(await tokens.idOf(ORIGIN), first, 'stable while the token stays');
   assert.match(first, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a random UUID, nothing derived from the token');
-  await tokens.store(ORIGIN, 'pat-na1-66666666-7777-8888-9999-000000000000');
+  await tokens.store(ORIGIN, 'pat-na1-second-token-of-the-test');
   const second = await tokens.idOf(ORIGIN);
   assert.ok(second && second !== first);
   await tokens.delete(ORIGIN);
