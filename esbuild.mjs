@@ -61,15 +61,18 @@ module.exports = new Proxy(unavailable, { get: (target, key) => (key in target ?
   },
 };
 
-/** The payload schema compiled at build time: the server ships ajv's generated validator, not ajv. */
+/** The payload schemas compiled at build time: the server ships ajv's generated validators, not ajv. */
 const precompiledSchema = {
   name: 'precompiled-contact-schema',
   setup(build) {
     build.onLoad({ filter: /contactSchemaValidator\.ts$/ }, () => {
       const json = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+      const schemas = { validateContactPayload: './schemas/contact.schema.json', validateObjectsPayload: './schemas/contact-objects.schema.json' };
       const ajv = new Ajv({ ...json('./schemas/ajv-options.json'), code: { source: true, esm: true } });
-      const code = standaloneCode.default(ajv, ajv.compile(json('./schemas/contact.schema.json')));
-      return { contents: `${code}\nexport { validate as validateContactPayload };\n`, loader: 'js', watchFiles: ['schemas/contact.schema.json', 'schemas/ajv-options.json'] };
+      for (const file of Object.values(schemas)) ajv.addSchema(json(file));
+      const exported = Object.fromEntries(Object.entries(schemas).map(([name, file]) => [name, json(file).$id]));
+      const code = standaloneCode.default(ajv, exported);
+      return { contents: code, loader: 'js', watchFiles: [...Object.values(schemas).map((file) => file.slice(2)), 'schemas/ajv-options.json'] };
     });
   },
 };

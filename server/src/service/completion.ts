@@ -15,7 +15,7 @@ import type { Member, ParsedPayload, PropertyAssignment, Span } from './payloadM
 import { choosableOptions, descriptionMarkdown, propertyMarkdown, readOnlyReason, typeLabel } from './propertyDocs';
 import { MAX_LABEL_LENGTH, shortened } from './portalText';
 import { offsetAt, rangeOf, spanEnd } from './ranges';
-import { shapeOf, type PayloadShape } from './shapes';
+import { PAYLOAD_SHAPES, shapeOf, type PayloadShape } from './shapes';
 
 export interface CompletionOptions {
   /** The client understands snippet syntax (`$1`, `${1|a,b|}`) in completion items. */
@@ -99,7 +99,7 @@ function completionsFor(context: CursorContext, payload: ParsedPayload, offset: 
   const target: Target = token ? { span: token, quoted: token.quoted } : { span: { offset, length: 0 }, quoted: false };
   switch (slot.kind) {
     case 'emptyDocument':
-      return { target, proposals: [newDocumentProposal(shapeOf(payload))] };
+      return { target, proposals: PAYLOAD_SHAPES.map(newDocumentProposal) };
     case 'propertyName':
       return { target, proposals: propertyNameProposals(payload, slot.assignment, catalog) };
     case 'newAssignment':
@@ -146,7 +146,7 @@ function newAssignmentProposals(payload: ParsedPayload, catalog: PropertyCatalog
       detail: `New entry · ${propertyDetail(definition, usedElsewhere)}`,
       documentation: propertyMarkdown(definition),
       readOnly: isReadOnly(definition),
-      text: withSeparators(context, shape.newAssignment(name, '""')),
+      text: withSeparators(context, shape.plainNewAssignment(name)),
       snippet: withSeparators(context, shape.newAssignment(escapeSnippetText(name), `"${valuePlaceholder(definition)}"`)),
       filterWord: definition.name,
       rank: propertyRank(definition, usedElsewhere),
@@ -279,6 +279,7 @@ function emptyValueFor(type: string | readonly string[]): { readonly text: strin
   const types = typeof type === 'string' ? [type] : type;
   if (types.includes('string')) return { text: '""', snippet: '"$1"' };
   if (types.includes('array')) return { text: '[]', snippet: '[$1]' };
+  if (types.includes('object')) return { text: '{}', snippet: '{$1}' };
   // A number the user must still supply: null is valid JSON and the validator points at it.
   return { text: 'null', snippet: '$1' };
 }
@@ -287,7 +288,7 @@ function emptyValueFor(type: string | readonly string[]): { readonly text: strin
 
 function newDocumentProposal(shape: PayloadShape): Proposal {
   return {
-    label: 'New contact payload',
+    label: `New contact payload (${shape.name === 'objects' ? 'CRM objects' : 'v1'})`,
     kind: CompletionItemKind.Snippet,
     ...shape.newDocument,
     filterWord: 'properties',

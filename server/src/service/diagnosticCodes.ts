@@ -14,6 +14,9 @@ export const DiagnosticCode = {
   UnknownTopLevelKey: 'unknown-top-level-key',
   DuplicateKey: 'duplicate-key',
   InvalidVid: 'invalid-vid',
+  InvalidSavedId: 'invalid-id',
+  InvalidSchemaKey: 'invalid-schema-key',
+  InvalidAssociation: 'invalid-association',
   MissingEmail: 'missing-email',
   // One entry of `properties`
   EntryNotObject: 'entry-not-object',

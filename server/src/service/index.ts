@@ -16,4 +16,4 @@ export { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from './serv
 export { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 export type { Finding } from './finding';
 export { wholeRange } from './ranges';
-export { savedContactId } from './shapes/v1';
+export { savedContactId, shapeOf } from './shapes';

@@ -1,12 +1,13 @@
 // Parses a `*.contact.json` text and locates what the other services need: the top-level members,
-// the `properties` array and each entry's `property` and `value`, all with their offsets. Only those
+// `properties` (v1's array with each entry's `property` and `value`, or the CRM objects' object and its
+// members), all with their offsets. Only those
 // levels are modelled; deeper content is never walked (it is wrong in a payload anyway).
 // Two readers build the same model: a fast strict scanner for plain JSON (payloadScanner.ts), and
 // jsonc-parser for everything else, for its recovery from syntax errors and its messages. Between
 // versions of an open document the model is updated entry by entry (payloadUpdate.ts).
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { limitNesting } from './nesting';
-import { LocatedMember, MAX_NESTING, lastMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, PayloadEntry } from './payloadModel';
+import { LocatedMember, MAX_NESTING, lastMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, PayloadEntry, PropertyMember } from './payloadModel';
 import { scanPlainPayload } from './payloadScanner';
 
 /** The payload model: read by the fast scanner when the text is plain JSON (nearly always), else by the tolerant parser. */
@@ -24,13 +25,14 @@ export function parsePayloadTolerantly(text: string): ParsedPayload {
   const errors: ParseError[] = [];
   const tree = parseTree(limited.text, errors, { allowTrailingComma: false, disallowComments: true });
   const syntaxErrors = errors.map((e) => ({ offset: e.offset, length: e.length, message: syntaxMessage(e) }));
-  if (!tree) return { text, syntaxErrors, nestingCut: limited.cut, topMembers: [], entries: [], fromPlainJson: false };
+  if (!tree) return { text, syntaxErrors, nestingCut: limited.cut, topMembers: [], entries: [], propertyMembers: [], fromPlainJson: false };
 
   const root = toValue(tree);
-  const topMembers = tree.type === 'object' ? membersOf(tree) : [];
+  const topMembers = tree.type === 'object' ? membersOf(tree, toLocatedMember) : [];
   const propertiesNode = tree.type === 'object' ? lastMemberNode(tree, 'properties') : undefined;
   const entries = propertiesNode?.type === 'array' ? (propertiesNode.children ?? []).map(toEntry) : [];
-  return { text, syntaxErrors, nestingCut: limited.cut, root, topMembers, properties: lastMember(topMembers, 'properties'), entries, fromPlainJson: false };
+  const propertyMembers = propertiesNode?.type === 'object' ? membersOf(propertiesNode, toPropertyMember) : [];
+  return { text, syntaxErrors, nestingCut: limited.cut, root, topMembers, properties: lastMember(topMembers, 'properties'), entries, propertyMembers, fromPlainJson: false };
 }
 
 /** A byte order mark is not JSON, but editors keep it and HubSpot never sees it (the body is re-serialised). */
@@ -48,21 +50,32 @@ function lastMemberNode(object: Node, key: string): Node | undefined {
 }
 
 function toEntry(node: Node, index: number): PayloadEntry {
-  const members = node.type === 'object' ? membersOf(node) : [];
+  const members = node.type === 'object' ? membersOf(node, toLocatedMember) : [];
   const property = lastMember(members, 'property');
   const value = lastMember(members, 'value');
   const name = property?.value?.kind === 'string' ? (property.value.value as string) : undefined;
   return new PayloadEntry(index, node.offset, node.length, node.type as JsonKind, members, property, value, name);
 }
 
-function membersOf(node: Node): Member[] {
-  const members: Member[] = [];
+/** Builds a member of the model from its syntax nodes; `index` is its place among the object's members. */
+type MemberBuilder<M extends Member> = (key: Node, value: Node | undefined, member: Node, index: number) => M;
+
+function membersOf<M extends Member>(node: Node, toMember: MemberBuilder<M>): M[] {
+  const members: M[] = [];
   for (const child of node.children ?? []) {
     const [keyNode, valueNode] = child.children ?? [];
     if (!keyNode) continue;
-    members.push(new LocatedMember(String(keyNode.value), keyNode.offset, keyNode.length, valueNode && toValue(valueNode), child.length));
+    members.push(toMember(keyNode, valueNode, child, members.length));
   }
   return members;
+}
+
+function toLocatedMember(key: Node, value: Node | undefined, member: Node): LocatedMember {
+  return new LocatedMember(String(key.value), key.offset, key.length, value && toValue(value), member.length);
+}
+
+function toPropertyMember(key: Node, value: Node | undefined, member: Node, index: number): PropertyMember {
+  return new PropertyMember(String(key.value), key.offset, key.length, value && toValue(value), member.length, index);
 }
 
 function toValue(node: Node): JsonValue {

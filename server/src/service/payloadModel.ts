@@ -1,5 +1,6 @@
-// The payload model both readers build (payload.ts): the top-level members, the `properties` array and
-// each entry's `property` and `value`, all with their offsets. Types and the lookups on them only, so
+// The payload model both readers build (payload.ts): the top-level members, and `properties` — v1's array
+// with each entry's `property` and `value`, or the CRM objects' object with its members — all with their
+// offsets. Types and the lookups on them only, so
 // that the readers and the services depend on it and it depends on nothing.
 
 export interface Span {
@@ -47,6 +48,40 @@ export class LocatedMember implements Member {
     return { offset: this.keyOffset, length: this.spanLength };
   }
 }
+
+/**
+ * A member of the CRM objects' `properties` object (`"email": "…"`): its key is the property's name. It is
+ * itself the PropertyAssignment, as a v1 entry is, so a 100 000-property file gets no second object per
+ * member.
+ */
+export class PropertyMember extends LocatedMember implements PropertyAssignment {
+  constructor(key: string, keyOffset: number, keyLength: number, value: JsonValue | undefined, spanLength: number, readonly index: number) {
+    super(key, keyOffset, keyLength, value, spanLength);
+  }
+
+  get name(): string {
+    return this.key;
+  }
+
+  get nameSpan(): Span {
+    return this.keySpan;
+  }
+
+  get assignedValue(): JsonValue | undefined {
+    return this.value;
+  }
+
+  get extent(): Span {
+    return this.span;
+  }
+
+  /** The member is one key: duplicates among the members are found by name, across the object. */
+  get members(): readonly Member[] {
+    return NO_MEMBERS;
+  }
+}
+
+const NO_MEMBERS: readonly Member[] = [];
 
 /**
  * One property the file sets, whatever the payload's shape: its name and where it is written, the value
@@ -117,8 +152,10 @@ export interface ParsedPayload {
   readonly topMembers: readonly Member[];
   /** The last top-level `properties` member. */
   readonly properties?: Member;
-  /** The entries of `properties` when it is an array. */
+  /** The entries of `properties` when it is an array (v1). */
   readonly entries: readonly PayloadEntry[];
+  /** The members of `properties` when it is an object (CRM objects), duplicates kept, in document order. */
+  readonly propertyMembers: readonly PropertyMember[];
   /**
    * True when the text was plain JSON, read by the fast scanner (or updated entry by entry from such a
    * model): every member is then a LocatedMember, which payloadUpdate.ts moves in place.
@@ -140,6 +177,21 @@ export function entryAt(payload: ParsedPayload, offset: number): PayloadEntry | 
     if (offset < entry.offset) high = mid - 1;
     else if (offset > entry.offset + entry.length) low = mid + 1;
     else return entry;
+  }
+  return undefined;
+}
+
+/** The member of the `properties` object whose span contains `offset` (ends inclusive), by binary search. */
+export function propertyMemberAt(payload: ParsedPayload, offset: number): PropertyMember | undefined {
+  const members = payload.propertyMembers;
+  let low = 0;
+  let high = members.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const member = members[mid];
+    if (offset < member.keyOffset) high = mid - 1;
+    else if (offset > member.keyOffset + member.spanLength) low = mid + 1;
+    else return member;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 // It gives up (returns undefined) at the first thing plain JSON does not allow or it does not expect —
 // a syntax error, a comment, whitespace other than JSON's four, nesting past the limit — and the
 // tolerant parser then reads the text, with its recovery and its messages.
-import { LocatedMember, PayloadEntry, type JsonKind, type JsonValue, type Member, type ParsedPayload } from './payloadModel';
+import { LocatedMember, PayloadEntry, PropertyMember, type JsonKind, type JsonValue, type Member, type ParsedPayload } from './payloadModel';
 
 const TAB = 0x09, LINE_FEED = 0x0a, CARRIAGE_RETURN = 0x0d, SPACE = 0x20, QUOTE = 0x22, COMMA = 0x2c, MINUS = 0x2d, DOT = 0x2e;
 const ZERO = 0x30, NINE = 0x39, COLON = 0x3a, OPEN_BRACKET = 0x5b, BACKSLASH = 0x5c, CLOSE_BRACKET = 0x5d, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d;
@@ -15,7 +15,7 @@ const LOWER_E = 0x65, UPPER_E = 0x45, PLUS = 0x2b, LOWER_F = 0x66, LOWER_N = 0x6
 const NOT_PLAIN_JSON = new Error('not plain JSON');
 
 /** Keys read over and over: returned as constants instead of a new string per occurrence. */
-const COMMON_KEYS = ['property', 'value', 'timestamp', 'properties', 'vid'];
+const COMMON_KEYS = ['property', 'value', 'timestamp', 'properties', 'vid', 'id', 'associations'];
 
 /**
  * The payload model of `text`, or undefined when the text is not plain JSON within `maxDepth` levels
@@ -40,6 +40,21 @@ export function scanPlainEntry(text: string, offset: number, end: number, index:
   const scanner = new PlainJsonScanner(detachedCopy(text.slice(offset, end)), maxDepth);
   const entry = attempt(() => scanner.entryObject(index, ENTRY_DEPTH));
   return entry && scanner.position === end - offset ? entry : undefined;
+}
+
+/** Depth of a value of the `properties` object: inside the root object and `properties`. */
+const PROPERTY_VALUE_DEPTH = 3;
+
+/**
+ * The member of the `properties` object (`"name": value`) that fills `text` from `offset` to `end`
+ * exactly, read as if it started at offset 0; undefined unless that is one plain JSON member.
+ */
+export function scanPlainPropertyMember(text: string, offset: number, end: number, index: number, maxDepth: number): PropertyMember | undefined {
+  if (text.charCodeAt(offset) !== QUOTE) return undefined;
+  // A copy, for the reason scanPlainEntry gives.
+  const scanner = new PlainJsonScanner(detachedCopy(text.slice(offset, end)), maxDepth);
+  const member = attempt(() => scanner.propertyMember(index, PROPERTY_VALUE_DEPTH));
+  return member && scanner.position === end - offset ? member : undefined;
 }
 
 /** A string with the same characters that shares no memory with the one it was cut from. */
@@ -83,7 +98,7 @@ class PlainJsonScanner {
       result = this.rootObject(sourceText);
     } else {
       const root = this.value(1);
-      result = { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers: [], properties: undefined, entries: [], fromPlainJson: true };
+      result = { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers: [], properties: undefined, entries: [], propertyMembers: [], fromPlainJson: true };
     }
     this.skipWhitespace();
     if (this.pos !== text.length) throw NOT_PLAIN_JSON;
@@ -96,6 +111,7 @@ class PlainJsonScanner {
     const topMembers: Member[] = [];
     let properties: Member | undefined;
     let entries: readonly PayloadEntry[] = [];
+    let propertyMembers: readonly PropertyMember[] = [];
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
       for (;;) {
@@ -104,13 +120,21 @@ class PlainJsonScanner {
         const keyLength = this.pos - keyStart;
         this.colon();
         let value: JsonValue;
-        if (key === 'properties' && text.charCodeAt(this.pos) === OPEN_BRACKET) {
-          const valueStart = this.pos;
+        const valueStart = this.pos;
+        const opener = text.charCodeAt(valueStart);
+        // The last `properties` is the one the model keeps, as JSON.parse would.
+        if (key === 'properties') {
+          entries = [];
+          propertyMembers = [];
+        }
+        if (key === 'properties' && opener === OPEN_BRACKET) {
           entries = this.entries(2);
           value = { kind: 'array', offset: valueStart, length: this.pos - valueStart };
+        } else if (key === 'properties' && opener === OPEN_BRACE) {
+          propertyMembers = this.propertyMembers(2);
+          value = { kind: 'object', offset: valueStart, length: this.pos - valueStart };
         } else {
           value = this.value(2);
-          if (key === 'properties') entries = [];
         }
         const member = new LocatedMember(key, keyStart, keyLength, value, this.pos - keyStart);
         topMembers.push(member);
@@ -120,7 +144,33 @@ class PlainJsonScanner {
     }
     this.pos++;
     const root: JsonValue = { kind: 'object', offset: start, length: this.pos - start };
-    return { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers, properties, entries, fromPlainJson: true };
+    return { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers, properties, entries, propertyMembers, fromPlainJson: true };
+  }
+
+  /** The members of the `properties` object; the cursor is on its `{`. */
+  private propertyMembers(depth: number): PropertyMember[] {
+    if (depth > this.maxDepth) throw NOT_PLAIN_JSON;
+    this.pos++;
+    const members: PropertyMember[] = [];
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) !== CLOSE_BRACE) {
+      for (;;) {
+        members.push(this.propertyMember(members.length, depth + 1));
+        if (!this.nextMember(CLOSE_BRACE)) break;
+      }
+    }
+    this.pos++;
+    return members;
+  }
+
+  /** One `"name": value` of the `properties` object, read from its key to the end of its value. */
+  propertyMember(index: number, depth: number): PropertyMember {
+    const keyStart = this.pos;
+    const key = this.key();
+    const keyLength = this.pos - keyStart;
+    this.colon();
+    const value = this.value(depth);
+    return new PropertyMember(key, keyStart, keyLength, value, this.pos - keyStart, index);
   }
 
   /** The elements of the `properties` array; the cursor is on its `[`. */

@@ -1,11 +1,12 @@
 // The model of a document's next version, from the model of its previous one: when an edit stays
-// inside one entry (typing a value, the common keystroke), only that entry is read again and the
-// others are kept, moved by the edit's change in length. On a 100 000-entry file that is a few
+// inside one property (typing a value, the common keystroke) — an entry of v1's `properties` array or
+// a member of the CRM objects' `properties` object — only that one is read again and the others are
+// kept, moved by the edit's change in length. On a 100 000-entry file that is a few
 // milliseconds instead of a full read, and the kept entries are not garbage to collect.
 // Any other edit, or a previous model that did not come from plain JSON, reads the whole text.
 import { parsePayload } from './payload';
-import { entryAt, LocatedMember, MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
-import { scanPlainEntry } from './payloadScanner';
+import { entryAt, LocatedMember, MAX_NESTING, propertyMemberAt, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type PropertyMember, type Span } from './payloadModel';
+import { scanPlainEntry, scanPlainPropertyMember } from './payloadScanner';
 
 /**
  * The model of `text`, reusing `previous` (the model of the document's previous text) where the edit
@@ -13,14 +14,15 @@ import { scanPlainEntry } from './payloadScanner';
  * edit are taken over and moved in place (copying 100 000 entries per keystroke is what this avoids).
  */
 export function updatePayload(previous: ParsedPayload, text: string): ParsedPayload {
-  return updatedWithinOneEntry(previous, text) ?? parsePayload(text);
-}
-
-function updatedWithinOneEntry(previous: ParsedPayload, text: string): ParsedPayload | undefined {
-  const { properties, root } = previous;
-  if (!previous.fromPlainJson || !root || properties?.value?.kind !== 'array') return undefined;
+  if (!previous.fromPlainJson || !previous.root) return parsePayload(text);
   const change = changedRange(previous.text, text);
   if (change.start === text.length && text.length === previous.text.length) return sameText(previous, text);
+  const kind = previous.properties?.value?.kind;
+  const updated = kind === 'array' ? updatedWithinOneEntry(previous, text, change) : kind === 'object' ? updatedWithinOneMember(previous, text, change) : undefined;
+  return updated ?? parsePayload(text);
+}
+
+function updatedWithinOneEntry(previous: ParsedPayload, text: string, change: ChangedRange): ParsedPayload | undefined {
   const entry = entryAt(previous, change.start);
   // The edit must lie strictly between the entry's braces, so that its start and its neighbours stay as they were.
   if (!entry || entry.kind !== 'object' || change.start <= entry.offset || change.oldEnd >= entry.offset + entry.length) return undefined;
@@ -34,6 +36,28 @@ function updatedWithinOneEntry(previous: ParsedPayload, text: string): ParsedPay
   const entries = previous.entries as PayloadEntry[];
   entries[entry.index] = scanned;
   if (delta !== 0) for (let i = entry.index + 1; i < entries.length; i++) moveEntry(entries[i], delta);
+  return { ...withPropertiesGrown(previous, text, delta), entries };
+}
+
+function updatedWithinOneMember(previous: ParsedPayload, text: string, change: ChangedRange): ParsedPayload | undefined {
+  const member = propertyMemberAt(previous, change.start);
+  // Strictly inside the member (after its key's opening quote, before its value's last character), so
+  // that its start and its neighbours stay as they were.
+  if (!member || change.start <= member.keyOffset || change.oldEnd >= member.keyOffset + member.spanLength) return undefined;
+  const delta = text.length - previous.text.length;
+  const scanned = scanPlainPropertyMember(text, member.keyOffset, member.keyOffset + member.spanLength + delta, member.index, MAX_NESTING);
+  if (!scanned) return undefined;
+  moveMember(scanned, member.keyOffset);
+
+  const members = previous.propertyMembers as PropertyMember[];
+  members[member.index] = scanned;
+  if (delta !== 0) for (let i = member.index + 1; i < members.length; i++) moveMember(members[i], delta);
+  return { ...withPropertiesGrown(previous, text, delta), propertyMembers: members };
+}
+
+/** The top of the model after an edit inside `properties` that changed its length by `delta`. */
+function withPropertiesGrown(previous: ParsedPayload, text: string, delta: number): ParsedPayload {
+  const properties = previous.properties!;
   const topMembers = previous.topMembers.map((member) => {
     if (member === properties) return new LocatedMember(member.key, member.keySpan.offset, member.keySpan.length, grown(member.value!, delta), member.span.length + delta);
     return member.span.offset > properties.span.offset ? movedMember(member, delta) : member;
@@ -42,10 +66,11 @@ function updatedWithinOneEntry(previous: ParsedPayload, text: string): ParsedPay
     text,
     syntaxErrors: [],
     nestingCut: undefined,
-    root: grown(root, delta),
+    root: grown(previous.root!, delta),
     topMembers,
     properties: topMembers[previous.topMembers.indexOf(properties)],
-    entries,
+    entries: previous.entries,
+    propertyMembers: previous.propertyMembers,
     fromPlainJson: true,
   };
 }
@@ -84,10 +109,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Moves a kept entry by the edit's change in length, in place. Its members are the scanner's LocatedMembers (fromPlainJson). */
 function moveEntry(entry: PayloadEntry, delta: number): void {
   (entry as Mutable<PayloadEntry>).offset += delta;
-  for (const member of entry.members) {
-    (member as Mutable<LocatedMember>).keyOffset += delta;
-    if (member.value) (member.value as Mutable<JsonValue>).offset += delta;
-  }
+  for (const member of entry.members) moveMember(member as LocatedMember, delta);
+}
+
+/** Moves a kept member by the edit's change in length, in place. */
+function moveMember(member: LocatedMember, delta: number): void {
+  (member as Mutable<LocatedMember>).keyOffset += delta;
+  if (member.value) (member.value as Mutable<JsonValue>).offset += delta;
 }
 
 /** A top-level member after `properties`: a handful at most, so new objects rather than moved ones. */

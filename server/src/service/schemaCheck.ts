@@ -1,10 +1,12 @@
-// Structural validation: the payload against schemas/contact.schema.json with ajv (compiled once),
-// each failure turned into a finding on the exact key or value, in words a person understands.
+// Structural validation of a v1 payload: against schemas/contact.schema.json with ajv (compiled once),
+// each failure turned into a finding on the exact key or value, in words a person understands. The
+// explanations of the top level and the plain-value helpers are shared with the CRM objects shape
+// (shapes/objectsStructure.ts).
 import type { ErrorObject } from 'ajv';
 import { validateContactPayload } from './contactSchemaValidator';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
-import { lastMember, type JsonValue, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
+import { lastMember, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
 
 /** Entries validated per call: few enough that their plain values die young, many enough that the per-call cost vanishes. */
 const ENTRIES_PER_CHECK = 1024;
@@ -78,12 +80,12 @@ function entryValue(entry: PayloadEntry): unknown {
 }
 
 /** Sets an own property; `__proto__` stays a key instead of setting the prototype. */
-function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   else object[key] = value;
 }
 
-function scalarOrPlaceholder(value: JsonValue): unknown {
+export function scalarOrPlaceholder(value: JsonValue): unknown {
   if (value.kind === 'object') return {};
   if (value.kind === 'array') return [];
   return value.value;
@@ -93,12 +95,12 @@ function scalarOrPlaceholder(value: JsonValue): unknown {
 function explain(error: ErrorObject, payload: ParsedPayload, entryIndexes: readonly number[]): Finding[] {
   const path = error.instancePath.split('/').slice(1);
   const root = payload.root!;
-  if (path.length === 0) return explainRoot(error, payload);
+  if (path.length === 0) return explainRoot(error, payload, V1_SENT_KEYS);
 
   if (path[0] === 'properties') {
     const member = payload.properties!;
     if (path.length === 1) {
-      return [{ code: DiagnosticCode.PropertiesNotArray, severity: 'error', span: member.value ?? member.keySpan, message: `"properties" must be an array of entries such as {"property": "email", "value": "…"}, not ${describeKind(member.value?.kind)}.` }];
+      return [{ code: DiagnosticCode.PropertiesNotArray, severity: 'error', span: member.value ?? member.keySpan, message: `"properties" must be an object of values such as {"email": "…"} (the CRM objects API) or an array of entries such as [{"property": "email", "value": "…"}] (the v1 API), not ${describeKind(member.value?.kind)}.` }];
     }
     const index = entryIndexes[Number(path[1])];
     const entry = index === undefined ? undefined : payload.entries[index];
@@ -117,6 +119,7 @@ function explain(error: ErrorObject, payload: ParsedPayload, entryIndexes: reado
       return [{ code: DiagnosticCode.InvalidTimestamp, severity: 'error', span, message: '"timestamp" must be the time of the change in epoch milliseconds, a whole number.' }];
     }
   }
+  if (path[0] === '$schema' && path.length === 1) return [invalidSchemaKey(lastMember(payload.topMembers, '$schema')!)];
   if (path[0] === 'vid' && path.length === 1) {
     const member = lastMember(payload.topMembers, 'vid')!;
     return [{ code: DiagnosticCode.InvalidVid, severity: 'warning', span: member.value ?? member.keySpan, message: '"vid" must be a positive whole number (the contact id saved after a create); "Update Contact by VID" will ask for one instead.' }];
@@ -124,19 +127,23 @@ function explain(error: ErrorObject, payload: ParsedPayload, entryIndexes: reado
   return [{ code: DiagnosticCode.InvalidJson, severity: 'error', span: root, message: `Unexpected content at ${error.instancePath}.` }];
 }
 
-function explainRoot(error: ErrorObject, payload: ParsedPayload): Finding[] {
+/** What HubSpot reads of a v1 payload, for the message on a key it does not. */
+const V1_SENT_KEYS = 'only "properties"';
+
+/** A failure at the top level; `sentKeys` says which keys HubSpot reads of this shape ("only \"properties\""). */
+export function explainRoot(error: ErrorObject, payload: ParsedPayload, sentKeys: string): Finding[] {
   const root = payload.root!;
   const opening: Span = { offset: root.offset, length: 1 };
   switch (error.keyword) {
     case 'type':
-      return [{ code: DiagnosticCode.RootNotObject, severity: 'error', span: root, message: `A contact payload is a JSON object such as {"properties": […]}, not ${describeKind(root.kind)}.` }];
+      return [{ code: DiagnosticCode.RootNotObject, severity: 'error', span: root, message: `A contact payload is a JSON object such as {"properties": {…}}, not ${describeKind(root.kind)}.` }];
     case 'required':
-      return [{ code: DiagnosticCode.PropertiesMissing, severity: 'error', span: opening, message: 'Missing "properties": a contact payload is {"properties": [{"property": "email", "value": "…"}, …]}.' }];
+      return [{ code: DiagnosticCode.PropertiesMissing, severity: 'error', span: opening, message: 'Missing "properties": a contact payload is {"properties": {"email": "…", …}} for the CRM objects API, or {"properties": [{"property": "email", "value": "…"}, …]} for the v1 API.' }];
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       return payload.topMembers.filter((m) => m.key === key).map((m) => ({
         code: DiagnosticCode.UnknownTopLevelKey, severity: 'warning' as const, span: m.keySpan,
-        message: `"${key}" is not part of a contact payload: HubSpot reads only "properties", and "${key}" is not sent.`,
+        message: `"${key}" is not part of a contact payload: HubSpot reads ${sentKeys}, and "${key}" is not sent.`,
       }));
     }
     default:
@@ -166,6 +173,11 @@ function explainEntry(error: ErrorObject, entry: PayloadEntry): Finding[] {
     default:
       return [];
   }
+}
+
+/** `$schema`, the JSON convention both shapes accept, holding something other than a string. */
+export function invalidSchemaKey(member: Member): Finding {
+  return { code: DiagnosticCode.InvalidSchemaKey, severity: 'warning', span: member.value ?? member.keySpan, message: `"$schema" must be a string (the address of the JSON Schema this file follows), not ${describeKind(member.value?.kind)}.` };
 }
 
 export function describeKind(kind: string | undefined): string {

@@ -1,4 +1,4 @@
-// The outline: a `properties` symbol with one child per assignment (`firstname = Adrian`), and the saved id (`vid`).
+// The outline: a `properties` symbol with one child per assignment (`firstname = Adrian`), and the saved id (v1's `vid`, the CRM objects' `id`).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { lastMember, type JsonValue, type ParsedPayload, type PropertyAssignment } from './payloadModel';
@@ -15,11 +15,12 @@ export function documentSymbols(document: TextDocument, payload: ParsedPayload):
   for (const member of payload.topMembers) {
     if (member === payload.properties) {
       const assignments = shape.assignments(payload);
+      const holder = shape.assignmentsHolder(payload);
       const isArray = member.value?.kind === 'array';
       symbols.push({
         name: 'properties',
-        detail: isArray ? countOf(assignments.length) : 'not an array',
-        kind: SymbolKind.Array,
+        detail: holder ? countOf(assignments.length, isArray ? 'entry' : 'property') : 'neither an array nor an object',
+        kind: isArray || !holder ? SymbolKind.Array : SymbolKind.Object,
         range: rangeOf(document, member.span),
         selectionRange: rangeOf(document, member.keySpan),
         children: assignments.map((assignment) => assignmentSymbol(document, payload, assignment)),
@@ -83,6 +84,8 @@ function flatten(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
-function countOf(entries: number): string {
-  return entries === 1 ? '1 entry' : `${entries} entries`;
+/** `unit`: what one assignment is called in the shape (a v1 entry, a CRM objects property). */
+function countOf(count: number, unit: 'entry' | 'property'): string {
+  if (count === 1) return `1 ${unit}`;
+  return `${count} ${unit === 'entry' ? 'entries' : 'properties'}`;
 }

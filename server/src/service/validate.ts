@@ -12,10 +12,10 @@ import { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 import type { Finding, Severity } from './finding';
 import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PropertyAssignment, type Span } from './payloadModel';
 import { describeKind } from './schemaCheck';
-import { shapeOf } from './shapes';
+import { shapeOf, type PayloadShape } from './shapes';
 import type { ServerSettings } from './serverSettings';
 import { propertyNameIndex } from './suggest';
-import { brokenValueRule } from './valueRules';
+import { brokenValueRule, type DateDialect } from './valueRules';
 
 /** True when the document is too large to analyse; callers then skip parsing altogether. */
 export function isTooLarge(text: string, settings: ServerSettings): boolean {
@@ -207,7 +207,7 @@ function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findi
     const assignment = assignments[index];
     try {
       addDuplicateKeys(findings, assignment.members);
-      checkAssignment(findings, assignment, seen, catalog, payload.text);
+      checkAssignment(findings, assignment, seen, catalog, payload.text, shape);
     } catch (error) {
       findings.failed('checking this entry', assignment.assignedValue ?? assignment.extent, error);
     }
@@ -216,11 +216,11 @@ function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findi
   if (holder && !seen.has('email')) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
 }
 
-function checkAssignment(findings: CollectedFindings, assignment: PropertyAssignment, seen: Map<string, PropertyAssignment>, catalog: PropertyCatalog, text: string): void {
+function checkAssignment(findings: CollectedFindings, assignment: PropertyAssignment, seen: Map<string, PropertyAssignment>, catalog: PropertyCatalog, text: string, shape: PayloadShape): void {
   const { name, nameSpan } = assignment;
   if (name === undefined || !nameSpan) return;
   const first = seen.get(name);
-  if (first) findings.add('warning', nameSpan.offset, duplicateProperty, assignment, first);
+  if (first) findings.add('warning', nameSpan.offset, duplicateProperty, assignment, first, shape.duplicateMeaning);
   else seen.set(name, assignment);
 
   const definition = catalog.properties.get(name);
@@ -241,24 +241,25 @@ function checkAssignment(findings: CollectedFindings, assignment: PropertyAssign
     // The value exactly as written (`1.50` stays `1.50`): that is what the user meant to send.
     const written = text.slice(value.offset, value.offset + value.length);
     findings.add('warning', value.offset, nonStringValue, value, written);
-    if (definition) addValueRule(findings, definition, written, value);
+    if (definition) addValueRule(findings, definition, written, value, shape.dates);
     return;
   }
-  if (value.kind === 'string' && definition) addValueRule(findings, definition, value.value as string, value);
+  if (value.kind === 'string' && definition) addValueRule(findings, definition, value.value as string, value, shape.dates);
 }
 
-function addValueRule(findings: CollectedFindings, definition: PropertyDefinition, text: string, value: JsonValue): void {
-  const broken = brokenValueRule(definition, text);
+function addValueRule(findings: CollectedFindings, definition: PropertyDefinition, text: string, value: JsonValue, dates: DateDialect): void {
+  const broken = brokenValueRule(definition, text, dates);
   if (broken) findings.add('error', value.offset, broken, definition, text, value);
 }
 
 // ── Recipes: each builds one finding, only when the report shows it ─────────────────────────────────
 
-function duplicateProperty(assignment: PropertyAssignment, first: PropertyAssignment): Finding {
+/** `meaning`: what the shape makes of a duplicate (PayloadShape.duplicateMeaning). */
+function duplicateProperty(assignment: PropertyAssignment, first: PropertyAssignment, meaning: string): Finding {
   const name = assignment.name!;
   return {
     code: DiagnosticCode.DuplicateProperty, severity: 'warning', span: assignment.nameSpan!,
-    message: `"${name}" is set twice in this file; HubSpot keeps only one of the values.`,
+    message: `"${name}" is set twice in this file; ${meaning}`,
     data: { fix: 'removeEntry', entryIndex: assignment.index },
     related: { span: first.nameSpan!, message: `"${name}" is first set here.` },
   };

@@ -23,18 +23,41 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[
 /** Builds the finding for a value that breaks a rule. */
 export type ValueFinding = (definition: PropertyDefinition, text: string, span: JsonValue) => Finding;
 
+/**
+ * How the API a payload goes to reads dates: v1 takes epoch milliseconds only; the CRM objects API also
+ * takes ISO 8601 (`YYYY-MM-DD` for a date, a date-time for a datetime). Every other rule is the same.
+ */
+export type DateDialect = 'epochMilliseconds' | 'isoOrEpochMilliseconds';
+
 /** The rule a string value breaks, as the function that builds its finding; undefined when it passes (an empty string always does: it clears the property). */
-export function brokenValueRule(definition: PropertyDefinition, text: string): ValueFinding | undefined {
+export function brokenValueRule(definition: PropertyDefinition, text: string, dates: DateDialect): ValueFinding | undefined {
   if (text === '') return undefined;
   if (definition.name === 'email') return EMAIL.test(text) ? undefined : invalidEmail;
+  const iso = dates === 'isoOrEpochMilliseconds';
   switch (definition.type) {
     case 'enumeration': return hasCheckableOptions(definition) && !hasOnlyOptions(definition, text) ? invalidOption : undefined;
     case 'number': return NUMBER.test(text) ? undefined : invalidNumber;
-    case 'date': return isEpochMs(text) && Number(text) % DAY_MS === 0 ? undefined : invalidDate;
-    case 'datetime': return isEpochMs(text) ? undefined : invalidDatetime;
+    case 'date': return isMidnightEpochMs(text) || (iso && isIsoDate(text)) ? undefined : iso ? invalidIsoDate : invalidDate;
+    case 'datetime': return isEpochMs(text) || (iso && (isIsoDateTime(text) || isIsoDate(text))) ? undefined : iso ? invalidIsoDatetime : invalidDatetime;
     case 'bool': return text === 'true' || text === 'false' ? undefined : invalidBool;
     default: return undefined;
   }
+}
+
+function isMidnightEpochMs(text: string): boolean {
+  return isEpochMs(text) && Number(text) % DAY_MS === 0;
+}
+
+/** `YYYY-MM-DD` naming a day of the calendar (not 2026-02-30). */
+function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const ms = Date.parse(text);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
+/** An ISO 8601 date-time with its time zone, on a day of the calendar. */
+function isIsoDateTime(text: string): boolean {
+  return ISO_DATE_TIME.test(text) && isIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
 }
 
 /** Whole milliseconds within the range of dates (beyond it, a number is no moment and has no ISO form). */
@@ -125,6 +148,31 @@ function invalidDate(definition: PropertyDefinition, text: string, span: JsonVal
     code: DiagnosticCode.InvalidDate, severity: 'error', span,
     message: `"${text}" is not a date HubSpot's v1 API accepts for ${describe(definition)}: use epoch milliseconds at midnight UTC${Number.isNaN(iso) ? '' : ` (${iso})`}.`,
     ...(Number.isNaN(iso) ? {} : { data: { fix: 'replace', replacements: [String(iso)] } }),
+  };
+}
+
+/** For the CRM objects API: a date is `YYYY-MM-DD` or epoch milliseconds at midnight UTC. */
+function invalidIsoDate(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
+  if (LONG.test(text)) return invalidDate(definition, text, span);
+  // A date-time on a date property: its day is what HubSpot keeps.
+  const day = isIsoDateTime(text) ? new Date(Date.parse(text)).toISOString().slice(0, 10) : undefined;
+  return {
+    code: DiagnosticCode.InvalidDate, severity: 'error', span,
+    message: `"${text}" is not a date HubSpot's CRM objects API accepts for ${describe(definition)}: use YYYY-MM-DD${day ? ` (${day})` : ''} or epoch milliseconds at midnight UTC.`,
+    ...(day ? { data: { fix: 'replace', replacements: [day] } } : {}),
+  };
+}
+
+/** For the CRM objects API: a datetime is an ISO 8601 date-time (or date) or epoch milliseconds. */
+function invalidIsoDatetime(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
+  if (LONG.test(text)) return beyondDates(DiagnosticCode.InvalidDatetime, definition, text, span, 'timestamp', '');
+  // A date-time without its time zone is the common slip: UTC is the likely meaning, and the fix says so.
+  const withZone = `${text}Z`;
+  const fixed = isIsoDateTime(withZone) ? withZone : undefined;
+  return {
+    code: DiagnosticCode.InvalidDatetime, severity: 'error', span,
+    message: `"${text}" is not a date-time HubSpot's CRM objects API accepts for ${describe(definition)}: use ISO 8601 with a time zone, such as ${fixed ?? '2026-01-05T09:30:00Z'}, or epoch milliseconds.`,
+    ...(fixed ? { data: { fix: 'replace', replacements: [fixed] } } : {}),
   };
 }
 

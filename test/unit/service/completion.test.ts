@@ -253,11 +253,11 @@ test('no value completions for free-text, unknown or missing property names', ()
 
 test('top-level keys at the root key position, minus those present', () => {
   const empty = completeAt('{|}', true);
-  assert.deepEqual(labels(empty), ['properties', 'vid']);
+  assert.deepEqual(labels(empty), ['$schema', 'properties', 'vid']);
   assert.deepEqual(editOf(item(empty, 'properties')), { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, newText: '"properties": [$1]' });
 
   const plain = completeAt('{"properties":[] |}');
-  assert.deepEqual(labels(plain), ['vid']);
+  assert.deepEqual(labels(plain), ['$schema', 'vid']);
   assert.equal(editOf(item(plain, 'vid')).newText, ', "vid": null');
   assert.deepEqual(accept(plain, 'vid').json, { properties: [], vid: null });
 
@@ -323,13 +323,16 @@ test('__proto__, constructor and toString as names and values: no crash, no Obje
   }
 });
 
-test('an empty document offers a whole payload', () => {
+test('an empty document offers a whole payload in either shape, the CRM objects one first', () => {
   for (const text of ['|', '  \n|', '\uFEFF|']) {
     const plain = completeAt(text);
-    assert.deepEqual(labels(plain), ['New contact payload'], JSON.stringify(text));
-    assert.deepEqual(accept(plain, 'New contact payload').json, { properties: [{ property: 'email', value: '' }] });
+    assert.deepEqual(labels(plain), ['New contact payload (CRM objects)', 'New contact payload (v1)'], JSON.stringify(text));
+    assert.deepEqual(accept(plain, 'New contact payload (CRM objects)').json, { properties: { email: '' } });
+    assert.deepEqual(accept(plain, 'New contact payload (v1)').json, { properties: [{ property: 'email', value: '' }] });
   }
-  assert.equal(editOf(item(completeAt('|', true), 'New contact payload')).newText, '{\n\t"properties": [\n\t\t{ "property": "email", "value": "$1" }$0\n\t]\n}');
+  const snippets = completeAt('|', true);
+  assert.equal(editOf(item(snippets, 'New contact payload (CRM objects)')).newText, '{\n\t"properties": {\n\t\t"email": "$1"$0\n\t}\n}');
+  assert.equal(editOf(item(snippets, 'New contact payload (v1)')).newText, '{\n\t"properties": [\n\t\t{ "property": "email", "value": "$1" }$0\n\t]\n}');
 });
 
 test('broken documents: what can be completed is, the rest answers nothing, nothing throws', () => {

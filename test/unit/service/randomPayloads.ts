@@ -79,12 +79,23 @@ function randomEntry(random: Random): string {
   return `{ ${members.join(pick(random, [', ', ',\n      ', ',']))} }`;
 }
 
+/** A member of a CRM objects `properties` object: a property name (now and then an odd one) and a value, a string more often than not. */
+function randomPropertyMember(random: Random): string {
+  const name = pick(random, ['email', 'firstname', 'lifecyclestage', 'unknown_thing', 'email', 'closedate', RANDOM_DATE_PROPERTY, ...KEYS]);
+  return `${stringLiteral(random, name)}: ${random() < 0.8 ? stringLiteral(random, pick(random, STRINGS)) : randomValue(random, 3)}`;
+}
+
+/** A random payload: v1's `properties` array or, as often, the CRM objects' `properties` object. */
 export function randomPayload(random: Random, maxEntries = 8): string {
   const roll = random();
   if (roll < 0.05) return randomValue(random, 0);
-  const entries = Array.from({ length: Math.floor(random() * (maxEntries + 1)) }, () => randomEntry(random));
-  const members = [`"properties": [\n    ${entries.join(',\n    ')}\n  ]`];
-  if (random() < 0.2) members.push(`"vid": ${pick(random, NUMBERS)}`);
+  const count = Math.floor(random() * (maxEntries + 1));
+  const objects = random() < 0.5;
+  const members = objects
+    ? [`"properties": {\n    ${Array.from({ length: count }, () => randomPropertyMember(random)).join(',\n    ')}\n  }`]
+    : [`"properties": [\n    ${Array.from({ length: count }, () => randomEntry(random)).join(',\n    ')}\n  ]`];
+  if (random() < 0.2) members.push(objects ? `"id": ${random() < 0.7 ? stringLiteral(random, pick(random, NUMBERS)) : pick(random, NUMBERS)}` : `"vid": ${pick(random, NUMBERS)}`);
+  if (objects && random() < 0.2) members.push(`"associations": ${random() < 0.5 ? '[{"to": {"id": "101"}, "types": [{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 279}]}]' : randomValue(random, 1)}`);
   if (random() < 0.15) members.push(`${stringLiteral(random, pick(random, KEYS))}: ${randomValue(random, 1)}`);
   if (random() < 0.1) members.push(`"properties": ${randomValue(random, 1)}`);
   if (random() < 0.3) members.reverse();
@@ -94,7 +105,7 @@ export function randomPayload(random: Random, maxEntries = 8): string {
 /** Typing and deleting as people do: characters and fragments that break and mend JSON. */
 const INSERTIONS = [
   '"', ',', ':', '{', '}', '[', ']', '\\', '\\a', '\\u00', '\\u00e9', '\\"', 'e', '1', '-', '.', ' ', '\n', '\t', '\u0001', '\u007f', 'tru', 'null',
-  '//', '/*', '\u00a0', '\ufeff', '\u2028', '{ "property": "email", "value": "x@y.z" },', '"value": ""',
+  '//', '/*', '\u00a0', '\ufeff', '\u2028', '{ "property": "email", "value": "x@y.z" },', '"value": ""', '"email": "x@y.z",', '"id": "1",',
 ];
 
 export function randomEdit(random: Random, text: string): string {

@@ -96,8 +96,8 @@ test('empty, broken and odd documents', () => {
   assert.deepEqual(symbolsOf('   \n'), []);
   assert.deepEqual(symbolsOf('not json'), []);
   assert.deepEqual(symbolsOf('[1,2]'), []);
-  const notArray = symbolsOf('{"properties":{"property":"email"}}');
-  assert.deepEqual(notArray.map((s) => [s.name, s.detail, s.children]), [['properties', 'not an array', []]]);
+  const notArray = symbolsOf('{"properties":"email"}');
+  assert.deepEqual(notArray.map((s) => [s.name, s.detail, s.children]), [['properties', 'neither an array nor an object', []]]);
   // Unterminated: the parser still finds the entries typed so far.
   assert.deepEqual(childNames(symbolsOf('{"properties":[{"property":"email","value":"a@b.co"},{"property":"firstn')), ['email = a@b.co', 'firstn = ?']);
   // Only the last `vid` counts, as JSON.parse would keep it; its value may be missing.

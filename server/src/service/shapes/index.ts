@@ -1,11 +1,21 @@
-// Which shape a payload has. One is known today (v1); the CRM objects shape (`{"properties":{"email":"…"}}`)
-// is told apart here, by the kind of its `properties`, when it is added.
+// Which shape a payload has, from the kind of its `properties`: an object is the CRM objects shape
+// (`{"properties":{"email":"…"}}`), anything else v1 (`{"properties":[…]}`), whose structure check then
+// says what is missing or wrong in words that name both shapes.
 import type { ParsedPayload } from '../payloadModel';
+import { objectsShape } from './objects';
 import type { PayloadShape } from './payloadShape';
 import { v1Shape } from './v1';
 
 export type { PayloadShape } from './payloadShape';
 
-export function shapeOf(_payload: ParsedPayload): PayloadShape {
-  return v1Shape;
+/** Every shape, the one HubSpot is moving to first: what a new document can be. */
+export const PAYLOAD_SHAPES: readonly PayloadShape[] = [objectsShape, v1Shape];
+
+export function shapeOf(payload: ParsedPayload): PayloadShape {
+  return payload.properties?.value?.kind === 'object' ? objectsShape : v1Shape;
+}
+
+/** The contact id saved in the file (v1's `vid`, the CRM objects' `id`), when it can be used. */
+export function savedContactId(payload: ParsedPayload): number | undefined {
+  return shapeOf(payload).savedContactId(payload);
 }

@@ -6,7 +6,7 @@ import { entryAt, lastMember, type ParsedPayload } from '../payloadModel';
 import { checkStructure } from '../schemaCheck';
 import type { KeySchema, PayloadShape } from './payloadShape';
 import { cursorContext } from './v1Cursor';
-import { entryRemovalSpan } from './v1Removal';
+import { elementRemovalSpan } from './elementRemoval';
 
 /** The top-level key "Save vid to file" writes the contact's id under; HubSpot never sees it. */
 export const SAVED_ID_KEY = 'vid';
@@ -21,6 +21,8 @@ export function savedContactId(payload: ParsedPayload): number | undefined {
 }
 
 export const v1Shape: PayloadShape = {
+  name: 'v1',
+  apiLabel: 'the v1 API',
   example: '{"properties": [{"property": "email", "value": "…"}]}',
   newDocument: {
     detail: '{ "properties": [ … ] } with an email entry',
@@ -29,12 +31,15 @@ export const v1Shape: PayloadShape = {
     snippet: '{\n\t"properties": [\n\t\t{ "property": "email", "value": "$1" }$0\n\t]\n}',
   },
   newAssignment: (name, value) => `{ "property": ${name}, "value": ${value} }`,
+  plainNewAssignment: (name) => `{ "property": ${name}, "value": "" }`,
+  duplicateMeaning: 'HubSpot keeps only one of the values.',
+  dates: 'epochMilliseconds',
   topLevelKeys: new Map<string, KeySchema>(Object.entries(schema.properties)),
   assignmentKeys: new Map<string, KeySchema>(Object.entries(schema.definitions.entry.properties)),
   // The entries are the assignments themselves: no second array, no object per entry.
   assignments: (payload) => payload.entries,
   assignmentAt: entryAt,
-  removalSpan: entryRemovalSpan,
+  removalSpan: (payload, entry) => elementRemovalSpan(payload.text, (index) => payload.entries[index], payload.entries.length, entry.index),
   assignmentsHolder: (payload) => (payload.properties?.value?.kind === 'array' ? payload.properties : undefined),
   structureFindings: checkStructure,
   cursorContext,
