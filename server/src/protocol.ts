@@ -27,8 +27,11 @@ export interface PayloadSummaryParams {
 }
 
 export interface PayloadSummary {
-  /** The contact id saved at the top level by "Save vid to file", when it is a positive integer. */
+  /** The payload's shape: v1's `properties` array, or the CRM objects' `properties` object. */
+  readonly shape: 'v1' | 'objects';
+  /** The contact id saved at the top level by "Save id to file" (v1's `vid`, the CRM objects' `id`), when it can be used. */
   readonly vid?: number;
+  /** How many properties the file sets (v1 entries, or members of the CRM objects' `properties`). */
   readonly entryCount: number;
   /** Line of the root object's opening brace, where the CodeLens goes. */
   readonly line: number;

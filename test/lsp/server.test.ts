@@ -173,12 +173,16 @@ describe('custom messages', () => {
   before(async () => { client = await LspTestClient.start(CLIENT_PROFILES.pushPlainText); });
   after(() => client.stop());
 
-  test('payload summary gives the saved vid and the entry count', async () => {
+  test('payload summary gives the shape, the saved id and the property count, in either shape', async () => {
     const uri = 'file:///work/summary.contact.json';
     await client.open(uri, '\n{"vid": 61574, "properties": [{"property":"email","value":"a@b.co"}]}');
-    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { vid: 61574, entryCount: 1, line: 1 });
+    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { shape: 'v1', vid: 61574, entryCount: 1, line: 1 });
     await client.change(uri, '{"vid": "x", "properties": []}');
-    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { entryCount: 0, line: 0 });
+    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { shape: 'v1', entryCount: 0, line: 0 });
+    await client.change(uri, '{"id": "61574", "properties": {"email": "a@b.co", "firstname": "Ada"}}');
+    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { shape: 'objects', vid: 61574, entryCount: 2, line: 0 });
+    await client.change(uri, '{"id": 61574, "vid": 61574, "properties": {}}');
+    assert.deepEqual(await client.request('contactPayloads/payloadSummary', { uri }), { shape: 'objects', entryCount: 0, line: 0 }, 'a number is no CRM objects id, and vid is v1\'s key');
   });
 
   test('malformed custom messages from a client are ignored, not fatal', async () => {

@@ -1,5 +1,5 @@
 import { PayloadSummaryRequest } from '../protocol';
-import { savedContactId } from '../service';
+import { shapeOf } from '../service';
 import type { ServerContext } from './context';
 
 export function registerPayloadSummary(ctx: ServerContext): void {
@@ -7,10 +7,12 @@ export function registerPayloadSummary(ctx: ServerContext): void {
     const document = ctx.documents.get(uri);
     const payload = document && ctx.cache.payloadOf(document);
     if (!document || !payload?.root) return null;
-    const vid = savedContactId(payload);
+    const shape = shapeOf(payload);
+    const vid = shape.savedContactId(payload);
     return {
+      shape: shape.name,
       ...(vid !== undefined ? { vid } : {}),
-      entryCount: payload.entries.length,
+      entryCount: shape.assignments(payload).length,
       line: document.positionAt(payload.root.offset).line,
     };
   });
