@@ -166,9 +166,10 @@ function invalidIsoDate(definition: PropertyDefinition, text: string, span: Json
 /** For the CRM objects API: a datetime is an ISO 8601 date-time (or date) or epoch milliseconds. */
 function invalidIsoDatetime(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
   if (LONG.test(text)) return beyondDates(DiagnosticCode.InvalidDatetime, definition, text, span, 'timestamp', '');
-  // A date-time without its time zone is the common slip: UTC is the likely meaning, and the fix says so.
-  const withZone = `${text}Z`;
-  const fixed = isIsoDateTime(withZone) ? withZone : undefined;
+  // A date-time without its time zone, or with a space for the `T`, is the common slip: UTC is the
+  // likely meaning, and the fix says so.
+  const written = text.replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T');
+  const fixed = [written, `${written}Z`].find((candidate) => candidate !== text && isIsoDateTime(candidate));
   return {
     code: DiagnosticCode.InvalidDatetime, severity: 'error', span,
     message: `"${text}" is not a date-time HubSpot's CRM objects API accepts for ${describe(definition)}: use ISO 8601 with a time zone, such as ${fixed ?? '2026-01-05T09:30:00Z'}, or epoch milliseconds.`,

@@ -53,6 +53,30 @@ test('date properties need epoch milliseconds at midnight UTC', () => {
   assert.equal(check('May 1st').length, 1);
 });
 
+test('in a CRM objects file a date is YYYY-MM-DD or epoch milliseconds at midnight, a datetime ISO 8601 or epoch milliseconds', () => {
+  const catalog = createCatalog([
+    { name: 'renewal_date', label: 'Renewal date', type: 'date', fieldType: 'date' },
+    { name: 'met_at', label: 'Met at', type: 'datetime', fieldType: 'date' },
+  ], { kind: 'portal', description: 'test portal' });
+  const objects = (name: string, value: string) => JSON.stringify({ properties: { [name]: value } });
+  const problems = (name: string, value: string) => diagnose(objects(name, value), DEFAULT_SETTINGS, catalog).filter((d) => d.severity === DiagnosticSeverity.Error);
+  for (const valid of ['2026-01-05', '1430438400000', '']) assert.deepEqual(problems('renewal_date', valid), [], valid);
+  for (const valid of ['2026-01-05T09:30:00Z', '2026-01-05T09:30:00.123+02:00', '2026-01-05', '1579179660000']) assert.deepEqual(problems('met_at', valid), [], valid);
+  const [dateTimeOnDate] = problems('renewal_date', '2026-01-05T09:30:00Z');
+  assert.equal(dateTimeOnDate.code, 'invalid-date');
+  assert.match(messageOf(dateTimeOnDate), /CRM objects API accepts .* use YYYY-MM-DD \(2026-01-05\)/);
+  assert.deepEqual(dateTimeOnDate.data, { fix: 'replace', replacements: ['2026-01-05'] });
+  assert.deepEqual(problems('renewal_date', '2026-02-30').map((d) => d.code), ['invalid-date'], 'a day the calendar does not have');
+  assert.deepEqual(problems('renewal_date', '1579179660000')[0]?.data, { fix: 'replace', replacements: ['1579132800000'] }, 'off midnight, as in v1');
+  const [noZone] = problems('met_at', '2026-01-05 09:30');
+  assert.equal(noZone.code, 'invalid-datetime');
+  assert.deepEqual(noZone.data, { fix: 'replace', replacements: ['2026-01-05T09:30Z'] });
+  assert.equal(problems('met_at', 'yesterday')[0]?.data, undefined, 'nothing to suggest');
+  // The same ISO values in a v1 file are errors: v1 takes epoch milliseconds only.
+  assert.deepEqual(only(diagnose(payload(entry('renewal_date', '2026-01-05')), DEFAULT_SETTINGS, catalog), 'invalid-date').length, 1);
+  assert.deepEqual(only(diagnose(payload(entry('met_at', '2026-01-05T09:30:00Z')), DEFAULT_SETTINGS, catalog), 'invalid-datetime').length, 1);
+});
+
 test('a date or datetime beyond the range of dates is an invalid-date or invalid-datetime finding, not an exception', () => {
   const catalog = createCatalog([
     { name: 'email', label: 'Email', type: 'string', fieldType: 'text' },
