@@ -114,37 +114,47 @@ interface Assignment {
 
 /** The assignments of v1 entries that the CRM objects format can hold, each entry's leftovers noted. */
 function v1Assignments(properties: OutlineValue, notes: ConversionNote[]): readonly Assignment[] {
-  const assignments = (properties.elements ?? []).flatMap((entry, index): Assignment[] => {
-    const where = `entry ${index + 1}`;
-    if (!entry.members) {
-      notes.push({ subject: 'entry', count: 1, message: `${where} (${excerpt(entry.raw)}) is not an object with "property" and "value" and was dropped` });
-      return [];
-    }
-    const fields = lastOfEachKey(entry.members, (key, times) => notes.push({
-      subject: 'duplicate', count: times - 1,
-      message: `${where} has ${quoted(key)} ${timesWord(times)}; the last, as HubSpot reads it, is kept`,
-    }));
-    const property = fields.find((field) => field.key === 'property')?.value;
-    const value = fields.find((field) => field.key === 'value')?.value;
-    if (property?.kind !== 'string' || typeof property.value !== 'string') {
-      notes.push({ subject: 'entry', count: 1, message: `${where} has no "property" name written as a string and was dropped` });
-      return [];
-    }
-    const name = property.value;
-    if (!value) {
-      notes.push({ subject: 'entry', count: 1, message: `${quoted(name)} (${where}) has no "value" and was dropped` });
-      return [];
-    }
-    for (const field of fields) {
-      if (field.key === 'property' || field.key === 'value') continue;
-      notes.push({
-        subject: field.key === 'timestamp' ? 'timestamp' : 'entryKey', count: 1,
-        message: `${quoted(field.key)} of ${quoted(name)} (${where}) has no place in the CRM objects format and was dropped`,
-      });
-    }
-    return [{ name, rawName: property.raw, rawValue: value.raw }];
-  });
+  const assignments: Assignment[] = [];
+  for (const [index, entry] of (properties.elements ?? []).entries()) {
+    const assignment = v1Assignment(entry, `entry ${index + 1}`, notes);
+    if (assignment) assignments.push(assignment);
+  }
   return lastOfEachName(assignments, notes);
+}
+
+/** One v1 entry as an assignment, or undefined when it names no property and value; `where` names it in notes. */
+function v1Assignment(entry: OutlineValue, where: string, notes: ConversionNote[]): Assignment | undefined {
+  if (!entry.members) {
+    notes.push({ subject: 'entry', count: 1, message: `${where} (${excerpt(entry.raw)}) is not an object with "property" and "value" and was dropped` });
+    return undefined;
+  }
+  const fields = lastOfEachKey(entry.members, (key, times) => notes.push({
+    subject: 'duplicate', count: times - 1,
+    message: `${where} has ${quoted(key)} ${timesWord(times)}; the last, as HubSpot reads it, is kept`,
+  }));
+  let property: OutlineValue | undefined;
+  let value: OutlineValue | undefined;
+  for (const field of fields) {
+    if (field.key === 'property') property = field.value;
+    else if (field.key === 'value') value = field.value;
+  }
+  if (property?.kind !== 'string' || typeof property.value !== 'string') {
+    notes.push({ subject: 'entry', count: 1, message: `${where} has no "property" name written as a string and was dropped` });
+    return undefined;
+  }
+  const name = property.value;
+  if (!value) {
+    notes.push({ subject: 'entry', count: 1, message: `${quoted(name)} (${where}) has no "value" and was dropped` });
+    return undefined;
+  }
+  for (const field of fields) {
+    if (field.key === 'property' || field.key === 'value') continue;
+    notes.push({
+      subject: field.key === 'timestamp' ? 'timestamp' : 'entryKey', count: 1,
+      message: `${quoted(field.key)} of ${quoted(name)} (${where}) has no place in the CRM objects format and was dropped`,
+    });
+  }
+  return { name, rawName: property.raw, rawValue: value.raw };
 }
 
 /** The assignments of a CRM objects `properties` object, dates a v1 property cannot take converted. */
@@ -184,7 +194,7 @@ function lastOfEachName(assignments: readonly Assignment[], notes: ConversionNot
 /** The members, each key's last only, in document order; `onDuplicate` hears of each key written more than once. */
 function lastOfEachKey(members: readonly OutlineMember[], onDuplicate: (key: string, times: number) => void): readonly OutlineMember[] {
   // Most objects here are v1 entries of two or three keys, 100 000 of them in a large file: no Map for those.
-  if (members.length <= 4 && members.every((member, index) => members.findIndex((other) => other.key === member.key) === index)) return members;
+  if (members.length <= 4 && !hasRepeatedKey(members)) return members;
   const last = new Map<string, OutlineMember>();
   const times = new Map<string, number>();
   for (const member of members) {
@@ -193,6 +203,11 @@ function lastOfEachKey(members: readonly OutlineMember[], onDuplicate: (key: str
   }
   for (const [key, count] of times) if (count > 1) onDuplicate(key, count);
   return members.filter((member) => last.get(member.key) === member);
+}
+
+function hasRepeatedKey(members: readonly OutlineMember[]): boolean {
+  for (let i = 1; i < members.length; i++) for (let j = 0; j < i; j++) if (members[i]?.key === members[j]?.key) return true;
+  return false;
 }
 
 /** v1's `vid` as CRM objects' `id`: a positive whole number becomes its digits as a string; anything else is kept as written, noted. */
