@@ -45,3 +45,16 @@ test('the conversion is offered without only, and not when only quick fixes are 
   assert.deepEqual(await actionsAt(uri, ['quickfix']), []);
   await client.close(uri);
 });
+
+test('a CRM objects document, which the server may not validate yet, is offered the conversion to v1', async () => {
+  const uri = 'file:///work/convert-objects.contact.json';
+  const text = '{"properties":{"email":"a@b.co"},"associations":[{"to":{"id":"101"},"types":[{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":279}]}],"id":"123"}';
+  await client.open(uri, text);
+  const [action, ...others] = await actionsAt(uri, ['refactor.rewrite']);
+  assert.deepEqual(others, []);
+  assert.equal(action?.title, 'Convert to v1 format (drops 1 association)');
+  const edits = action?.edit?.changes?.[uri];
+  assert.ok(edits, 'the action edits the document');
+  assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), edits), '{\n  "properties": [\n    { "property": "email", "value": "a@b.co" }\n  ],\n  "vid": 123\n}');
+  await client.close(uri);
+});
