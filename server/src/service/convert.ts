@@ -58,8 +58,8 @@ export function convertPayload(text: string, to: PayloadFormat | 'other', catalo
     subject: 'topLevelKey', count: times - 1,
     message: `${quoted(key)} was set ${timesWord(times)} at the top level; the last value, as a JSON reader takes it, is kept`,
   }));
-  const written = target === 'objects' ? toObjects(members, notes) : toV1(members, notes, catalog);
-  const body = written.map(([key, value]) => `${layout.indent}${key}: ${value(layout)}`);
+  const written = target === 'objects' ? toObjects(members, notes, layout) : toV1(members, notes, layout, catalog);
+  const body = written.map(([key, value]) => `${layout.indent}${key}: ${value}`);
   const document = body.length === 0 ? '{}' : ['{', body.join(`,${layout.eol}`), '}'].join(layout.eol);
   return { ok: true, from, to: target, text: bom + document + (layout.finalEol ? layout.eol : ''), notes };
 }
@@ -71,23 +71,23 @@ interface Layout {
 }
 
 /** A top-level member as written: its key's text and its value's, which may span lines. */
-type Written = readonly [key: string, value: (layout: Layout) => string];
+type Written = readonly [key: string, value: string];
 
-function toObjects(members: readonly OutlineMember[], notes: ConversionNote[]): Written[] {
+function toObjects(members: readonly OutlineMember[], notes: ConversionNote[], layout: Layout): Written[] {
   const hasSavedId = members.some((member) => member.key === SAVED_ID_KEY.v1);
   return members.flatMap((member): Written[] => {
-    if (member.key === 'properties') return [[member.rawKey, (layout) => objectOfValues(v1Assignments(member.value, notes), layout)]];
-    if (member.key === SAVED_ID_KEY.v1) return [[JSON.stringify(SAVED_ID_KEY.objects), () => objectsId(member.value, notes)]];
+    if (member.key === 'properties') return [[member.rawKey, objectOfValues(v1Assignments(member.value, notes), layout)]];
+    if (member.key === SAVED_ID_KEY.v1) return [[JSON.stringify(SAVED_ID_KEY.objects), objectsId(member.value, notes)]];
     if (member.key === SAVED_ID_KEY.objects && hasSavedId) return droppedForId(member, SAVED_ID_KEY.v1, notes);
-    return [[member.rawKey, () => member.value.raw]];
+    return [[member.rawKey, member.value.raw]];
   });
 }
 
-function toV1(members: readonly OutlineMember[], notes: ConversionNote[], catalog: PropertyCatalog | undefined): Written[] {
+function toV1(members: readonly OutlineMember[], notes: ConversionNote[], layout: Layout, catalog: PropertyCatalog | undefined): Written[] {
   const hasSavedId = members.some((member) => member.key === SAVED_ID_KEY.objects);
   return members.flatMap((member): Written[] => {
-    if (member.key === 'properties') return [[member.rawKey, (layout) => listOfEntries(objectsAssignments(member.value, notes, catalog), layout)]];
-    if (member.key === SAVED_ID_KEY.objects) return [[JSON.stringify(SAVED_ID_KEY.v1), () => v1Vid(member.value, notes)]];
+    if (member.key === 'properties') return [[member.rawKey, listOfEntries(objectsAssignments(member.value, notes, catalog), layout)]];
+    if (member.key === SAVED_ID_KEY.objects) return [[JSON.stringify(SAVED_ID_KEY.v1), v1Vid(member.value, notes)]];
     if (member.key === SAVED_ID_KEY.v1 && hasSavedId) return droppedForId(member, SAVED_ID_KEY.objects, notes);
     if (member.key === 'associations') {
       const count = member.value.elements?.length ?? 1;
@@ -95,7 +95,7 @@ function toV1(members: readonly OutlineMember[], notes: ConversionNote[], catalo
       notes.push({ subject: 'association', count, message: `"associations" cannot be sent by the v1 API and was dropped${what}` });
       return [];
     }
-    return [[member.rawKey, () => member.value.raw]];
+    return [[member.rawKey, member.value.raw]];
   });
 }
 
