@@ -12,24 +12,44 @@ import { createScanner, SyntaxKind, type JSONScanner } from 'jsonc-parser';
 
 export type OutlineKind = 'object' | 'array' | 'string' | 'number' | 'literal';
 
-export interface OutlineValue {
-  readonly kind: OutlineKind;
+/**
+ * A value and where it is written. Its source text is cut from the document when asked: a large file
+ * has 300 000 values, most of which are written out once or never looked at.
+ */
+export class OutlineValue {
+  constructor(
+    private readonly text: string,
+    readonly kind: OutlineKind,
+    private readonly start: number,
+    private readonly end: number,
+    /** A string's decoded text; a number's value. */
+    readonly value?: string | number,
+    /** An object's members, when its level was read. */
+    readonly members?: readonly OutlineMember[],
+    /** An array's elements, when its level was read. */
+    readonly elements?: readonly OutlineValue[],
+  ) {}
+
   /** The value's source text, as written. */
-  readonly raw: string;
-  /** A string's decoded text; a number's value. */
-  readonly value?: string | number;
-  /** An object's members, when its level was read. */
-  readonly members?: readonly OutlineMember[];
-  /** An array's elements, when its level was read. */
-  readonly elements?: readonly OutlineValue[];
+  get raw(): string {
+    return this.text.slice(this.start, this.end);
+  }
 }
 
-export interface OutlineMember {
-  /** The decoded key. */
-  readonly key: string;
+export class OutlineMember {
+  constructor(
+    private readonly text: string,
+    /** The decoded key. */
+    readonly key: string,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    readonly value: OutlineValue,
+  ) {}
+
   /** The key's source text, quotes included. */
-  readonly rawKey: string;
-  readonly value: OutlineValue;
+  get rawKey(): string {
+    return this.text.slice(this.keyStart, this.keyEnd);
+  }
 }
 
 /** The top level, `properties` (and its siblings) and an entry are read; an entry's values are scalars or skipped. */
@@ -47,15 +67,15 @@ function readValue(scanner: JSONScanner, text: string, levels: number): OutlineV
   const start = scanner.getTokenOffset();
   const token = scanner.getToken();
   if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-    if (levels <= 0) return { kind: token === SyntaxKind.OpenBraceToken ? 'object' : 'array', raw: skipContainer(scanner, text, start) };
+    if (levels <= 0) return new OutlineValue(text, token === SyntaxKind.OpenBraceToken ? 'object' : 'array', start, skipContainer(scanner));
     return token === SyntaxKind.OpenBraceToken ? readObject(scanner, text, levels, start) : readArray(scanner, text, levels, start);
   }
-  const raw = text.slice(start, start + scanner.getTokenLength());
+  const end = start + scanner.getTokenLength();
   const tokenValue = scanner.getTokenValue();
   scanner.scan();
-  if (token === SyntaxKind.StringLiteral) return { kind: 'string', raw, value: tokenValue };
-  if (token === SyntaxKind.NumericLiteral) return { kind: 'number', raw, value: Number(raw) };
-  return { kind: 'literal', raw };
+  if (token === SyntaxKind.StringLiteral) return new OutlineValue(text, 'string', start, end, tokenValue);
+  if (token === SyntaxKind.NumericLiteral) return new OutlineValue(text, 'number', start, end, Number(tokenValue));
+  return new OutlineValue(text, 'literal', start, end);
 }
 
 function readObject(scanner: JSONScanner, text: string, levels: number, start: number): OutlineValue {
@@ -63,16 +83,16 @@ function readObject(scanner: JSONScanner, text: string, levels: number, start: n
   scanner.scan();
   while (scanner.getToken() === SyntaxKind.StringLiteral) {
     const keyStart = scanner.getTokenOffset();
-    const rawKey = text.slice(keyStart, keyStart + scanner.getTokenLength());
+    const keyEnd = keyStart + scanner.getTokenLength();
     const key = scanner.getTokenValue();
     scanner.scan(); // the colon
     scanner.scan();
-    members.push({ key, rawKey, value: readValue(scanner, text, levels - 1) });
+    members.push(new OutlineMember(text, key, keyStart, keyEnd, readValue(scanner, text, levels - 1)));
     if (scanner.getToken() === SyntaxKind.CommaToken) scanner.scan();
   }
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
   scanner.scan();
-  return { kind: 'object', raw: text.slice(start, end), members };
+  return new OutlineValue(text, 'object', start, end, undefined, members);
 }
 
 function readArray(scanner: JSONScanner, text: string, levels: number, start: number): OutlineValue {
@@ -84,11 +104,11 @@ function readArray(scanner: JSONScanner, text: string, levels: number, start: nu
   }
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
   scanner.scan();
-  return { kind: 'array', raw: text.slice(start, end), elements };
+  return new OutlineValue(text, 'array', start, end, undefined, undefined, elements);
 }
 
-/** Skips an object or array in a loop and returns its source text. */
-function skipContainer(scanner: JSONScanner, text: string, start: number): string {
+/** Skips an object or array in a loop and returns where it ends. */
+function skipContainer(scanner: JSONScanner): number {
   let depth = 0;
   do {
     const token = scanner.getToken();
@@ -99,5 +119,5 @@ function skipContainer(scanner: JSONScanner, text: string, start: number): strin
   } while (depth > 0);
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
   scanner.scan();
-  return text.slice(start, end);
+  return end;
 }
