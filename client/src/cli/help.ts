@@ -141,8 +141,9 @@ export const CONVERT_HELP = `Usage: contact-payloads convert FILE... [--to objec
 
 Rewrites payload files between HubSpot's two formats: v1 ({"properties": [{"property": "email",
 "value": "..."}], "vid": 123}) and CRM objects ({"properties": {"email": "..."}, "id": "123"}).
-Values, key order, "$schema" and other top-level keys are kept as written; the saved contact id
-moves between "vid" (a number) and "id" (a string of digits). What the other format cannot say is
+Values, key order and other top-level keys are kept as written; the saved contact id moves
+between "vid" (a number) and "id" (a string of digits), and a "$schema" that names
+contact.schema.json or contact-objects.schema.json names the other. What the other format cannot say is
 dropped and each such change is noted on stderr: v1 timestamps, CRM objects associations, a
 property set twice (the last value is kept, as HubSpot reads it). To v1, a date or datetime
 property's value that v1 cannot take (2024-03-01, 2024-03-01T09:30:00Z) becomes epoch

@@ -1,8 +1,9 @@
 // Converts a payload between HubSpot's two shapes: v1 (`{"properties":[{"property":…,"value":…}],"vid":123}`)
 // and CRM objects (`{"properties":{"email":…},"associations":[…],"id":"123"}`). What both can say is
-// kept exactly: key order, each value's source text, unknown top-level keys, `$schema`; the saved
-// contact id moves between v1's `vid` (a number) and CRM objects' `id` (a string of digits). What the
-// target cannot say is dropped and noted, and so is each change.
+// kept exactly: key order, each value's source text, unknown top-level keys; the saved contact id
+// moves between v1's `vid` (a number) and CRM objects' `id` (a string of digits), and a `$schema`
+// naming one format's schema names the other's. What the target cannot say is dropped and noted, and
+// so is each change.
 //
 // The new text is written out pretty-printed with the file's own indentation (the first indented
 // line decides; 2 spaces when there is none), its line ends and its byte order mark, and each v1
@@ -16,7 +17,7 @@ import { outlineOf, type OutlineMember, type OutlineValue } from './convertOutli
 export type PayloadFormat = 'v1' | 'objects';
 
 /** Which part of the payload a note is about, for a summary such as "drops 2 timestamps". */
-export type NoteSubject = 'timestamp' | 'association' | 'duplicate' | 'entry' | 'entryKey' | 'topLevelKey' | 'date' | 'unconvertedDate' | 'contactId';
+export type NoteSubject = 'timestamp' | 'association' | 'duplicate' | 'entry' | 'entryKey' | 'topLevelKey' | 'schema' | 'date' | 'unconvertedDate' | 'contactId';
 
 export interface ConversionNote {
   /** One plain sentence that names the property. */
@@ -36,6 +37,9 @@ export const FORMAT_NAMES: Readonly<Record<PayloadFormat, string>> = { v1: 'v1 f
 /** The key each format saves the contact's id under. */
 const SAVED_ID_KEY: Readonly<Record<PayloadFormat, string>> = { v1: 'vid', objects: 'id' };
 const BYTE_ORDER_MARK = '\uFEFF';
+
+/** The file name of each format's schema (schemas/), as a `$schema` path or URL ends with it. */
+const SCHEMA_FILE: Readonly<Record<PayloadFormat, string>> = { v1: 'contact.schema.json', objects: 'contact-objects.schema.json' };
 
 /** Converts `text` to the format `to` ('other': the format it is not in). Never throws on any text. */
 export function convertPayload(text: string, to: PayloadFormat | 'other', catalog?: PropertyCatalog): ConversionResult {
@@ -79,6 +83,7 @@ function toObjects(members: readonly OutlineMember[], notes: ConversionNote[], l
     if (member.key === 'properties') return [[member.rawKey, objectOfValues(v1Assignments(member.value, notes), layout)]];
     if (member.key === SAVED_ID_KEY.v1) return [[JSON.stringify(SAVED_ID_KEY.objects), objectsId(member.value, notes)]];
     if (member.key === SAVED_ID_KEY.objects && hasSavedId) return droppedForId(member, SAVED_ID_KEY.v1, notes);
+    if (member.key === '$schema') return [[member.rawKey, schemaFor(member.value, 'v1', 'objects', notes)]];
     return [[member.rawKey, member.value.raw]];
   });
 }
@@ -95,8 +100,22 @@ function toV1(members: readonly OutlineMember[], notes: ConversionNote[], layout
       notes.push({ subject: 'association', count, message: `"associations" cannot be sent by the v1 API and was dropped${what}` });
       return [];
     }
+    if (member.key === '$schema') return [[member.rawKey, schemaFor(member.value, 'objects', 'v1', notes)]];
     return [[member.rawKey, member.value.raw]];
   });
+}
+
+/**
+ * `$schema` naming the source format's own schema (a path or URL ending in its file name) names the
+ * target's instead: kept, it would hold the new file to the old shape. Any other `$schema` is kept.
+ */
+function schemaFor(schema: OutlineValue, from: PayloadFormat, to: PayloadFormat, notes: ConversionNote[]): string {
+  const location = typeof schema.value === 'string' && schema.kind === 'string' ? schema.value : undefined;
+  const own = location === undefined ? undefined : /(?:^|[/\\])([^/\\]+)$/.exec(location);
+  if (location === undefined || own?.[1] !== SCHEMA_FILE[from]) return schema.raw;
+  const renamed = location.slice(0, location.length - SCHEMA_FILE[from].length) + SCHEMA_FILE[to];
+  notes.push({ subject: 'schema', count: 1, message: `"$schema" now names ${SCHEMA_FILE[to]}, the schema of the ${FORMAT_NAMES[to]}, instead of ${SCHEMA_FILE[from]}` });
+  return JSON.stringify(renamed);
 }
 
 /** A key that the converted saved id takes over: it goes, noted. */

@@ -16,6 +16,7 @@ const SUMMARY: Readonly<Record<NoteSubject, readonly [verb: Verb, one: string, m
   entry: ['drops', 'unusable entry', 'unusable entries'],
   entryKey: ['drops', 'unknown entry key', 'unknown entry keys'],
   topLevelKey: ['drops', 'top-level key', 'top-level keys'],
+  schema: ['changes', 'schema reference', 'schema references'],
   date: ['changes', 'date', 'dates'],
   unconvertedDate: ['leaves', 'date v1 cannot take', 'dates v1 cannot take'],
   contactId: ['leaves', 'unusable contact id', 'unusable contact ids'],

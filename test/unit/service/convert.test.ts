@@ -39,7 +39,7 @@ describe('convertPayload: what both formats can say is kept', () => {
   ].join('\n');
   const OBJECTS_FILE = [
     '{',
-    '  "$schema": "../schemas/contact.schema.json",',
+    '  "$schema": "../schemas/contact-objects.schema.json",',
     '  "properties": {',
     '    "email": "a@b.co",',
     '    "hs_count": 12,',
@@ -51,15 +51,26 @@ describe('convertPayload: what both formats can say is kept', () => {
     '',
   ].join('\n');
 
-  test('v1 becomes CRM objects with key order, values, $schema, unknown keys and the vid as an id string, and no notes', () => {
+  test('v1 becomes CRM objects with key order, values, unknown keys, the vid as an id string, and $schema naming the CRM objects schema', () => {
     const result = converted(V1_FILE);
     assert.equal(result.text, OBJECTS_FILE);
-    assert.deepEqual(result.notes, []);
+    assert.deepEqual(result.notes.map((note) => note.message), ['"$schema" now names contact-objects.schema.json, the schema of the CRM objects format, instead of contact.schema.json']);
     assert.deepEqual([result.from, result.to], ['v1', 'objects']);
   });
 
   test('v1 → CRM objects → v1 gives back the file exactly, each entry on one line', () => {
     assert.equal(converted(converted(V1_FILE).text).text, V1_FILE);
+  });
+
+  test('$schema names the target format\'s schema only where it named the source\'s; any other is kept as written', () => {
+    const schemaOf = (schema: string, properties = '[]') => converted(`{"$schema":${schema},"properties":${properties}}`).text.split('\n')[1];
+    assert.equal(schemaOf('"https://contact-payloads.dev/schemas/contact.schema.json"'), '  "$schema": "https://contact-payloads.dev/schemas/contact-objects.schema.json",');
+    assert.equal(schemaOf('"contact-objects.schema.json"', '{}'), '  "$schema": "contact.schema.json",');
+    assert.equal(schemaOf(String.raw`"..\\schemas\\contact.schema.json"`), String.raw`  "$schema": "..\\schemas\\contact-objects.schema.json",`);
+    for (const kept of ['"https://json.schemastore.org/package.json"', '"my-contact.schema.json"', '"contact.schema.json#"', '42']) {
+      assert.equal(schemaOf(kept), `  "$schema": ${kept},`, kept);
+      assert.deepEqual(converted(`{"$schema":${kept},"properties":[]}`).notes, []);
+    }
   });
 
   test('an example file survives the round trip character for character', () => {
