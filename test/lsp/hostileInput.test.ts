@@ -150,7 +150,7 @@ describe('positions that are not whole numbers', () => {
   test('a code action for a diagnostic sent back with a fractional range edits whole positions', async () => {
     const diagnostic: Diagnostic = (await client.pushedForVersion(uri)).diagnostics.find((d) => d.code === 'unknown-property')!;
     const shifted = { start: { line: diagnostic.range.start.line + 0.5, character: diagnostic.range.start.character + 0.5 }, end: { line: diagnostic.range.end.line + 0.5, character: diagnostic.range.end.character + 0.5 } };
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: shifted, context: { diagnostics: [{ ...diagnostic, range: shifted }] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: shifted, context: { diagnostics: [{ ...diagnostic, range: shifted }], only: ['quickfix'] } });
     const edits = actions.flatMap((a) => a.edit?.changes?.[uri] ?? []);
     assert.deepEqual(edits, [{ range: diagnostic.range, newText: '"firstname"' }]);
   });

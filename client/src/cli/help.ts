@@ -14,6 +14,7 @@ Usage:
   contact-payloads check [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N]
   contact-payloads create FILE [--save-vid] [--base-url URL] [--json] [--dry-run] [--force]
   contact-payloads update FILE [--vid N] [--base-url URL] [--json] [--dry-run] [--force]
+  contact-payloads convert FILE... [--to objects|v1] [--write]
   contact-payloads help [COMMAND]
   contact-payloads --version
 
@@ -21,6 +22,7 @@ Commands:
   check   Report every problem the language server reports in the editor.
   create  Create a contact from a file (${CREATE_REQUEST}).
   update  Update a contact by vid from a file (${UPDATE_REQUEST}).
+  convert Rewrite a file between the v1 and the CRM objects payload formats.
 
 "contact-payloads COMMAND --help" explains a command, its options and its exit statuses.
 
@@ -34,7 +36,7 @@ Environment:
 
 Exit status:
   0  success
-  1  check: errors, or more warnings than --max-warnings;
+  1  check: errors, or more warnings than --max-warnings; convert: a file that does not convert;
      create/update: not sent because of errors in the file, or refused by HubSpot (4xx)
   2  a usage, configuration or file problem; create/update: HubSpot could not be reached, nothing sent
   3  create/update: a server error, no answer or an unexpected one: the request may have been applied
@@ -134,3 +136,32 @@ Exit status:
      not be reached (DNS, refused, a proxy that opened no tunnel): nothing was sent
   3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
      update may have been applied`;
+
+export const CONVERT_HELP = `Usage: contact-payloads convert FILE... [--to objects|v1] [--write]
+
+Rewrites payload files between HubSpot's two formats: v1 ({"properties": [{"property": "email",
+"value": "..."}], "vid": 123}) and CRM objects ({"properties": {"email": "..."}, "id": "123"}).
+Values, key order and other top-level keys are kept as written; the saved contact id moves
+between "vid" (a number) and "id" (a string of digits), and a "$schema" that names
+contact.schema.json or contact-objects.schema.json names the other. What the other format cannot say is
+dropped and each such change is noted on stderr: v1 timestamps, CRM objects associations, a
+property set twice (the last value is kept, as HubSpot reads it). To v1, a date or datetime
+property's value that v1 cannot take (2024-03-01, 2024-03-01T09:30:00Z) becomes epoch
+milliseconds. The file is written with its indentation, line ends and byte order mark, one v1
+entry per line.
+
+Arguments:
+  FILE  a file, a folder (every *.contact.json in it) or a quoted glob, as for check
+
+Options:
+  --to FORMAT  objects or v1 (default: the format the file is not in); a file already in it is
+               left as it is
+  --write      rewrite each file in place (a new file beside it, renamed over it) and print one
+               line per file on stderr; without it, the one FILE is printed converted on stdout
+  -h, --help   show this help
+
+Exit status:
+  0  every file converted (or already in the format asked for)
+  1  a file that does not convert: not JSON, no "properties" list or object
+  2  a usage problem (several files without --write), an argument that names no file, or a file
+     that cannot be read or written`;

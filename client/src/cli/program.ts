@@ -2,14 +2,16 @@
 // exit status 2 with a pointer to the command's --help; any other failure is left to the caller.
 import { checkCommand } from './checkCommand';
 import { UsageError, type CommandContext } from './commandLine';
+import { convertCommand } from './convertCommand';
 import { ExitCode } from './exitCodes';
-import { CHECK_HELP, CREATE_HELP, MAIN_HELP, UPDATE_HELP } from './help';
+import { CHECK_HELP, CONVERT_HELP, CREATE_HELP, MAIN_HELP, UPDATE_HELP } from './help';
 import { createCommand, updateCommand } from './sendCommand';
 
 type Command = (args: readonly string[], context: CommandContext) => Promise<ExitCode>;
 
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
   check: { run: checkCommand, help: CHECK_HELP },
+  convert: { run: convertCommand, help: CONVERT_HELP },
   create: { run: createCommand, help: CREATE_HELP },
   update: { run: updateCommand, help: UPDATE_HELP },
 };

@@ -9,6 +9,6 @@ export function registerCodeActions(ctx: ServerContext): void {
     const document = ctx.documents.get(params.textDocument.uri);
     const payload = document && ctx.cache.payloadOf(document);
     if (!document || !payload) return null;
-    return codeActions(document, payload, range, diagnostics, ctx.catalog());
+    return codeActions(document, payload, range, diagnostics, ctx.catalog(), (params.context as { only?: unknown }).only);
   });
 }

@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { PropertyCatalog } from './catalog';
+import { convertActions } from './convertActions';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode, type DiagnosticData } from './diagnosticCodes';
 import type { ParsedPayload, Span } from './payloadModel';
 import { offsetAt, rangeOf, spanEnd, spanOf, wholeRange } from './ranges';
@@ -11,7 +12,8 @@ import { shapeOf } from './shapes';
 /** At most this many replacements of one diagnostic are offered. */
 export const MAX_REPLACEMENTS = 5;
 
-export function codeActions(document: TextDocument, payload: ParsedPayload, range: Range, diagnostics: readonly Diagnostic[], catalog: PropertyCatalog): CodeAction[] {
+/** `only`: the request's `context.only`, as the client sent it. */
+export function codeActions(document: TextDocument, payload: ParsedPayload, range: Range, diagnostics: readonly Diagnostic[], catalog: PropertyCatalog, only?: unknown): CodeAction[] {
   const actions: CodeAction[] = [];
   const requested = spanOf(document, range);
   for (const diagnostic of diagnostics) {
@@ -32,6 +34,7 @@ export function codeActions(document: TextDocument, payload: ParsedPayload, rang
       }
     }
   }
+  actions.push(...convertActions(document, catalog, only));
   return actions;
 }
 

@@ -8,6 +8,7 @@ export { countErrors, isTooLarge, toDiagnostics, validate, type CheckFailure, ty
 export { complete, type CompletionOptions } from './completion';
 export { hover } from './hover';
 export { codeActions } from './codeActions';
+export { convertPayload, FORMAT_NAMES, type ConversionNote, type ConversionResult, type NoteSubject, type PayloadFormat } from './convert';
 export { documentSymbols } from './symbols';
 export { rejectionFindings, type RejectedProperty } from './hubspotRejections';
 export { bundledDefaultCatalog, createCatalog, wellFormedDefinitions, type CatalogSource, type PropertyCatalog, type PropertyDefinition, type PropertyOption } from './catalog';

@@ -21,7 +21,8 @@ function diagnosticOn(f: Fixture, needle: string, code: string, data: unknown, n
 
 function actionsFor(f: Fixture, diagnostics: Diagnostic[]): CodeAction[] {
   const whole = Range.create(f.document.positionAt(0), f.document.positionAt(f.document.getText().length));
-  return codeActions(f.document, f.payload, whole, diagnostics, catalog);
+  // Quick fixes only: a v1 document is also offered its conversion (convertActions.test.ts).
+  return codeActions(f.document, f.payload, whole, diagnostics, catalog, [CodeActionKind.QuickFix]);
 }
 
 function editsOf(f: Fixture, action: CodeAction): TextEdit[] {
@@ -199,7 +200,7 @@ test('other sources, missing or malformed data, and diagnostics outside the rang
 
   const secondEntry = diagnosticOn(f, '"x"', DiagnosticCode.UnknownProperty, { fix: 'replace', replacements: ['city'] });
   const onFirstEntry = Range.create(0, 27, 0, 30);
-  assert.deepEqual(titles(codeActions(f.document, f.payload, onFirstEntry, [good, secondEntry], catalog)), ["Did you mean 'email'?"]);
+  assert.deepEqual(titles(codeActions(f.document, f.payload, onFirstEntry, [good, secondEntry], catalog, [CodeActionKind.QuickFix])), ["Did you mean 'email'?"]);
 });
 
 test('__proto__, constructor and toString as names: titles and edits stay plain', () => {
