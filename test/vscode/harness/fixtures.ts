@@ -32,6 +32,23 @@ function contactWith(email: string, ...more: readonly string[]): string {
   return `{\n  "properties": [\n${entries.map((entry) => `    ${entry}`).join(',\n')}\n  ]\n}\n`;
 }
 
+/** A CRM objects contact (`{"properties": {…}}`) with its own email; `more`: further `"name": "value"` members. */
+function objectsContactWith(email: string, ...more: readonly string[]): string {
+  const members = [`"email": "${email}"`, ...more];
+  return `{\n  "properties": {\n${members.map((member) => `    ${member}`).join(',\n')}\n  }\n}\n`;
+}
+
+/** The CRM objects files of the in-editor suite (test/vscode/suite/objects.test.ts). */
+export const OBJECTS_SUITE_FILES: Readonly<Record<string, string>> = {
+  // An invalid email, a label for a value, and an ISO date-time, which this API accepts (v1 does not).
+  'objects-bad.contact.json': objectsContactWith('not-an-email', '"lifecyclestage": "Lead"', '"closedate": "2026-01-05T09:30:00Z"'),
+  // A key being typed inside "properties".
+  'objects-complete.contact.json': '{\n  "properties": {\n    "email": "complete-objects@example.com",\n    "first\n  }\n}\n',
+  'objects-create.contact.json': objectsContactWith('created-objects@example.com', '"firstname": "Katherine"'),
+  // A v1 file with a timestamp the CRM objects format has no place for.
+  'objects-convert.contact.json': contactWith('convert@example.com', '{ "property": "firstname", "value": "Dorothy", "timestamp": 1767225600000 }'),
+};
+
 /**
  * The in-editor suite's workspace (test/vscode/suite/): one file per test that edits or sends it, so
  * that the tests do not depend on each other's order.
@@ -52,6 +69,7 @@ export const SUITE_FILES: Readonly<Record<string, string>> = {
   'unopened.contact.json': contactWith('unopened-not-an-email'),
   // favorite_color is a custom property of the sandbox portal; favourite_colour exists nowhere.
   'portal.contact.json': contactWith('portal@example.com', '{ "property": "favorite_color", "value": "blue" }', '{ "property": "favourite_colour", "value": "blue" }', '{ "property": "", "value": "" }'),
+  ...OBJECTS_SUITE_FILES,
 };
 
 /**
