@@ -52,7 +52,7 @@ describe('create', () => {
 
   it('409: the existing vid; exit 1', async () => {
     const run = await send(['create', 'ada.contact.json']);
-    assert.deepEqual([run.code, run.stdout], [1, 'ada.contact.json: 409 Conflict — a contact with this email already exists: vid 61574\n']);
+    assert.deepEqual([run.code, run.stdout], [1, 'ada.contact.json: 409 Conflict — a contact with this email already exists: id 61574\n']);
   });
 
   it('--save-vid writes the vid as the first key; every other byte of the file stays (BOM, CRLF, tabs)', async () => {
@@ -80,7 +80,7 @@ describe('create', () => {
     const run = await send(['create', 'again.contact.json', '--save-vid']);
     assert.deepEqual([run.code, linesOf(run.stdout)], [
       1,
-      ['again.contact.json: 409 Conflict — a contact with this email already exists: vid 61574', 'again.contact.json: saved vid 61574 (the existing contact)'],
+      ['again.contact.json: 409 Conflict — a contact with this email already exists: id 61574', 'again.contact.json: saved vid 61574 (the existing contact)'],
     ]);
     assert.equal(readFileSync(path.join(scratch, 'again.contact.json'), 'utf8').split('\n')[1], '  "vid": 61574,');
   });
@@ -187,7 +187,7 @@ describe('create', () => {
     const run = await send(['create', payloadFile('older.contact.json', { email: 'older@example.com' })]);
     assert.deepEqual([run.code, run.stdout], [
       1,
-      `older.contact.json: 409 Conflict — a contact with this email already exists: vid ${existing.vid}; it is older than the attempt whose answer was lost, so nothing of this file was applied (after 1 retry)\n`,
+      `older.contact.json: 409 Conflict — a contact with this email already exists: id ${existing.vid}; it is older than the attempt whose answer was lost, so nothing of this file was applied (after 1 retry)\n`,
     ]);
   });
 
@@ -238,12 +238,12 @@ describe('update', () => {
 
   it('--vid wins over the file; an unknown vid is 404, exit 1', async () => {
     const run = await send(['update', 'grace.contact.json', '--vid', '999999']);
-    assert.deepEqual([run.code, run.stdout], [1, 'grace.contact.json: 404 Not Found — no contact has vid 999999\n']);
+    assert.deepEqual([run.code, run.stdout], [1, 'grace.contact.json: 404 Not Found — no contact with id 999999\n']);
   });
 
   it('409 when another contact has the email: exit 1', async () => {
     const run = await send(['update', 'ada.contact.json', '--vid', /vid": (\d+)/.exec(readFileSync(path.join(scratch, 'grace.contact.json'), 'utf8'))?.[1] ?? '']);
-    assert.deepEqual([run.code, run.stdout], [1, 'ada.contact.json: 409 Conflict — another contact already has this email: vid 61574\n']);
+    assert.deepEqual([run.code, run.stdout], [1, 'ada.contact.json: 409 Conflict — another contact already has this email: id 61574\n']);
   });
 
   it('a dropped connection is retried (an update may be resent); with retries off, exit 3', async () => {

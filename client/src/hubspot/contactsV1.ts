@@ -1,9 +1,9 @@
-// The legacy Contacts v1 API, the one this project sends to: its paths, its request body
-// `{"properties":[{"property","value"}]}`, and what its successes look like (a create answers 200
-// with the whole record, an update 204 with nothing). Readers take `unknown` and treat every field
-// as optional, as HubSpot asks of clients.
+// The legacy Contacts v1 API: its paths, its request body `{"properties":[{"property","value"}]}`,
+// and what its successes look like (a create answers 200 with the whole record, an update 204 with
+// nothing). Readers take `unknown` and treat every field as optional, as HubSpot asks of clients.
 import { asObject, positiveInteger, text } from './bodyReaders';
 import type { ContactPropertyValue, ContactTarget, ContactsApi, CreatedContact, SuccessRead } from './contactsApi';
+import { readExistingIdInMessage } from './errorBodies';
 
 const CREATE_CONTACT_PATH = '/contacts/v1/contact';
 
@@ -12,10 +12,18 @@ function contactProfilePath(vid: number): string {
   return `/contacts/v1/contact/vid/${vid}/profile`;
 }
 
-export const CONTACTS_V1: ContactsApi = {
-  endpoint: (target: ContactTarget) => ({ method: 'POST', path: target.operation === 'create' ? CREATE_CONTACT_PATH : contactProfilePath(target.id) }),
+function endpointPath(target: ContactTarget): string {
+  if (target.operation === 'create') return CREATE_CONTACT_PATH;
+  return target.email === undefined ? contactProfilePath(target.id) : `/contacts/v1/contact/email/${encodeURIComponent(target.email)}/profile`;
+}
 
-  /** Exactly `{"properties":[…]}`, each entry as the file has it. */
+export const CONTACTS_V1: ContactsApi = {
+  label: 'Contacts v1',
+  payloadShape: 'v1',
+
+  endpoint: (target: ContactTarget) => ({ method: 'POST', path: endpointPath(target) }),
+
+  /** Exactly `{"properties":[…]}`, each entry as the file has it. v1 has no associations: the extras are left out. */
   body: (properties: readonly ContactPropertyValue[]) => JSON.stringify({ properties }),
 
   readSuccess(target: ContactTarget, status: number, body: unknown): SuccessRead {
@@ -25,7 +33,7 @@ export const CONTACTS_V1: ContactsApi = {
       return { kind: 'unexpectedResponse', message: 'the answer has no contact id; the contact may have been created' };
     }
     // Only 204 means the update happened: HubSpot once answered 200 with an empty body for a bad vid.
-    if (status === 204) return { kind: 'updated', vid: target.id };
+    if (status === 204) return target.email === undefined ? { kind: 'updated', vid: target.id } : { kind: 'updated', vid: undefined, email: target.email };
     return { kind: 'unexpectedResponse', message: 'expected 204 No Content; the update may not have been applied' };
   },
 
@@ -33,9 +41,7 @@ export const CONTACTS_V1: ContactsApi = {
   readExistingId(body: unknown): number | undefined {
     const error = asObject(body);
     const fromProfile = positiveInteger(asObject(error?.identityProfile)?.vid);
-    if (fromProfile !== undefined) return fromProfile;
-    const match = /Existing ID: (\d+)/.exec(text(error?.message) ?? '');
-    return match ? positiveInteger(Number(match[1])) : undefined;
+    return fromProfile ?? readExistingIdInMessage(body);
   },
 
   readPath: contactProfilePath,

@@ -1,19 +1,27 @@
 // HubSpot's error answers, which its contact APIs share: the envelope, a 400's per-property results,
 // a 403's missing scopes, a 429's policy. Readers take `unknown` and treat every field as optional,
 // as HubSpot asks of clients; they return undefined (or an empty list) rather than throw on a surprising body.
-import { asObject, text } from './bodyReaders';
+import { asObject, positiveInteger, text } from './bodyReaders';
 
 export interface ValidationResult {
   /** The property the error is about. */
   readonly name: string;
-  /** HubSpot's code: INVALID_EMAIL, PROPERTY_DOESNT_EXIST, INVALID_OPTION, INVALID_DATE, INVALID_LONG, … */
+  /**
+   * HubSpot's code: INVALID_EMAIL, PROPERTY_DOESNT_EXIST, INVALID_OPTION, INVALID_DATE, INVALID_LONG, …;
+   * REQUIRED_PROPERTY for the admin rules the date-based versions enforce from 2026-09 (see below).
+   */
   readonly error: string;
   readonly message: string;
 }
 
 /**
- * The per-property errors of a 400: v1's `validationResults`, or the same list that v3-style bodies
- * wrap as a JSON string inside `message`. Empty for 400s that have none ("property cannot be missing or null").
+ * The per-property errors of a 400: v1's `validationResults`, or the same list that the CRM objects
+ * API (v3 and the date-based versions) wraps as a JSON string inside `message`, category
+ * VALIDATION_ERROR. From 2026-09 that API also enforces the portal admins' rules (required on create,
+ * conditionally required) with 400 VALIDATION_ERROR; they are read as the same list, whatever the
+ * code in it — REQUIRED_PROPERTY is the sandbox's, the code HubSpot sends for them is not verified.
+ * Empty for 400s that have none ("property cannot be missing or null") or whose inner JSON does not
+ * parse: the outcome then shows the message as it is.
  */
 export function readValidationResults(body: unknown): readonly ValidationResult[] {
   const error = asObject(body);
@@ -26,6 +34,12 @@ export function readValidationResults(body: unknown): readonly ValidationResult[
   } catch {
     return [];
   }
+}
+
+/** The "Existing ID: 123" a 409's message names (newer v1 bodies and every CRM objects 409). */
+export function readExistingIdInMessage(body: unknown): number | undefined {
+  const match = /Existing ID: (\d+)/.exec(text(asObject(body)?.message) ?? '');
+  return match ? positiveInteger(Number(match[1])) : undefined;
 }
 
 /** The scopes a 403 MISSING_SCOPES says the token lacks (`requiredGranularScopes` or the older `requiredScopes`). */

@@ -22,10 +22,10 @@ function headline(outcome: UnexplainedOutcome): string {
         ? `${status} — contact ${outcome.vid} was created by an earlier attempt whose answer was lost; HubSpot applied that request, so it holds this file's values`
         : `${status} — contact ${outcome.vid} created in ${outcome.durationMs} ms`;
     case 'updated':
-      return `${status} — contact ${outcome.vid} updated in ${outcome.durationMs} ms`;
+      return `${status} — ${updatedContact(outcome)} updated in ${outcome.durationMs} ms`;
     case 'alreadyExists': {
       const who = outcome.operation === 'create' ? 'a contact with this email already exists' : 'another contact already has this email';
-      const conflict = outcome.vid === undefined ? `${status} — ${who}` : `${status} — ${who}: vid ${outcome.vid}`;
+      const conflict = outcome.vid === undefined ? `${status} — ${who}` : `${status} — ${who}: id ${outcome.vid}`;
       return outcome.predatesLostAttempt ? `${conflict}; it is older than the attempt whose answer was lost, so nothing of this file was applied` : conflict;
     }
     case 'existsMaybeCreated':
@@ -44,7 +44,7 @@ function headline(outcome: UnexplainedOutcome): string {
         ? `${status} — the access token is not allowed to do this`
         : `${status} — the access token lacks the ${outcome.scopes.length === 1 ? 'scope' : 'scopes'} ${outcome.scopes.join(', ')}`;
     case 'notFound':
-      return `${status} — no contact has vid ${outcome.vid}`;
+      return outcome.email === undefined ? `${status} — no contact with id ${outcome.vid}` : `${status} — no contact with email ${outcome.email}`;
     case 'rateLimited':
       return `${status} — ${rateLimitText(outcome)}`;
     case 'serverError':
@@ -60,6 +60,12 @@ function headline(outcome: UnexplainedOutcome): string {
     case 'cancelled':
       return 'Cancelled';
   }
+}
+
+/** The contact an update wrote to: its id when known, and the email it was addressed by. */
+function updatedContact(outcome: Extract<UnexplainedOutcome, { kind: 'updated' }>): string {
+  if (outcome.email === undefined) return `contact ${outcome.vid}`;
+  return outcome.vid === undefined ? `the contact with email ${outcome.email}` : `contact ${outcome.vid} (email ${outcome.email})`;
 }
 
 function mayHaveBeenAppliedNote(outcome: UnexplainedOutcome): string {

@@ -5,7 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseBaseUrl, type HubSpotBaseUrl } from './baseUrl';
 import { HubSpotConfigError } from './configError';
-import { hasDeduplicationKey, parseVid, type ContactPropertyValue, type ContactEndpoint, type ContactsApi, type ContactTarget } from './contactsApi';
+import { hasDeduplicationKey, parseVid, type BodyExtras, type ContactPropertyValue, type ContactEndpoint, type ContactsApi, type ContactTarget } from './contactsApi';
 import { CONTACTS_V1 } from './contactsV1';
 import { readErrorEnvelope } from './errorBodies';
 import { explainOutcome } from './explain';
@@ -56,13 +56,16 @@ export interface HubSpotClientOptions {
 
 export interface SendOptions {
   readonly signal?: AbortSignal | undefined;
+  /** What the body carries besides the properties (a create's associations); only a create sends them, and only an API that has them. */
+  readonly extras?: BodyExtras | undefined;
 }
 
 export interface HubSpotClient {
   readonly baseUrl: HubSpotBaseUrl;
   /**
    * Writes the properties to the target, as the API version's request. Rejects with a RangeError
-   * before sending when an update's id is not a positive whole number (a script may hand in anything).
+   * before sending when an update's id is not a positive whole number, or its email not a non-empty
+   * string (a script may hand in anything).
    */
   sendContact(target: ContactTarget, properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
   /** One GET of a JSON resource (property definitions, account details), not retried: callers fall back to a cache. */
@@ -132,11 +135,12 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   };
   const scrub = tokenScrubber(token);
 
-  async function send(target: ContactTarget, properties: readonly ContactPropertyValue[], signal: AbortSignal | undefined): Promise<ContactOutcome> {
+  async function send(target: ContactTarget, properties: readonly ContactPropertyValue[], sendOptions: SendOptions | undefined): Promise<ContactOutcome> {
+    const signal = sendOptions?.signal;
     const { operation } = target;
     const { method, path } = api.endpoint(target);
     const url = baseUrl.origin + path;
-    const body = requestBody(api, properties);
+    const body = requestBody(api, properties, operation === 'create' ? sendOptions?.extras : undefined);
     const createIsDeduplicated = hasDeduplicationKey(properties);
     const startedAt = now();
     let last: LastAttempt = NO_ATTEMPT;
@@ -212,12 +216,17 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   const client: HubSpotClient = {
     baseUrl,
     sendContact: (target, properties, sendOptions) => {
-      if (target.operation === 'create') return send(target, properties, sendOptions?.signal);
+      if (target.operation === 'create') return send(target, properties, sendOptions);
+      if (target.email !== undefined) {
+        const { email } = target as { email: unknown };
+        if (typeof email !== 'string' || email.trim() === '') return Promise.reject(new RangeError('The email to update a contact by must be a non-empty text.'));
+        return send({ operation: 'update', email }, properties, sendOptions);
+      }
       const id = parseVid(target.id);
       if (id === undefined) {
         return Promise.reject(new RangeError(`The vid must be a positive whole number, like 61574 (got "${scrub(String(target.id))}").`));
       }
-      return send({ operation: 'update', id }, properties, sendOptions?.signal);
+      return send({ operation: 'update', id }, properties, sendOptions);
     },
     async getJson(path, sendOptions) {
       const url = baseUrl.origin + path;
@@ -273,9 +282,9 @@ function readFailure(result: HttpAttemptResult, last: LastAttempt): string {
 }
 
 /** The JSON body, or why it cannot be built (too large for a string, say), in which case nothing is sent. */
-function requestBody(api: ContactsApi, properties: readonly ContactPropertyValue[]): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string } {
+function requestBody(api: ContactsApi, properties: readonly ContactPropertyValue[], extras: BodyExtras | undefined): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string } {
   try {
-    return { ok: true, text: api.body(properties) };
+    return { ok: true, text: api.body(properties, extras) };
   } catch (error) {
     return { ok: false, problem: `the request body could not be built: ${error instanceof Error ? error.message : String(error)}` };
   }

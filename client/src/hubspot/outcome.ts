@@ -1,6 +1,6 @@
 // What a create or update came to, as a discriminated union the UI can switch on, and the mapping
 // from one HTTP attempt to it. The human one-liner is written by explain.ts.
-import type { ContactOperation, ContactsApi, ContactTarget } from './contactsApi';
+import type { ContactOperation, ContactsApi, ContactTarget, UpdatedContact } from './contactsApi';
 import {
   readErrorEnvelope,
   readRateLimitPolicy,
@@ -26,7 +26,7 @@ export type OutcomeDetails =
        */
       readonly createdOnEarlierAttempt: boolean;
     }
-  | { readonly kind: 'updated'; readonly vid: number }
+  | UpdatedContact
   /** 409: on create, a contact with this email exists; on update, another contact owns the new email. */
   | {
       readonly kind: 'alreadyExists';
@@ -43,7 +43,8 @@ export type OutcomeDetails =
   | { readonly kind: 'validationFailed'; readonly message: string | undefined; readonly results: readonly ValidationResult[] }
   | { readonly kind: 'unauthorized'; readonly message: string | undefined; readonly category: string | undefined }
   | { readonly kind: 'forbidden'; readonly scopes: readonly string[]; readonly message: string | undefined }
-  | { readonly kind: 'notFound'; readonly vid: number }
+  /** 404 on update: no contact has the target's id (`vid`) or its email. */
+  | { readonly kind: 'notFound'; readonly vid: number | undefined; readonly email?: string }
   | {
       readonly kind: 'rateLimited';
       readonly policy: RateLimitPolicy;
@@ -55,7 +56,7 @@ export type OutcomeDetails =
     }
   /** 5xx, or 477 (HubSpot's "migration in progress"). */
   | { readonly kind: 'serverError'; readonly message: string | undefined; readonly retryAfterMs: number | undefined }
-  /** A status this client has no meaning for (a redirect, 404 on create, 200 instead of 204 on update, …). */
+  /** A status this client has no meaning for (a redirect, 404 on create, an update's success without what it should say, …). */
   | { readonly kind: 'unexpectedResponse'; readonly message: string }
   | {
       readonly kind: 'networkError';
@@ -163,7 +164,7 @@ export function classifyAttempt({ api, target, attempt, body, nowMs }: AttemptTo
     case 403:
       return { kind: 'forbidden', scopes: readRequiredScopes(body), message };
     case 404:
-      if (target.operation === 'update') return { kind: 'notFound', vid: target.id };
+      if (target.operation === 'update') return target.email === undefined ? { kind: 'notFound', vid: target.id } : { kind: 'notFound', vid: undefined, email: target.email };
       return { kind: 'unexpectedResponse', message: `HubSpot has no such endpoint here (${message ?? 'not found'}); check the base URL` };
     case 409:
       return { kind: 'alreadyExists', vid: api.readExistingId(body), predatesLostAttempt: false };

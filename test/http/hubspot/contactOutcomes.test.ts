@@ -82,7 +82,7 @@ describe('contact outcomes against the sandbox', () => {
     assert.equal(outcome.kind, 'alreadyExists');
     assert.ok(outcome.kind === 'alreadyExists');
     assert.equal(outcome.vid, vid);
-    assert.equal(outcome.summary, `409 Conflict — a contact with this email already exists: vid ${vid}`);
+    assert.equal(outcome.summary, `409 Conflict — a contact with this email already exists: id ${vid}`);
     assert.deepEqual(bed.statuses(), [409]);
   });
 
@@ -90,7 +90,7 @@ describe('contact outcomes against the sandbox', () => {
     const owner = bed.sandbox.contacts.create({ email: 'owner@example.com' });
     const other = bed.sandbox.contacts.create({ email: 'other@example.com' });
     const outcome = await bed.client.sendContact(updateTarget(other.vid), contact('owner@example.com'));
-    assert.equal(outcome.summary, `409 Conflict — another contact already has this email: vid ${owner.vid}`);
+    assert.equal(outcome.summary, `409 Conflict — another contact already has this email: id ${owner.vid}`);
   });
 
   it('409 in the newer shape: the id comes from "Existing ID: …" in the message', async () => {
@@ -221,7 +221,7 @@ describe('contact outcomes against the sandbox', () => {
     assert.equal(outcome.vid, 987654321);
     assert.equal(outcome.headers['x-hubspot-notfound'], 'true');
     assert.equal((outcome.body as { message: string }).message, 'resource not found');
-    assert.equal(outcome.summary, '404 Not Found — no contact has vid 987654321');
+    assert.equal(outcome.summary, '404 Not Found — no contact with id 987654321');
   });
 
   it('404 on create means the base URL does not lead to the API', async () => {

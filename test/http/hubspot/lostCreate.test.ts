@@ -53,7 +53,7 @@ describe('503, then 409 on the retry', () => {
       assert.equal(outcome.mayHaveBeenApplied, false);
       assert.equal(
         outcome.summary,
-        `409 Conflict — a contact with this email already exists: vid ${existing.vid}; it is older than the attempt whose answer was lost, so nothing of this file was applied (after 1 retry)`,
+        `409 Conflict — a contact with this email already exists: id ${existing.vid}; it is older than the attempt whose answer was lost, so nothing of this file was applied (after 1 retry)`,
       );
     }));
 
@@ -135,6 +135,6 @@ describe('a 409 with no earlier lost attempt', () => {
       assert.ok(outcome.kind === 'alreadyExists');
       assert.equal(outcome.vid, existing.vid);
       assert.equal(outcome.predatesLostAttempt, false);
-      assert.equal(outcome.summary, `409 Conflict — a contact with this email already exists: vid ${existing.vid}`);
+      assert.equal(outcome.summary, `409 Conflict — a contact with this email already exists: id ${existing.vid}`);
     }));
 });
