@@ -29,6 +29,7 @@ export interface PayloadSummaryParams {
 export interface PayloadSummary {
   /** The contact id saved at the top level by "Save vid to file", when it is a positive integer. */
   readonly vid?: number;
+  readonly shape?: 'v1' | 'objects';
   readonly entryCount: number;
   /** Line of the root object's opening brace, where the CodeLens goes. */
   readonly line: number;

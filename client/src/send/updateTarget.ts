@@ -1,6 +1,7 @@
 // Which contact an update writes to: the id given (a CodeLens, "Update it instead", --id/--vid), else
 // the id the file keeps (savedId.ts). Without either, the editor asks and the CLI stops with the
-// reason; a CRM objects file with an email may then be updated by that email instead.
+// reason; a file with an email may then be updated by that email instead (both APIs address a
+// contact by email: v1's /contact/email/…/profile, CRM objects' ?idProperty=email).
 import { updateByEmail, updateTarget, type ContactPropertyValue, type ContactTarget } from '../hubspot/contactsApi';
 import type { Payload } from './payloadBody';
 import { SAVED_ID_KEYS, savedId } from './savedId';
@@ -16,12 +17,11 @@ export function chooseUpdateTarget(givenId: number | undefined, payload: Pick<Pa
   const saved = savedId(payload.shape, payload.savedId);
   if (saved.kind === 'usable') return { ok: true, target: updateTarget(saved.id) };
   const problem = saved.kind === 'unusable' ? saved.problem : `the file has no "${SAVED_ID_KEYS[payload.shape]}"`;
-  return { ok: false, problem, email: payload.shape === 'objects' ? emailOf(payload.properties) : undefined };
+  return { ok: false, problem, email: emailOf(payload.properties) };
 }
 
 /** An update of the contact with the file's email, or why there is none. */
-export function chooseUpdateByEmail(payload: Pick<Payload, 'shape' | 'properties'>): UpdateTargetChoice {
-  if (payload.shape !== 'objects') return { ok: false, problem: 'an update by email needs a CRM objects file ({"properties": {"email": "…"}})', email: undefined };
+export function chooseUpdateByEmail(payload: Pick<Payload, 'properties'>): UpdateTargetChoice {
   const email = emailOf(payload.properties);
   if (email === undefined) return { ok: false, problem: 'the file has no "email" to update by', email: undefined };
   return { ok: true, target: updateByEmail(email) };
