@@ -1,5 +1,6 @@
-// The sandbox portal's contacts, in memory, and their v1 record shape: every value a string, each
-// property with its `versions`, an identity profile holding the email and a LEAD_GUID.
+// The sandbox portal's contacts, in memory, and their two shapes: v1's record (every value a string,
+// each property with its `versions`, an identity profile holding the email and a LEAD_GUID) and the
+// CRM objects API's object (the same contact; its id is the vid as a string).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PropertyWrite } from './validateProperties';
 
@@ -65,6 +66,18 @@ export function createContactStore(firstVid: number, now: () => number): Contact
   };
 }
 
+/** The contact a path names: by its id (digits only), or by its email when `idProperty` is email; undefined for any other idProperty. */
+export function findContact(store: ContactStore, id: string | undefined, idProperty: string | undefined): StoredContact | undefined {
+  if (idProperty === 'email') return id ? store.findByEmail(id) : undefined;
+  return idProperty === undefined && /^\d+$/.test(id ?? '') ? store.get(Number(id)) : undefined;
+}
+
+/** The contact that already has the email these writes set, if any: a create or update with it conflicts. */
+export function emailOwner(store: ContactStore, writes: readonly PropertyWrite[]): StoredContact | undefined {
+  const email = writes.find((write) => write.name === 'email')?.value;
+  return email ? store.findByEmail(email) : undefined;
+}
+
 function isWriteList(writes: readonly PropertyWrite[] | Readonly<Record<string, string>>): writes is readonly PropertyWrite[] {
   return Array.isArray(writes);
 }
@@ -116,6 +129,20 @@ export function contactRecord(contact: StoredContact, portalId: number, profileU
       },
     ],
     'merge-audits': [],
+  };
+}
+
+/** The body of a CRM objects create's 201, an update's 200 and a read: `{id, properties, createdAt, updatedAt, archived}`. */
+export function contactObject(contact: StoredContact): Record<string, unknown> {
+  const createdAt = new Date(contact.createdAt).toISOString();
+  const updatedAt = new Date(contact.updatedAt).toISOString();
+  const properties = Object.fromEntries([...contact.properties].map(([name, stored]) => [name, stored.value]));
+  return {
+    id: String(contact.vid),
+    properties: { ...properties, createdate: createdAt, lastmodifieddate: updatedAt, hs_object_id: String(contact.vid) },
+    createdAt,
+    updatedAt,
+    archived: false,
   };
 }
 

@@ -1,9 +1,12 @@
-// The HubSpot endpoints the sandbox serves, as plain functions from a parsed request to a response.
-// Sockets, auth, rate limits and faults are sandbox.ts's business.
-import { contactRecord, identityProfile, type ContactStore, type StoredContact } from './contactStore';
+// The HubSpot endpoints the sandbox serves, as plain functions from a parsed request to a response:
+// v1 here, the CRM objects API's contacts in objectsApi.ts. Sockets, auth, rate limits and faults are
+// sandbox.ts's business.
+import { contactRecord, emailOwner, findContact, identityProfile, type ContactStore, type StoredContact } from './contactStore';
 import { errorEnvelope, notFound } from './errorBodies';
 import type { SandboxRoute } from './faults';
+import { createObjectsApi } from './objectsApi';
 import { toV1Definition, toV3Definition, type SandboxProperty } from './propertyCatalog';
+import { INVALID_JSON, type ApiRequest, type ApiResponse } from './routes';
 import { validateProperties } from './validateProperties';
 
 export const WRITE_CONTACTS = 'crm.objects.contacts.write';
@@ -22,50 +25,18 @@ export const REQUIRED_SCOPE: Partial<Record<SandboxRoute, string>> = {
 /** Routes any valid token may call (HubSpot's account details need no particular scope). */
 export const AUTHENTICATED_WITHOUT_SCOPE: ReadonlySet<SandboxRoute> = new Set(['accountDetails']);
 
-export interface MatchedRoute {
-  readonly route: SandboxRoute;
-  /** The `{vid}` path segment as sent (it may not be a number). */
-  readonly vid?: string;
-}
-
-export function matchRoute(method: string, pathname: string): MatchedRoute {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (method === 'POST' && path === '/contacts/v1/contact') return { route: 'createContact' };
-  const byVid = /^\/contacts\/v1\/contact\/vid\/([^/]+)\/profile$/.exec(path);
-  if (byVid && method === 'POST') return { route: 'updateContact', vid: decodeURIComponent(byVid[1] ?? '') };
-  if (byVid && method === 'GET') return { route: 'getContact', vid: decodeURIComponent(byVid[1] ?? '') };
-  if (method === 'GET' && path === '/properties/v1/contacts/properties') return { route: 'listPropertiesV1' };
-  if (method === 'GET' && path === '/crm/v3/properties/contacts') return { route: 'listPropertiesV3' };
-  if (method === 'GET' && path === '/account-info/v3/details') return { route: 'accountDetails' };
-  const profile = /^\/contacts\/\d+\/contact\/(\d+)$/.exec(path);
-  if (profile && method === 'GET') return { route: 'profilePage', vid: profile[1] ?? '' };
-  return { route: 'unknown' };
-}
-
-export interface ApiResponse {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  /** JSON body; no body when undefined. */
-  readonly body?: unknown;
-}
-
-/** A request body that did not parse as JSON. */
-export const INVALID_JSON = Symbol('invalid JSON');
-
-export interface ApiRequest extends MatchedRoute {
-  readonly body: unknown;
-  readonly correlationId: string;
-}
-
 export interface ContactsApiSetup {
   readonly store: ContactStore;
   readonly properties: readonly SandboxProperty[];
   readonly portalId: number;
   readonly profileUrl: (vid: number) => string;
+  /** Properties the portal's admins require on create, enforced by the CRM objects API from 2026-09. */
+  readonly requiredOnCreate: readonly string[];
 }
 
-export function createContactsApi({ store, properties, portalId, profileUrl }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
+export function createContactsApi({ store, properties, portalId, profileUrl, requiredOnCreate }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
   const byName = new Map(properties.map((property) => [property.name, property]));
+  const objectsApi = createObjectsApi({ store, byName, requiredOnCreate });
   const record = (contact: StoredContact): Record<string, unknown> => contactRecord(contact, portalId, profileUrl(contact.vid));
   const notFoundHeader = { 'X-Hubspot-Notfound': 'true' };
 
@@ -87,36 +58,32 @@ export function createContactsApi({ store, properties, portalId, profileUrl }: C
       }),
     };
   };
-  const emailOwner = (writes: readonly { name: string; value: string }[]) => {
-    const email = writes.find((write) => write.name === 'email')?.value;
-    return email ? store.findByEmail(email) : undefined;
-  };
-
   return (request) => {
+    if (request.objects) return objectsApi(request, request.objects);
     switch (request.route) {
       case 'createContact': {
         const verdict = writeVerdict(request);
         if (!verdict.ok) return badRequest(request, verdict);
-        const owner = emailOwner(verdict.writes);
+        const owner = emailOwner(store, verdict.writes);
         if (owner) return conflict(request, owner.vid);
         const contact = store.create(verdict.writes);
         return { status: 200, body: record(contact) };
       }
       case 'updateContact': {
         // HubSpot answered a non-numeric vid with 200 and an empty body (hubspot-ruby#124); the client must check vids.
-        if (!/^\d+$/.test(request.vid ?? '')) return { status: 200 };
-        const contact = store.get(Number(request.vid));
+        if (request.idProperty === undefined && !/^\d+$/.test(request.vid ?? '')) return { status: 200 };
+        const contact = findContact(store, request.vid, request.idProperty);
         if (!contact) return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'resource not found') };
         const verdict = writeVerdict(request);
         if (!verdict.ok) return badRequest(request, verdict);
-        const owner = emailOwner(verdict.writes);
+        const owner = emailOwner(store, verdict.writes);
         if (owner && owner.vid !== contact.vid) return conflict(request, owner.vid);
         store.update(contact, verdict.writes);
         return { status: 204 };
       }
       case 'getContact':
       case 'profilePage': {
-        const contact = /^\d+$/.test(request.vid ?? '') ? store.get(Number(request.vid)) : undefined;
+        const contact = findContact(store, request.vid, undefined);
         if (!contact) return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'contact does not exist') };
         // A read also says when the contact was added (epoch ms); a create's answer does not.
         return { status: 200, body: { ...record(contact), addedAt: contact.createdAt } };

@@ -1,5 +1,6 @@
 // Fault injection: what the next matching request(s) meet instead of (or on top of) normal handling.
 
+/** The operation a request asks for; the v1 and CRM objects paths of one operation share its name, so a fault for it meets both. */
 export type SandboxRoute = 'createContact' | 'updateContact' | 'getContact' | 'listPropertiesV1' | 'listPropertiesV3' | 'accountDetails' | 'profilePage' | 'unknown';
 
 export interface Fault {

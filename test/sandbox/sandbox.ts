@@ -5,12 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AUTHENTICATED_WITHOUT_SCOPE, createContactsApi, INVALID_JSON, matchRoute, READ_CONTACTS, READ_PROPERTIES, REQUIRED_SCOPE, WRITE_CONTACTS, type ApiResponse } from './contactsApi';
+import { AUTHENTICATED_WITHOUT_SCOPE, createContactsApi, READ_CONTACTS, READ_PROPERTIES, REQUIRED_SCOPE, WRITE_CONTACTS } from './contactsApi';
 import { contactRecord, createContactStore, type ContactStore } from './contactStore';
 import { authenticationRequired, genericError, missingScopes, rateLimited } from './errorBodies';
 import { createFaultQueue, type Fault, type SandboxRoute } from './faults';
 import { sandboxProperties } from './propertyCatalog';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimiter';
+import { INVALID_JSON, matchRoute, type ApiResponse, type MatchedRoute } from './routes';
 
 export type { Fault, SandboxRoute } from './faults';
 
@@ -27,6 +28,12 @@ export interface SandboxOptions {
   /** The vid the first created contact gets. */
   readonly firstVid?: number;
   readonly rateLimits?: Partial<RateLimits>;
+  /**
+   * Properties the portal's admins require on create: a CRM objects create from version 2026-09
+   * without them answers 400 VALIDATION_ERROR, as HubSpot enforces such rules from that version.
+   * v1 and v3 ignore them.
+   */
+  readonly requiredOnCreate?: readonly string[];
   /** Faults in force from the start. */
   readonly faults?: readonly Fault[];
   /** Clock (epoch ms) for timestamps and rate-limit windows; tests may drive it. */
@@ -98,7 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let port = 0;
   // Points at the sandbox itself (it serves the record there), not at app.hubspot.com.
   const profileUrl = (vid: number): string => `${url}/contacts/${portalId}/contact/${vid}`;
-  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl });
+  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl, requiredOnCreate: options.requiredOnCreate ?? [] });
 
   /** A wait that stop() cancels (the waiting handler is dropped), so no timer outlives the sandbox. */
   const wait = (ms: number): Promise<void> =>
@@ -110,22 +117,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       timers.add(timer);
     });
 
-  const authorizeAndHandle = (request: IncomingMessage, route: SandboxRoute, vid: string | undefined, body: unknown, correlationId: string): ApiResponse => {
+  const authorizeAndHandle = (request: IncomingMessage, matched: MatchedRoute, body: unknown, correlationId: string): ApiResponse => {
+    const { route } = matched;
     const scope = REQUIRED_SCOPE[route];
-    if (scope === undefined && !AUTHENTICATED_WITHOUT_SCOPE.has(route)) return api({ route, vid, body, correlationId });
+    if (scope === undefined && !AUTHENTICATED_WITHOUT_SCOPE.has(route)) return api({ ...matched, body, correlationId });
     const granted = scopesByToken.get(bearerToken(request) ?? '');
     if (!granted) return { status: 401, headers: { 'x-hubspot-auth-failure': '401 Unauthorized' }, body: authenticationRequired(correlationId) };
     if (scope !== undefined && !granted.has(scope)) return { status: 403, body: missingScopes(correlationId, [scope]) };
     const limit = rateLimiter.take();
     if (!limit.allowed) return { status: 429, headers: limit.headers, body: rateLimited(correlationId, limit.policyName) };
-    const response = api({ route, vid, body, correlationId });
+    const response = api({ ...matched, body, correlationId });
     return { ...response, headers: { ...limit.headers, ...response.headers } };
   };
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, bodyText: string, correlationId: string): Promise<void> => {
     const method = request.method ?? 'GET';
     const path = request.url ?? '/';
-    const { route, vid } = matchRoute(method, new URL(path, 'http://sandbox').pathname);
+    const matched = matchRoute(method, new URL(path, 'http://sandbox'));
+    const { route } = matched;
     for (const waiter of arrivalWaiters) {
       if (waiter.matches({ method, path, route })) {
         arrivalWaiters.delete(waiter);
@@ -142,9 +151,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       request.socket.destroy();
       return record(undefined, true);
     }
-    const body = method === 'POST' ? parseJson(bodyText) : undefined;
-    if (fault?.handleFirst && fault.status !== undefined) authorizeAndHandle(request, route, vid, body, correlationId);
-    const answer = fault?.status !== undefined ? injectedAnswer(fault, fault.status, correlationId) : authorizeAndHandle(request, route, vid, body, correlationId);
+    const body = method === 'POST' || method === 'PATCH' ? parseJson(bodyText) : undefined;
+    if (fault?.handleFirst && fault.status !== undefined) authorizeAndHandle(request, matched, body, correlationId);
+    const answer = fault?.status !== undefined ? injectedAnswer(fault, fault.status, correlationId) : authorizeAndHandle(request, matched, body, correlationId);
     if (fault?.createThenReset) {
       request.socket.destroy();
       return record(undefined, true);

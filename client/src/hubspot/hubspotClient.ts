@@ -224,7 +224,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       }
       const id = parseVid(target.id);
       if (id === undefined) {
-        return Promise.reject(new RangeError(`The vid must be a positive whole number, like 61574 (got "${scrub(String(target.id))}").`));
+        return Promise.reject(new RangeError(`The contact id must be a positive whole number, like 61574 (got "${scrub(String(target.id))}").`));
       }
       return send({ operation: 'update', id }, properties, sendOptions);
     },

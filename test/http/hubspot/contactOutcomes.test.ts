@@ -68,7 +68,7 @@ describe('contact outcomes against the sandbox', () => {
     for (const vid of ['abc', '12a', '-3', '0', '1.5', '', 0, -1, 1.5, Number.NaN, 2 ** 53]) {
       await assert.rejects(bed.client.sendContact(scriptTarget(vid), []), (error: Error) => {
         assert.ok(error instanceof RangeError);
-        assert.equal(error.message, `The vid must be a positive whole number, like 61574 (got "${String(vid)}").`);
+        assert.equal(error.message, `The contact id must be a positive whole number, like 61574 (got "${String(vid)}").`);
         return true;
       });
     }

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { createHubSpotClient } from '../../../client/src/hubspot/hubspotClient';
 import { contact, withBed, type TestBed } from '../support';
 import { CREATE_TARGET } from '../../../client/src/hubspot/contactsApi';
+import { contactsObjectsApi } from '../../../client/src/hubspot/contactsObjects';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -136,5 +137,39 @@ describe('a 409 with no earlier lost attempt', () => {
       assert.equal(outcome.vid, existing.vid);
       assert.equal(outcome.predatesLostAttempt, false);
       assert.equal(outcome.summary, `409 Conflict — a contact with this email already exists: id ${existing.vid}`);
+    }));
+});
+
+describe('the CRM objects API settles a lost create the same way', () => {
+  it("the answer is cut off after the create, the retry meets 409 naming that contact: created once, read by GET …/contacts/{id}", () =>
+    withBed({ client: { api: contactsObjectsApi('2026-09') } }, async (bed) => {
+      bed.sandbox.inject({ route: 'createContact', createThenReset: true });
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('crm-lost@example.com', { firstname: 'Lin' }));
+
+      const stored = bed.sandbox.contacts.findByEmail('crm-lost@example.com');
+      assert.ok(stored);
+      assert.equal(bed.sandbox.contacts.all().filter((each) => each.properties.get('email')?.value === 'crm-lost@example.com').length, 1);
+      assert.deepEqual(exchanges(bed), ['createContact dropped', 'createContact 409', 'getContact 200']);
+      assert.deepEqual(bed.sandbox.requests.map((request) => `${request.method} ${request.path}`), [
+        'POST /crm/objects/2026-09/contacts',
+        'POST /crm/objects/2026-09/contacts',
+        `GET /crm/objects/2026-09/contacts/${stored.vid}`,
+      ]);
+      assert.ok(outcome.kind === 'created', outcome.summary);
+      assert.equal(outcome.vid, stored.vid);
+      assert.equal(outcome.createdOnEarlierAttempt, true);
+      assert.equal(outcome.mayHaveBeenApplied, false);
+    }));
+
+  it('the contact existed before the lost attempt: a conflict, read from its createdAt', () =>
+    withBed({ client: { api: contactsObjectsApi('v3') } }, async (bed) => {
+      const existing = bed.sandbox.contacts.create({ email: 'crm-before@example.com' }, bed.clock.now() - HOUR_MS);
+      bed.sandbox.inject({ route: 'createContact', status: 503 });
+      const outcome = await bed.client.sendContact(CREATE_TARGET, contact('crm-before@example.com'));
+      assert.deepEqual(exchanges(bed), ['createContact 503', 'createContact 409', 'getContact 200']);
+      assert.equal(bed.sandbox.requests[2]?.path, `/crm/v3/objects/contacts/${existing.vid}`);
+      assert.ok(outcome.kind === 'alreadyExists', outcome.summary);
+      assert.equal(outcome.vid, existing.vid);
+      assert.equal(outcome.predatesLostAttempt, true);
     }));
 });
