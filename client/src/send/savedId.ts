@@ -29,9 +29,12 @@ function v1Id(written: unknown): number | undefined {
   return typeof written === 'number' ? parseVid(written) : undefined;
 }
 
-/** Digits only: no sign, space or exponent, which parseVid's reading of typed text would let through. */
+/**
+ * Digits only, as HubSpot writes an id: no sign, space, exponent or leading zero, which parseVid's
+ * reading of typed text would let through.
+ */
 function objectsId(written: unknown): number | undefined {
-  return typeof written === 'string' && /^\d+$/.test(written) ? parseVid(written) : undefined;
+  return typeof written === 'string' && /^[1-9]\d*$/.test(written) ? parseVid(written) : undefined;
 }
 
 /** How the id is written into a file of the shape: `61574` for v1, `"61574"` for objects. */

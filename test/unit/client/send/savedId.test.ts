@@ -18,13 +18,13 @@ test('v1: a quoted, fractional, negative, zero or too large vid is unusable, and
   }
 });
 
-test('CRM objects: a string of digits that is a positive safe integer is the saved id, as HubSpot writes ids', () => {
+test('CRM objects: a string of digits that is a positive safe integer, without leading zeros, is the saved id, as HubSpot writes ids', () => {
   assert.deepEqual(savedId('objects', '61574'), { kind: 'usable', id: 61574 });
   assert.deepEqual(savedId('objects', String(Number.MAX_SAFE_INTEGER)), { kind: 'usable', id: Number.MAX_SAFE_INTEGER });
 });
 
-test('CRM objects: a number, or a string that is not only digits of a positive safe integer, is unusable, and says so', () => {
-  for (const id of [61574, '', ' 61574', '61574 ', '+1', '-1', '0', '00', '1.5', '1e3', '0x10', String(2 ** 53), 'abc', null, true, ['1'], { id: '1' }]) {
+test('CRM objects: a number, or a string that is not the digits of a positive safe integer as HubSpot writes them, is unusable, and says so', () => {
+  for (const id of [61574, '', ' 61574', '61574 ', '+1', '-1', '0', '00', '0123', '1.5', '1e3', '0x10', String(2 ** 53), 'abc', null, true, ['1'], { id: '1' }]) {
     assert.deepEqual(
       savedId('objects', id),
       { kind: 'unusable', problem: `the file's "id" (${JSON.stringify(id)}) is not a positive whole number written as a string of digits, such as "61574"` },
@@ -40,7 +40,7 @@ test('the id is written back as each shape reads it: a number for v1, a string f
 });
 
 /** Values as written in a file, for both shapes' keys. */
-const WRITTEN = ['61574', '1', '0', '-1', '1.5', String(2 ** 53), '1e400', '"61574"', '"1"', '"0"', '"00"', '" 7"', '"1e3"', '"-1"', `"${2 ** 53}"`, '""', 'null', 'true', '[]', '{}'];
+const WRITTEN = ['61574', '1', '0', '-1', '1.5', String(2 ** 53), '1e400', '"61574"', '"1"', '"0"', '"00"', '"0123"', '" 7"', '"1e3"', '"-1"', `"${2 ** 53}"`, '""', 'null', 'true', '[]', '{}'];
 
 test("v1: the editor's and the CLI's rule is the language server's (its CodeLens): the same values are usable", () => {
   // Two sides of the wire, two bundles: the client does not ship the engine, so the rule is written on
