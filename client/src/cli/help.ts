@@ -17,22 +17,26 @@ const SHAPES = `FILE's shape decides the API. A Contacts v1 file, {"properties":
 goes to Contacts v1; a CRM objects file, {"properties": {"email": "…"}}, to the CRM objects API of
 --api-version. HubSpot ends support for v1, v2 and v3 in September 2027.`;
 
-const API_VERSION_HELP = `  --api-version V    the CRM objects API version for a CRM objects file: ${API_VERSIONS.map((v) => (v === DEFAULT_API_VERSION ? `${v} (default)` : v)).join(', ')}
-                     (v3 is /crm/v3/…); a v1 file is sent to Contacts v1 whatever this says`;
+const API_VERSION_HELP = `  --api-version V    the CRM objects API version for a CRM objects file:
+                     ${API_VERSIONS.map((v) => (v === DEFAULT_API_VERSION ? `${v} (default)` : v)).join(', ')} (v3 is /crm/v3/…); a v1 file is sent to
+                     Contacts v1 whatever this says`;
 
 export const MAIN_HELP = `contact-payloads: check HubSpot contact payload files (*.contact.json) and send them to HubSpot,
 with the same rules and the same HTTP client as the VS Code extension.
 
 Usage:
   contact-payloads check [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N]
-  contact-payloads create FILE [--save-id] [--api-version ${VERSIONS}] [--base-url URL] [--json] [--dry-run] [--force]
-  contact-payloads update FILE [--id N | --by-email] [--api-version ${VERSIONS}] [--base-url URL] [--json] [--dry-run] [--force]
+  contact-payloads create FILE [--save-id] [--api-version ${VERSIONS}] [--base-url URL]
+                               [--json] [--dry-run] [--force]
+  contact-payloads update FILE [--id N | --by-email] [--api-version ${VERSIONS}] [--base-url URL]
+                               [--json] [--dry-run] [--force]
   contact-payloads help [COMMAND]
   contact-payloads --version
 
 Commands:
   check   Report every problem the language server reports in the editor.
-  create  Create a contact from a file (v1: ${createRequest(CONTACTS_V1)}; CRM objects: ${createRequest(OBJECTS_API)}).
+  create  Create a contact from a file (v1: ${createRequest(CONTACTS_V1)};
+          CRM objects: ${createRequest(OBJECTS_API)}).
   update  Update a contact by id or email from a file (v1: ${updateRequest(CONTACTS_V1, ':vid')};
           CRM objects: ${updateRequest(OBJECTS_API, ':id')}).
 
