@@ -84,6 +84,8 @@ describe('a CRM objects file', () => {
     ]);
     const noEmail = await send(['update', 'numeric.contact.json', '--by-email']);
     assert.deepEqual([noEmail.code, noEmail.stderr], [2, 'contact-payloads: numeric.contact.json: the file has no "email" to update by; pass --id N.\n']);
+    const v1NoEmail = await send(['update', file('v1-no-email.contact.json', '{"properties": [{"property": "firstname", "value": "Ada"}]}'), '--by-email']);
+    assert.deepEqual([v1NoEmail.code, v1NoEmail.stderr], [2, 'contact-payloads: v1-no-email.contact.json: the file has no "email" to update by; pass --vid N.\n']);
     assert.equal(sandbox.requests.length, 0);
   });
 

@@ -94,7 +94,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   let target = CREATE_TARGET;
   if (operation === 'update') {
     const chosen = byEmail ? chooseUpdateByEmail(payload) : chooseUpdateTarget(givenId, payload);
-    if (!chosen.ok) return configProblem(context, `${file.path}: ${chosen.problem}; pass ${byEmail ? '--id N' : idHint(payload.shape, chosen.email)}.`);
+    if (!chosen.ok) return configProblem(context, `${file.path}: ${chosen.problem}; pass ${idHint(payload.shape, byEmail ? undefined : chosen.email)}.`);
     target = chosen.target;
   }
   const api = contactsApiFor(payload.shape, version);
