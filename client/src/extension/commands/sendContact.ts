@@ -71,7 +71,6 @@ function contactName(target: Extract<ContactTarget, { operation: 'update' }>): s
   return target.email === undefined ? `contact ${target.id}` : `the contact with email ${target.email}`;
 }
 
-
 async function contactDocument(target: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
   const document = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
   return document && isContactDocument(document) ? document : undefined;
