@@ -20,7 +20,7 @@ export type OutcomeDetails =
       readonly portalId: number | undefined;
       readonly profileUrl: string | undefined;
       /**
-       * A retry met 409 CONTACT_EXISTS after an earlier attempt whose answer was lost (reset, timeout,
+       * A retry met 409 (a contact has this email) after an earlier attempt whose answer was lost (reset, timeout,
        * 5xx), and reading the contact showed HubSpot added it after that attempt started: that attempt
        * created it, with this file's values. Portal id and profile URL come from the read.
        */

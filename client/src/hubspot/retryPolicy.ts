@@ -4,9 +4,9 @@
 // says (Retry-After, else the rate-limit interval header); never retry the daily limit, 4xx, 401,
 // 403, 404. 5xx, 477 and connection failures are retried only when it is safe. An update is
 // idempotent. A create whose answer was lost may still have created the contact: it is resent only
-// when the payload has an email, because then HubSpot answers the duplicate with 409 CONTACT_EXISTS
-// instead of creating a twin (lostCreate.ts then reads the contact to tell whether the lost attempt
-// created it).
+// when the payload has an email, because then HubSpot answers the duplicate with 409 (v1's
+// CONTACT_EXISTS, the CRM objects API's CONFLICT) instead of creating a twin (lostCreate.ts then
+// reads the contact to tell whether the lost attempt created it).
 import { plural, seconds } from './format';
 import type { ContactOperation } from './contactsApi';
 import { mayHaveBeenProcessed, type OutcomeDetails } from './outcome';
