@@ -30,7 +30,7 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
 }
 
 /** The update lens's title, in the words of the file's shape: v1 calls the id "vid". */
-function updateTitle(summary: PayloadSummary): string {
+export function updateTitle(summary: PayloadSummary): string {
   const key = summary.shape === 'objects' ? 'id' : 'vid';
   return summary.vid !== undefined ? `Update ${key} ${summary.vid}` : `Update by ${key}…`;
 }
