@@ -30,6 +30,13 @@ describe('help and version', () => {
       assert.match(help, /\nExit status:\n {2}0 {2}.*\n {2}1 {2}.*\n(.*\n)* {2}2 {2}/, `${command} --help documents its exit statuses`);
     }
     assert.match(CREATE_HELP, /\n {2}3 {2}a server error \(5xx\), no answer/);
+    // Both APIs' requests, the version option and the ways to name the contact are documented.
+    assert.match(CREATE_HELP, /v1: POST \/contacts\/v1\/contact; CRM objects: POST \/crm\/objects\/2026-09\/contacts/);
+    assert.match(CREATE_HELP, /--api-version V .*\n.*2026-09 \(default\), 2026-03, v3/);
+    assert.match(CREATE_HELP, /--save-id .*"vid"/);
+    assert.match(UPDATE_HELP, /CRM objects: PATCH \/crm\/objects\/2026-09\/contacts\/:id\)/);
+    assert.match(UPDATE_HELP, /--id N .*\n.*--vid is the same/);
+    assert.match(UPDATE_HELP, /--by-email .*\n.*\n.*CRM objects: PATCH \/crm\/objects\/2026-09\/contacts\/:email\?idProperty=email/);
     assert.match(UPDATE_HELP, /\n {2}3 {2}a server error \(5xx\), no answer/);
   });
 

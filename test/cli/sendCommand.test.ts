@@ -260,9 +260,15 @@ describe('update', () => {
     ]);
   });
 
-  it('no vid in the file and none given: exit 2, nothing sent', async () => {
+  it('no vid in the file and none given: exit 2, nothing sent; the file\'s email is offered', async () => {
     const run = await send(['update', 'ada.contact.json']);
-    assert.deepEqual([run.code, run.stdout, run.stderr], [2, '', 'contact-payloads: ada.contact.json: the file has no "vid"; pass --vid N.\n']);
+    assert.deepEqual([run.code, run.stdout, run.stderr], [
+      2,
+      '',
+      'contact-payloads: ada.contact.json: the file has no "vid"; pass --vid N, or --by-email to update the contact with email ada@example.com.\n',
+    ]);
+    const noEmail = await send(['update', payloadFile('no-email.contact.json', { firstname: 'Ada' })]);
+    assert.deepEqual([noEmail.code, noEmail.stderr], [2, 'contact-payloads: no-email.contact.json: the file has no "vid"; pass --vid N.\n']);
   });
 });
 
@@ -330,7 +336,7 @@ describe('configuration and usage problems: exit 2, nothing sent', () => {
       [['create'], 'contact-payloads: create takes one FILE (got 0).\nRun "contact-payloads create --help" for usage.'],
       [['create', 'a.contact.json', 'b.contact.json'], 'contact-payloads: create takes one FILE (got 2).\nRun "contact-payloads create --help" for usage.'],
       [['create', 'ada.contact.json', '--vid', '3'], 'contact-payloads: create makes a new contact; --vid is for update.\nRun "contact-payloads create --help" for usage.'],
-      [['update', 'ada.contact.json', '--save-vid'], 'contact-payloads: update keeps the vid it is given; --save-vid is for create.\nRun "contact-payloads update --help" for usage.'],
+      [['update', 'ada.contact.json', '--save-vid'], 'contact-payloads: update keeps the id it is given; --save-vid is for create.\nRun "contact-payloads update --help" for usage.'],
       [['update', 'ada.contact.json', '--vid', 'abc'], 'contact-payloads: --vid takes a contact\'s vid, a positive whole number such as 61574 (got "abc").\nRun "contact-payloads update --help" for usage.'],
       [['create', 'ada.contact.json', '--max-retries', '9'], 'contact-payloads: --max-retries takes a whole number from 0 to 6 (got "9").\nRun "contact-payloads create --help" for usage.'],
       [['create', 'ada.contact.json', '--token', TOKEN], 'contact-payloads: Unknown option \'--token\'.\nRun "contact-payloads create --help" for usage.'],
@@ -344,7 +350,7 @@ describe('configuration and usage problems: exit 2, nothing sent', () => {
 
   it('a file that is not a payload is not sent, even with --force: exit 1', async () => {
     const run = await send(['create', payloadFile('list.contact.json', {}, '[]'), '--force']);
-    assert.deepEqual([run.code, run.stdout, run.stderr], [1, '', 'list.contact.json: not sent: The file is not a contact payload: it must be an object such as {"properties": […]}.\n']);
+    assert.deepEqual([run.code, run.stdout, run.stderr], [1, '', 'list.contact.json: not sent: The file is not a contact payload: it must be an object such as {"properties": […]} or {"properties": {…}}.\n']);
   });
 
   it('an entry that is not an object is not sent, even with --force: exit 1, not the 3 of a send that may have been applied', async () => {

@@ -1,27 +1,45 @@
 // The --help texts. The exit statuses here are the ones exitCodes.ts defines: scripts rely on them.
-import { CREATE_TARGET, requestLine, updateTarget } from '../hubspot/contactsApi';
-import { DEFAULT_CONTACTS_API } from '../hubspot/hubspotClient';
+import { CREATE_TARGET, requestLine, updateByEmail, updateTarget, type ContactsApi } from '../hubspot/contactsApi';
+import { API_VERSIONS, contactsObjectsApi, DEFAULT_API_VERSION } from '../hubspot/contactsObjects';
+import { CONTACTS_V1 } from '../hubspot/contactsV1';
 
-/** The requests a send makes, as the API version writes them; an update's id is shown as `:vid`. */
-const EXAMPLE_VID = 61574;
-const CREATE_REQUEST = requestLine(DEFAULT_CONTACTS_API, '', CREATE_TARGET);
-const UPDATE_REQUEST = requestLine(DEFAULT_CONTACTS_API, '', updateTarget(EXAMPLE_VID)).replace(String(EXAMPLE_VID), ':vid');
+/** The requests a send makes, as each API writes them; an update's id is shown as `:vid` or `:id`, its email as `:email`. */
+const EXAMPLE_ID = 61574;
+const EXAMPLE_EMAIL = 'ada@example.com';
+const OBJECTS_API = contactsObjectsApi(DEFAULT_API_VERSION);
+const createRequest = (api: ContactsApi) => requestLine(api, '', CREATE_TARGET);
+const updateRequest = (api: ContactsApi, placeholder: string) => requestLine(api, '', updateTarget(EXAMPLE_ID)).replace(String(EXAMPLE_ID), placeholder);
+const emailRequest = (api: ContactsApi) => requestLine(api, '', updateByEmail(EXAMPLE_EMAIL)).replace(encodeURIComponent(EXAMPLE_EMAIL), ':email');
+const VERSIONS = API_VERSIONS.join('|');
 
-export const MAIN_HELP = `contact-payloads: check HubSpot Contacts v1 payload files (*.contact.json) and send them to HubSpot,
+/** Which API a file goes to, by its shape: the same text in both commands' help. */
+const SHAPES = `FILE's shape decides the API. A Contacts v1 file, {"properties": [{"property": "email", "value": "…"}]},
+goes to Contacts v1; a CRM objects file, {"properties": {"email": "…"}}, to the CRM objects API of
+--api-version. HubSpot ends support for v1, v2 and v3 in September 2027.`;
+
+const API_VERSION_HELP = `  --api-version V    the CRM objects API version for a CRM objects file:
+                     ${API_VERSIONS.map((v) => (v === DEFAULT_API_VERSION ? `${v} (default)` : v)).join(', ')} (v3 is /crm/v3/…); a v1 file is sent to
+                     Contacts v1 whatever this says`;
+
+export const MAIN_HELP = `contact-payloads: check HubSpot contact payload files (*.contact.json) and send them to HubSpot,
 with the same rules and the same HTTP client as the VS Code extension.
 
 Usage:
   contact-payloads check [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N]
-  contact-payloads create FILE [--save-vid] [--base-url URL] [--json] [--dry-run] [--force]
-  contact-payloads update FILE [--vid N] [--base-url URL] [--json] [--dry-run] [--force]
+  contact-payloads create FILE [--save-id] [--api-version ${VERSIONS}] [--base-url URL]
+                               [--json] [--dry-run] [--force]
+  contact-payloads update FILE [--id N | --by-email] [--api-version ${VERSIONS}] [--base-url URL]
+                               [--json] [--dry-run] [--force]
   contact-payloads convert FILE... [--to objects|v1] [--write]
   contact-payloads help [COMMAND]
   contact-payloads --version
 
 Commands:
   check   Report every problem the language server reports in the editor.
-  create  Create a contact from a file (${CREATE_REQUEST}).
-  update  Update a contact by vid from a file (${UPDATE_REQUEST}).
+  create  Create a contact from a file (v1: ${createRequest(CONTACTS_V1)};
+          CRM objects: ${createRequest(OBJECTS_API)}).
+  update  Update a contact by id or email from a file (v1: ${updateRequest(CONTACTS_V1, ':vid')};
+          CRM objects: ${updateRequest(OBJECTS_API, ':id')}).
   convert Rewrite a file between the v1 and the CRM objects payload formats.
 
 "contact-payloads COMMAND --help" explains a command, its options and its exit statuses.
@@ -85,7 +103,8 @@ ${REQUEST_OPTIONS_HELP}
   -h, --help         show this help`;
 
 const SEND_NOTES = `The access token is read from HUBSPOT_ACCESS_TOKEN only. The file is checked first, as in the
-editor: with errors it is not sent. Only its "properties" are sent. FILE must be a regular file;
+editor: with errors it is not sent. Only its "properties" are sent (and a CRM objects file's
+"associations", on create). FILE must be a regular file;
 a symbolic link is followed only if it stays in the current folder. Retries follow HubSpot's
 rules: a create whose answer was lost is resent only when the payload has an email, so that
 HubSpot answers a duplicate with 409 instead of creating a second contact; the contact it names
@@ -93,13 +112,18 @@ is then read to tell whether the lost attempt created it.`;
 
 export const CREATE_HELP = `Usage: contact-payloads create FILE [options]
 
-Creates a contact from FILE (${CREATE_REQUEST}) and prints one line saying what happened.
-On a 400, the values HubSpot rejected are shown on the file's lines.
+Creates a contact from FILE (v1: ${createRequest(CONTACTS_V1)}; CRM objects: ${createRequest(OBJECTS_API)})
+and prints one line saying what happened. On a 400, the values HubSpot rejected are shown on the
+file's lines.
+
+${SHAPES}
 
 Options:
-  --save-vid         write the new contact's vid into FILE as "vid", changing nothing else in it
-                     (on 409, the vid of the contact that already has this email; nothing when
-                     it cannot be told whether an unanswered earlier attempt created it)
+  --save-id          write the new contact's id into FILE, changing nothing else in it: as "vid"
+                     (a number) in a v1 file, as "id" (a string) in a CRM objects file (on 409,
+                     the id of the contact that already has this email; nothing when it cannot be
+                     told whether an unanswered earlier attempt created it). --save-vid is the same
+${API_VERSION_HELP}
 ${SEND_OPTIONS}
 
 ${SEND_NOTES}
@@ -109,20 +133,28 @@ Exit status:
   1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
      401/403 token, 409 a contact with this email exists, 429 rate limit): nothing was created
   2  a usage, configuration or file problem, a request that could not be built, or HubSpot could
-     not be reached (DNS, refused, a proxy that opened no tunnel): nothing was sent (or the vid
+     not be reached (DNS, refused, a proxy that opened no tunnel): nothing was sent (or the id
      could not be saved)
   3  a server error (5xx), no answer, an unexpected answer or Ctrl-C: when the line says so, the
      contact may have been created; check HubSpot before sending again. Also a 409 after an
      unanswered attempt when it cannot be told whether that attempt created the contact`;
 
-export const UPDATE_HELP = `Usage: contact-payloads update FILE [--vid N] [options]
+export const UPDATE_HELP = `Usage: contact-payloads update FILE [--id N | --by-email] [options]
 
-Updates the contact with the given vid from FILE (${UPDATE_REQUEST}) and
-prints one line saying what happened. On a 400, the values HubSpot rejected are shown on the
-file's lines.
+Updates the contact with the given id from FILE (v1: ${updateRequest(CONTACTS_V1, ':vid')};
+CRM objects: ${updateRequest(OBJECTS_API, ':id')}) and prints one line saying what happened.
+On a 400, the values HubSpot rejected are shown on the file's lines.
+
+${SHAPES} A CRM objects file's
+"associations" are not sent: an update takes none (the line says so).
 
 Options:
-  --vid N            the contact to update (default: the file's "vid", as create --save-vid saves it)
+  --id N             the contact to update (default: the file's saved id, "vid" in a v1 file and
+                     "id" in a CRM objects file, as create --save-id saves it). --vid is the same
+  --by-email         update the contact with the file's email instead
+                     (v1: ${emailRequest(CONTACTS_V1)};
+                     CRM objects: ${emailRequest(OBJECTS_API)})
+${API_VERSION_HELP}
 ${SEND_OPTIONS}
 
 ${SEND_NOTES}
@@ -130,7 +162,7 @@ ${SEND_NOTES}
 Exit status:
   0  the contact was updated
   1  not sent because of errors in the file, or refused by HubSpot (4xx: 400 invalid values,
-     401/403 token, 404 no such vid, 409 another contact has this email, 429 rate limit):
+     401/403 token, 404 no such id or email, 409 another contact has this email, 429 rate limit):
      nothing was changed
   2  a usage, configuration or file problem, a request that could not be built, or HubSpot could
      not be reached (DNS, refused, a proxy that opened no tunnel): nothing was sent

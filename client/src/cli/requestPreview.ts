@@ -1,13 +1,14 @@
 // `--dry-run`: the request a send would make, with the access token masked. Method, path and body
-// come from the API version the HTTP client sends with, so what is shown is what would go.
+// come from the API the HTTP client would send with, so what is shown is what would go.
 import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
-import type { ContactPropertyValue, ContactTarget } from '../hubspot/contactsApi';
-import { DEFAULT_CONTACTS_API } from '../hubspot/hubspotClient';
+import type { BodyExtras, ContactPropertyValue, ContactsApi, ContactTarget } from '../hubspot/contactsApi';
 
 export interface RequestToPreview {
+  readonly api: ContactsApi;
   readonly target: ContactTarget;
   readonly baseUrl: HubSpotBaseUrl;
   readonly properties: readonly ContactPropertyValue[];
+  readonly extras: BodyExtras | undefined;
   readonly hasToken: boolean;
 }
 
@@ -22,13 +23,13 @@ export interface RequestPreview {
 export const MASKED_TOKEN = 'Bearer ******** (HUBSPOT_ACCESS_TOKEN, masked)';
 export const MISSING_TOKEN = 'Bearer (HUBSPOT_ACCESS_TOKEN is not set)';
 
-export function previewRequest({ target, baseUrl, properties, hasToken }: RequestToPreview): RequestPreview {
-  const { method, path } = DEFAULT_CONTACTS_API.endpoint(target);
+export function previewRequest({ api, target, baseUrl, properties, extras, hasToken }: RequestToPreview): RequestPreview {
+  const { method, path } = api.endpoint(target);
   return {
     method,
     url: baseUrl.origin + path,
     headers: { Authorization: hasToken ? MASKED_TOKEN : MISSING_TOKEN, 'Content-Type': 'application/json' },
-    body: DEFAULT_CONTACTS_API.body(properties),
+    body: api.body(properties, extras),
   };
 }
 

@@ -1,21 +1,26 @@
-// `contact-payloads create FILE` and `update FILE [--vid N]`: the extension's send, for scripts.
-// The same checks before sending (a file with errors is not sent), the same HTTP client (request,
-// retries, outcome and its one-line summary), and HubSpot's 400s pointed at the file's lines as
-// the editor shows them. The token comes from HUBSPOT_ACCESS_TOKEN only: a flag would show in
-// process lists and shell history.
+// `contact-payloads create FILE` and `update FILE [--id N | --by-email]`: the extension's send, for
+// scripts. The same checks before sending (a file with errors is not sent), the same choice of API by
+// the file's shape (v1 or CRM objects, the latter in --api-version), the same HTTP client (request,
+// retries, outcome and its one-line summary), and HubSpot's 400s pointed at the file's lines as the
+// editor shows them. The token comes from HUBSPOT_ACCESS_TOKEN only: a flag would show in process
+// lists and shell history.
 import { writeFile } from 'node:fs/promises';
 import { BYTE_ORDER_MARK } from '../send/contactText';
 import path from 'node:path';
 import { rejectionFindings, parsePayload, toDiagnostics } from '../../../server/src/service';
 import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrlResult, type HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { HubSpotConfigError } from '../hubspot/configError';
-import { CREATE_TARGET, parseVid, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../hubspot/contactsApi';
+import { CREATE_TARGET, parseVid, type BodyExtras, type ContactOperation, type ContactsApi, type ContactTarget } from '../hubspot/contactsApi';
+import { API_VERSIONS, DEFAULT_API_VERSION, type ApiVersion } from '../hubspot/contactsObjects';
 import { createHubSpotClient, type HubSpotClient } from '../hubspot/hubspotClient';
 import { plural } from '../hubspot/format';
 import type { ContactOutcome } from '../hubspot/outcome';
-import { readPayload, rejectedProperties } from '../send/payloadBody';
-import { chooseUpdateTarget } from '../send/updateTarget';
-import { withVid } from '../send/vidEdit';
+import { contactsApiFor, knownApiVersion } from '../send/apiChoice';
+import { bodyExtrasFor } from '../send/associations';
+import { withId } from '../send/idEdit';
+import { readPayload, rejectedProperties, type Payload, type PayloadShapeName } from '../send/payloadBody';
+import { SAVED_ID_KEYS } from '../send/savedId';
+import { chooseUpdateByEmail, chooseUpdateTarget } from '../send/updateTarget';
 import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, UsageError, type CommandContext, type RequestOptions } from './commandLine';
 import { readContactFile } from './contactFile';
 import { ExitCode, exitCodeOf } from './exitCodes';
@@ -33,8 +38,7 @@ interface SendableFile {
   readonly path: string;
   readonly absolutePath: string;
   readonly diagnosed: DiagnosedText;
-  readonly properties: readonly ContactPropertyValue[];
-  readonly savedVid: unknown;
+  readonly payload: Payload;
 }
 
 export const createCommand = (args: readonly string[], context: CommandContext) => sendCommand('create', args, context);
@@ -44,8 +48,13 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   const { terminal, env } = context;
   const { values, positionals } = parseCommandLine(args, {
     'base-url': { type: 'string' },
+    // --id and --vid are one option, and so are --save-id and --save-vid: v1 calls the id "vid".
+    id: { type: 'string' },
     vid: { type: 'string' },
+    'by-email': { type: 'boolean' },
+    'save-id': { type: 'boolean' },
     'save-vid': { type: 'boolean' },
+    'api-version': { type: 'string' },
     json: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     force: { type: 'boolean' },
@@ -55,11 +64,20 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
     terminal.out(operation === 'create' ? CREATE_HELP : UPDATE_HELP);
     return ExitCode.Success;
   }
-  if (operation === 'create' && values.vid !== undefined) throw new UsageError('create makes a new contact; --vid is for update.');
-  if (operation === 'update' && values['save-vid']) throw new UsageError('update keeps the vid it is given; --save-vid is for create.');
+  if (values.id !== undefined && values.vid !== undefined) throw new UsageError('--id and --vid are the same option: give one.');
+  const idFlag = values.id !== undefined ? 'id' : 'vid';
+  const idText = values.id ?? values.vid;
+  const saveFlag = values['save-id'] ? 'save-id' : 'save-vid';
+  const saveId = values['save-id'] === true || values['save-vid'] === true;
+  const byEmail = values['by-email'] === true;
+  if (operation === 'create' && idText !== undefined) throw new UsageError(`create makes a new contact; --${idFlag} is for update.`);
+  if (operation === 'create' && byEmail) throw new UsageError('create makes a new contact; --by-email is for update.');
+  if (operation === 'update' && saveId) throw new UsageError(`update keeps the id it is given; --${saveFlag} is for create.`);
+  if (byEmail && idText !== undefined) throw new UsageError(`--by-email and --${idFlag} both choose the contact to update: give one.`);
   if (positionals.length !== 1) throw new UsageError(`${operation} takes one FILE (got ${positionals.length}).`);
-  const givenVid = values.vid === undefined ? undefined : parseVid(values.vid);
-  if (values.vid !== undefined && givenVid === undefined) throw new UsageError(`--vid takes a contact's vid, a positive whole number such as 61574 (got "${values.vid}").`);
+  const givenId = idText === undefined ? undefined : parseVid(idText);
+  if (idText !== undefined && givenId === undefined) throw new UsageError(`--${idFlag} takes a contact's ${idFlag}, a positive whole number such as 61574 (got "${idText}").`);
+  const version = apiVersionOption(values['api-version']);
   const request = requestOptions(values);
   const json = values.json === true;
   // With --json, standard output is the JSON document alone; everything else goes to standard error.
@@ -72,16 +90,23 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   const file = await sendableFile(absolutePath, context, values.force === true);
   if (typeof file === 'number') return file;
 
+  const { payload } = file;
   let target = CREATE_TARGET;
   if (operation === 'update') {
-    const chosen = chooseUpdateTarget(givenVid, file.savedVid);
-    if (!chosen.ok) return configProblem(context, `${file.path}: ${chosen.problem}; pass --vid N.`);
+    const chosen = byEmail ? chooseUpdateByEmail(payload) : chooseUpdateTarget(givenId, payload);
+    if (!chosen.ok) return configProblem(context, `${file.path}: ${chosen.problem}; pass ${idHint(payload.shape, byEmail ? undefined : chosen.email)}.`);
     target = chosen.target;
   }
+  const api = contactsApiFor(payload.shape, version);
+  if (payload.shape === 'v1' && values['api-version'] !== undefined) {
+    terminal.err(`Note: --api-version is for CRM objects files; ${file.path} is a Contacts v1 file, sent to Contacts v1.`);
+  }
+  const { extras, notSent } = bodyExtrasFor(payload, operation);
+  if (notSent) terminal.err(`Note: ${file.path}: ${notSent}`);
 
   const token = env[TOKEN_VARIABLE]?.trim() ?? '';
   if (values['dry-run']) {
-    const preview = previewRequest({ target, baseUrl: baseUrl.baseUrl, properties: file.properties, hasToken: token !== '' });
+    const preview = previewRequest({ api, target, baseUrl: baseUrl.baseUrl, properties: payload.properties, extras, hasToken: token !== '' });
     if (json) terminal.out(JSON.stringify({ ...preview, body: JSON.parse(preview.body) as unknown }, null, 2));
     else for (const line of previewLines(preview)) terminal.out(line);
     if (token === '') terminal.err(`Note: ${TOKEN_VARIABLE} is not set; a real send needs it.`);
@@ -91,27 +116,42 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
     return configProblem(context, `${TOKEN_VARIABLE} is not set: export a HubSpot private app's access token in it (it is read from nowhere else).`);
   }
 
-  const outcome = await send(target, file.properties, baseUrl.baseUrl, token, request, context);
+  const outcome = await send({ api, target, payload, extras }, baseUrl.baseUrl, token, request, context);
   if (outcome === undefined) return ExitCode.UsageOrFiles;
   if (json) terminal.out(JSON.stringify(outcome, null, 2));
   report(`${file.path}: ${outcome.summary}`);
   for (const line of rejectionLines(file, outcome, context)) report(line);
 
   const exitCode = exitCodeOf(outcome);
-  if (values['save-vid'] && outcome.kind === 'existsMaybeCreated') {
-    // Saved, the vid would make the next run an update, as if this file had made that contact.
-    report(`${file.path}: vid ${outcome.vid} not saved: it is not known whether this file created that contact (update --vid ${outcome.vid} applies the file to it)`);
+  const key = SAVED_ID_KEYS[payload.shape];
+  if (saveId && outcome.kind === 'existsMaybeCreated') {
+    // Saved, the id would make the next run an update, as if this file had made that contact.
+    report(`${file.path}: ${key} ${outcome.vid} not saved: it is not known whether this file created that contact (update --${key} ${outcome.vid} applies the file to it)`);
   }
-  const vidToSave = outcome.kind === 'created' || outcome.kind === 'alreadyExists' ? outcome.vid : undefined;
-  if (values['save-vid'] && vidToSave !== undefined) {
-    const saved = await writeVidToFile(file, vidToSave, context.cwd);
+  const idToSave = outcome.kind === 'created' || outcome.kind === 'alreadyExists' ? outcome.vid : undefined;
+  if (saveId && idToSave !== undefined) {
+    const saved = await writeIdToFile(file, idToSave, context.cwd);
     if (saved !== true) {
-      terminal.err(`${file.path}: the vid ${vidToSave} could not be saved: ${saved}`);
+      terminal.err(`${file.path}: the ${key} ${idToSave} could not be saved: ${saved}`);
       return exitCode === ExitCode.Success ? ExitCode.UsageOrFiles : exitCode;
     }
-    report(`${file.path}: saved vid ${vidToSave}${outcome.kind === 'alreadyExists' ? ' (the existing contact)' : ''}`);
+    report(`${file.path}: saved ${key} ${idToSave}${outcome.kind === 'alreadyExists' ? ' (the existing contact)' : ''}`);
   }
   return exitCode;
+}
+
+/** --api-version, checked: the versions of the CRM objects API this client knows. */
+function apiVersionOption(text: string | undefined): ApiVersion {
+  if (text === undefined) return DEFAULT_API_VERSION;
+  const version = knownApiVersion(text);
+  if (version === undefined) throw new UsageError(`--api-version takes ${API_VERSIONS.join(', ')} (got "${text}").`);
+  return version;
+}
+
+/** What to pass when the file names no contact: the id option under the shape's name, or its email. */
+function idHint(shape: PayloadShapeName, email: string | undefined): string {
+  const option = `--${SAVED_ID_KEYS[shape]} N`;
+  return email === undefined ? option : `${option}, or --by-email to update the contact with email ${email}`;
 }
 
 function chosenBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): BaseUrlResult {
@@ -142,12 +182,19 @@ async function sendableFile(absolutePath: string, context: CommandContext, force
     terminal.err(`${shownPath}: not sent: ${payload.message}`);
     return ExitCode.Problems;
   }
-  return { path: shownPath, absolutePath, diagnosed, properties: payload.properties, savedVid: payload.savedVid };
+  return { path: shownPath, absolutePath, diagnosed, payload };
+}
+
+/** One send: the API the file's shape goes to, the contact, and what the body carries. */
+interface SendRequest {
+  readonly api: ContactsApi;
+  readonly target: ContactTarget;
+  readonly payload: Payload;
+  readonly extras: BodyExtras | undefined;
 }
 
 async function send(
-  target: ContactTarget,
-  properties: readonly ContactPropertyValue[],
+  { api, target, payload, extras }: SendRequest,
   baseUrl: HubSpotBaseUrl,
   token: string,
   { timeouts, maxRetries }: RequestOptions,
@@ -159,6 +206,7 @@ async function send(
     client = createHubSpotClient({
       baseUrl: baseUrl.origin,
       token,
+      api,
       timeouts,
       retry: maxRetries === undefined ? undefined : { maxRetries },
       env: context.env,
@@ -178,8 +226,7 @@ async function send(
   const cancel = () => abort.abort();
   process.once('SIGINT', cancel);
   try {
-    const options = { signal: abort.signal };
-    return await client.sendContact(target, properties, options);
+    return await client.sendContact(target, payload.properties, { signal: abort.signal, extras });
   } finally {
     process.off('SIGINT', cancel);
     await client.close();
@@ -189,20 +236,20 @@ async function send(
 /** HubSpot's per-property 400 results on the entries that were sent, as the editor marks them. */
 function rejectionLines(file: SendableFile, outcome: ContactOutcome, { terminal }: CommandContext): string[] {
   if (outcome.kind !== 'validationFailed') return [];
-  const rejected = rejectedProperties(outcome.results, file.properties);
+  const rejected = rejectedProperties(outcome.results, file.payload.properties);
   const { document } = file.diagnosed;
   const diagnostics = toDiagnostics(document, rejectionFindings(parsePayload(document.getText()), rejected));
   const checked = { kind: 'checked' as const, path: file.path, absolutePath: file.absolutePath, ...file.diagnosed };
   return diagnostics.flatMap((diagnostic) => diagnosticLines(checked, diagnostic, terminal));
 }
 
-/** Writes the vid into the file as it is now, changing nothing else; true, or why not. */
-async function writeVidToFile(file: SendableFile, vid: number, cwd: string): Promise<true | string> {
+/** Writes the id into the file as it is now, under its shape's key, changing nothing else; true, or why not. */
+async function writeIdToFile(file: SendableFile, id: number, cwd: string): Promise<true | string> {
   const read = await readContactFile(file.absolutePath, cwd);
   if (!read.ok) return `the file ${read.problem}`;
   let text: string;
   try {
-    text = withVid(read.text, vid);
+    text = withId(read.text, file.payload.shape, id);
   } catch {
     return 'the file is no longer a JSON object';
   }

@@ -1,8 +1,11 @@
-// The extension's settings, read in one place. The base URL decides where the access token goes, so
-// it is a restricted setting: VS Code ignores a value from the settings of an untrusted workspace.
-// Numbers are clamped to the ranges package.json declares.
+// The extension's settings, read in one place. The base URL decides where the access token goes, and
+// the API version which API a CRM objects file is written through, so both are restricted settings:
+// VS Code ignores a value from the settings of an untrusted workspace. Numbers are clamped to the
+// ranges package.json declares; an API version it does not declare is the default.
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from '../hubspot/baseUrl';
+import { DEFAULT_API_VERSION, type ApiVersion } from '../hubspot/contactsObjects';
+import { knownApiVersion } from '../send/apiChoice';
 import type { RetryOptions } from '../hubspot/retryPolicy';
 import { timeoutsForSeconds, type HttpTimeouts } from '../hubspot/timeouts';
 import { SETTINGS_SECTION as SECTION } from '../../../server/src/protocol';
@@ -11,6 +14,8 @@ import { clampSetting, type RangedSetting } from './settingRanges';
 
 export interface SendSettings {
   readonly baseUrl: string;
+  /** The CRM objects API version a CRM objects file is sent to (a v1 file always goes to v1). */
+  readonly apiVersion: ApiVersion;
   readonly confirmBeforeSend: boolean;
   readonly timeouts: HttpTimeouts;
   readonly retry: RetryOptions;
@@ -26,6 +31,8 @@ export function readSendSettings(): SendSettings {
   const noProxy = http.get<unknown>('noProxy', []);
   return {
     baseUrl: config.get<string>('baseUrl', DEFAULT_BASE_URL),
+    // VS Code only marks a value it does not declare in the settings file, and hands it over.
+    apiVersion: knownApiVersion(config.get<unknown>('apiVersion')) ?? DEFAULT_API_VERSION,
     confirmBeforeSend: config.get<boolean>('confirmBeforeSend', true),
     // The setting promises a total: connecting, waiting and reading the answer all count.
     timeouts: timeoutsForSeconds(readNumberSetting('request.timeoutSeconds')),

@@ -1,13 +1,29 @@
-// What a send takes from the editor: exactly the `properties` array of the text the editor shows,
-// saved or not. The extension's own top-level keys (such as a saved `vid`) are never sent.
+// What a send takes from the editor: the properties of the text the editor shows, saved or not, in
+// either of HubSpot's body shapes. The shape is known from the file: `properties` an array is the
+// legacy Contacts v1 body, an object the CRM objects body. The extension's own top-level keys (the
+// saved `vid` or `id`) are never sent.
 import type { RejectedProperty } from '../../../server/src/protocol';
 import { withoutByteOrderMark } from './contactText';
 import type { ContactPropertyValue } from '../hubspot/contactsApi';
 import type { ValidationResult } from '../hubspot/errorBodies';
 
-export type PayloadRead =
-  | { readonly ok: true; readonly properties: readonly ContactPropertyValue[]; readonly savedVid: unknown }
-  | { readonly ok: false; readonly message: string };
+/** `v1`: `{"properties": [{"property": "email", "value": "…"}]}`; `objects`: `{"properties": {"email": "…"}}`. */
+export type PayloadShapeName = 'v1' | 'objects';
+
+export interface Payload {
+  readonly ok: true;
+  readonly shape: PayloadShapeName;
+  /** In the file's order; for an objects file, one entry per member of `properties`. */
+  readonly properties: readonly ContactPropertyValue[];
+  /** An objects file's top-level `associations`, as written (undefined when it has none, and for v1). */
+  readonly associations: unknown;
+  /** The saved contact id as written: `vid` for v1, `id` for objects (undefined when absent); see savedId.ts. */
+  readonly savedId: unknown;
+}
+
+export type PayloadRead = Payload | { readonly ok: false; readonly message: string };
+
+const SHAPES_EXAMPLE = 'a Contacts v1 file has a "properties" array ({"properties": [{"property": "email", "value": "…"}]}), a CRM objects file a "properties" object ({"properties": {"email": "…"}})';
 
 export function readPayload(text: string): PayloadRead {
   let value: unknown;
@@ -16,19 +32,33 @@ export function readPayload(text: string): PayloadRead {
   } catch {
     return { ok: false, message: 'The file is not valid JSON, so there is nothing to send yet: fix the problems marked in it first.' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: 'The file is not a contact payload: it must be an object such as {"properties": […]}.' };
+  if (!isRecord(value)) {
+    return { ok: false, message: 'The file is not a contact payload: it must be an object such as {"properties": […]} or {"properties": {…}}.' };
   }
-  const record = value as Record<string, unknown>;
-  const properties = Object.hasOwn(record, 'properties') ? record.properties : undefined;
-  if (!Array.isArray(properties)) return { ok: false, message: 'The file has no "properties" array to send.' };
-  // A file with errors may still be sent, for HubSpot to judge its values; but the HTTP client reads
-  // each entry as an object, so an entry that is none stops the send here, before a request is made.
-  const notAnObject = properties.findIndex((entry: unknown) => typeof entry !== 'object' || entry === null || Array.isArray(entry));
-  if (notAnObject >= 0) {
-    return { ok: false, message: `Entry ${notAnObject + 1} of "properties" is not an object such as {"property": "email", "value": "…"}: it has no property to send.` };
+  // Own members only: JSON.parse makes `__proto__` an own key, never a prototype to inherit from.
+  const member = (key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
+  const properties = member('properties');
+  if (Array.isArray(properties)) {
+    // A file with errors may still be sent, for HubSpot to judge its values; but the HTTP client reads
+    // each entry as an object, so an entry that is none stops the send here, before a request is made.
+    const notAnObject = properties.findIndex((entry: unknown) => !isRecord(entry));
+    if (notAnObject >= 0) {
+      return { ok: false, message: `Entry ${notAnObject + 1} of "properties" is not an object such as {"property": "email", "value": "…"}: it has no property to send.` };
+    }
+    return { ok: true, shape: 'v1', properties: properties as ContactPropertyValue[], associations: undefined, savedId: member('vid') };
   }
-  return { ok: true, properties: properties as ContactPropertyValue[], savedVid: Object.hasOwn(record, 'vid') ? record.vid : undefined };
+  if (isRecord(properties)) {
+    // Object.entries lists own members only, `__proto__` and `constructor` among them as plain names.
+    // Its order is the file's, except that names which are array indexes ("7") come first; HubSpot's
+    // property names start with a letter.
+    const entries = Object.entries(properties).map(([property, written]) => ({ property, value: written as ContactPropertyValue['value'] }));
+    return { ok: true, shape: 'objects', properties: entries, associations: member('associations'), savedId: member('id') };
+  }
+  return { ok: false, message: `The file has no "properties" to send: ${SHAPES_EXAMPLE}.` };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** HubSpot's per-property 400 results, each with the value that was sent for it (the last one, as HubSpot reads them). */

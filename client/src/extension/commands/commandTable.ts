@@ -4,7 +4,7 @@ import { clearAccessToken, setAccessToken } from './accessToken';
 import type { CommandContext } from './commandContext';
 import { refreshProperties } from './refreshProperties';
 import { restartServer } from './restartServer';
-import { createContact, saveVidCommand, updateContact } from './sendContact';
+import { createContact, saveIdCommand, updateContact } from './sendContact';
 import { showOutput } from './showOutput';
 
 export type CommandFactory = (ctx: CommandContext) => (...args: never[]) => unknown;
@@ -15,7 +15,8 @@ export const COMMANDS = {
   setAccessToken,
   clearAccessToken,
   refreshProperties,
-  saveVid: saveVidCommand,
+  // Its name stays: keybindings and scripts call it by it.
+  saveVid: saveIdCommand,
   restartServer,
   showOutput,
 } satisfies Record<string, CommandFactory>;

@@ -1,16 +1,18 @@
-// "Create Contact from File" and "Update Contact by VID": send what the editor shows, explain the answer.
+// "Create Contact from File" and "Update Contact by Id": send what the editor shows, in the API of
+// its shape (a v1 file to Contacts v1, a CRM objects file to contactPayloads.apiVersion), explain the answer.
 import * as vscode from 'vscode';
 import { CheckTextRequest, HubSpotRejectionNotification } from '../../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
 import type { HubSpotBaseUrl } from '../../hubspot/baseUrl';
-import { CREATE_TARGET, parseVid, requestLine, updateTarget, type ContactOperation, type ContactPropertyValue, type ContactTarget } from '../../hubspot/contactsApi';
-import { DEFAULT_CONTACTS_API, type HubSpotClient } from '../../hubspot/hubspotClient';
+import { CREATE_TARGET, parseVid, requestLine, updateByEmail, updateTarget, type ContactOperation, type ContactPropertyValue, type ContactsApi, type ContactTarget } from '../../hubspot/contactsApi';
+import type { HubSpotClient } from '../../hubspot/hubspotClient';
 import type { ContactOutcome } from '../../hubspot/outcome';
 import type { LanguageServerHost } from '../languageServer/languageServerHost';
 import { isContactDocument } from '../contactDocuments';
-import { readPayload, rejectedProperties } from '../../send/payloadBody';
+import { bodyExtrasFor } from '../../send/associations';
+import { readPayload, rejectedProperties, type Payload, type PayloadShapeName } from '../../send/payloadBody';
 import { chooseUpdateTarget } from '../../send/updateTarget';
-import { writeVidIntoDocument } from '../hubspot/vidDocumentEdit';
+import { writeIdIntoDocument } from '../hubspot/idDocumentEdit';
 import { contactLink } from '../views/responseText';
 import type { CommandContext } from './commandContext';
 import type { SendServices } from './sendServices';
@@ -19,12 +21,12 @@ import type { SendServices } from './sendServices';
 export const createContact = ({ services, scope }: CommandContext) => (target?: vscode.Uri) =>
   send(services, scope, 'create', target, undefined);
 
-export const updateContact = ({ services, scope }: CommandContext) => (target?: vscode.Uri, vid?: number) =>
-  send(services, scope, 'update', target, vid);
+export const updateContact = ({ services, scope }: CommandContext) => (target?: vscode.Uri, id?: number) =>
+  send(services, scope, 'update', target, id);
 
-export const saveVidCommand = () => (target: vscode.Uri, vid: number) => writeVidIntoDocument(target, vid);
+export const saveIdCommand = () => (target: vscode.Uri, id: number) => writeIdIntoDocument(target, id);
 
-async function send(services: SendServices, scope: ExtensionScope, operation: ContactOperation, target: vscode.Uri | undefined, givenVid: number | undefined): Promise<ContactOutcome | undefined> {
+async function send(services: SendServices, scope: ExtensionScope, operation: ContactOperation, target: vscode.Uri | undefined, givenId: number | undefined): Promise<ContactOutcome | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showErrorMessage('Sending to HubSpot needs a trusted workspace: trust this folder first. Validation works without it.');
     return undefined;
@@ -43,24 +45,30 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
   }
   if (!(await acceptProblems(services.server, document.uri, text))) return undefined;
 
-  const contact = operation === 'create' ? CREATE_TARGET : await chooseContact(payload.savedVid, givenVid);
+  const contact = operation === 'create' ? CREATE_TARGET : await chooseContact(payload, givenId);
   if (!contact) return undefined;
+  const { extras, notSent: note } = bodyExtrasFor(payload, contact.operation);
 
-  const client = await readyClient(services, contact);
-  if (!client) return undefined;
+  const ready = await readyClient(services, contact, payload.shape, note);
+  if (!ready) return undefined;
 
-  const what = contact.operation === 'create' ? 'Creating the contact in HubSpot' : `Updating contact ${contact.id} in HubSpot`;
+  const what = contact.operation === 'create' ? 'Creating the contact in HubSpot' : `Updating ${contactName(contact)} in HubSpot`;
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: what, cancellable: true }, (_progress, cancellation) => {
     const abort = new AbortController();
     cancellation.onCancellationRequested(() => abort.abort());
-    return client.sendContact(contact, payload.properties, { signal: abort.signal });
+    return ready.client.sendContact(contact, payload.properties, { signal: abort.signal, extras });
   });
 
-  scope.log.info(`${operation} from ${vscode.workspace.asRelativePath(document.uri)}: ${outcome.summary}`);
+  scope.log.info(`${operation} from ${vscode.workspace.asRelativePath(document.uri)} (${ready.api.label}): ${outcome.summary}${note ? ` ${note}` : ''}`);
   await reportRejections(services, document.uri, outcome, payload.properties);
   await services.responses.show(document.uri, outcome);
-  offerNextSteps(document.uri, outcome);
+  offerNextSteps(document.uri, outcome, payload.shape, note);
   return outcome;
+}
+
+/** "contact 61574", "the contact with email a@b.co". */
+function contactName(target: Extract<ContactTarget, { operation: 'update' }>): string {
+  return target.email === undefined ? `contact ${target.id}` : `the contact with email ${target.email}`;
 }
 
 async function contactDocument(target: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -88,53 +96,72 @@ async function acceptProblems(server: LanguageServerHost, uri: vscode.Uri, text:
 }
 
 /**
- * The vid given (CodeLens, "Update it instead"), else the file's saved `vid`, else one the user types
- * (digits only: a non-numeric vid once made HubSpot answer 200 with nothing done).
+ * The id given (CodeLens, "Update it instead"), else the file's saved id, else, for a file with an
+ * email, the choice of updating by it, else one the user types (digits only: a non-numeric vid once
+ * made HubSpot answer 200 with nothing done).
  */
-async function chooseContact(fileVid: unknown, givenVid: number | undefined): Promise<ContactTarget | undefined> {
-  const checkedVid = givenVid === undefined ? undefined : parseVid(givenVid);
-  if (givenVid !== undefined && checkedVid === undefined) {
-    void vscode.window.showErrorMessage(`"${String(givenVid)}" is not a vid: a vid is a positive whole number, such as 61574.`);
+async function chooseContact(payload: Payload, givenId: number | undefined): Promise<ContactTarget | undefined> {
+  const checkedId = givenId === undefined ? undefined : parseVid(givenId);
+  if (givenId !== undefined && checkedId === undefined) {
+    void vscode.window.showErrorMessage(`"${String(givenId)}" is not a contact id: an id is a positive whole number, such as 61574.`);
     return undefined;
   }
-  // The file read for the body holds the saved vid too; one that is no id is asked for, as if absent.
-  const chosen = chooseUpdateTarget(checkedVid, fileVid);
+  // The file read for the body holds the saved id too; one that is no id is asked for, as if absent.
+  const chosen = chooseUpdateTarget(checkedId, payload);
   if (chosen.ok) return chosen.target;
+  if (chosen.email !== undefined) {
+    const byEmail = `Update by email ${chosen.email}`;
+    const choice = await vscode.window.showQuickPick([byEmail, ENTER_ID], {
+      title: 'Update Contact',
+      placeHolder: `Which contact should this file update? (${chosen.problem})`,
+      ignoreFocusOut: true,
+    });
+    if (choice === undefined) return undefined;
+    if (choice === byEmail) return updateByEmail(chosen.email);
+  }
   const typed = await vscode.window.showInputBox({
-    title: 'Update Contact by VID',
-    prompt: 'The vid (contact id) of the contact to update. "Save vid to file" after a create keeps it in the file.',
+    title: 'Update Contact by Id',
+    prompt: `The id of the contact to update (${chosen.problem}). "Save id to file" after a create keeps it in the file.`,
     placeHolder: '61574',
     ignoreFocusOut: true,
-    validateInput: (text) => (parseVid(text) === undefined ? 'A vid is a positive whole number, such as 61574.' : undefined),
+    validateInput: (text) => (parseVid(text) === undefined ? 'A contact id is a positive whole number, such as 61574.' : undefined),
   });
-  const typedVid = typed === undefined ? undefined : parseVid(typed);
-  return typedVid === undefined ? undefined : updateTarget(typedVid);
+  const typedId = typed === undefined ? undefined : parseVid(typed);
+  return typedId === undefined ? undefined : updateTarget(typedId);
 }
 
-/** A client for the configured host with a token, after the first-send confirmation. */
-async function readyClient(services: SendServices, contact: ContactTarget): Promise<HubSpotClient | undefined> {
-  let connection = await services.connection.clientForCurrentSettings();
+const ENTER_ID = 'Enter a contact id…';
+
+/** A client for the configured host with a token, for the API of the file's shape, after the first-send confirmation. */
+async function readyClient(
+  services: SendServices,
+  contact: ContactTarget,
+  shape: PayloadShapeName,
+  note: string | undefined,
+): Promise<{ readonly client: HubSpotClient; readonly api: ContactsApi } | undefined> {
+  let connection = await services.connection.clientForCurrentSettings(shape);
   if (!connection.ok && connection.problem === 'noToken') {
     const host = connection.baseUrl.host;
     const choice = await vscode.window.showWarningMessage(`No HubSpot access token is set for ${host}.`, 'Set Access Token');
     if (choice !== 'Set Access Token' || !(await vscode.commands.executeCommand<boolean>('contactPayloads.setAccessToken'))) return undefined;
-    connection = await services.connection.clientForCurrentSettings();
+    connection = await services.connection.clientForCurrentSettings(shape);
   }
   if (!connection.ok) {
     void vscode.window.showErrorMessage(connection.problem === 'config' ? connection.message : 'No HubSpot access token is set.');
     return undefined;
   }
-  const { baseUrl, settings, tokenId } = connection;
+  const { api, baseUrl, settings, tokenId } = connection;
   if (settings.confirmBeforeSend && !services.confirmedOrigins.has(baseUrl.origin)) {
+    const request = `${requestLine(api, baseUrl.origin, contact)}\n(${api.label})`;
     const choice = await vscode.window.showWarningMessage(
-      contact.operation === 'create' ? 'Create a contact in HubSpot?' : `Update contact ${contact.id} in HubSpot?`,
-      { modal: true, detail: `${requestLine(DEFAULT_CONTACTS_API, baseUrl.origin, contact)}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
+      contact.operation === 'create' ? 'Create a contact in HubSpot?' : `Update ${contactName(contact)} in HubSpot?`,
+      { modal: true, detail: `${request}${note ? `\n\n${note}` : ''}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
       'Send',
     );
     if (choice !== 'Send') return undefined;
     services.confirmedOrigins.add(baseUrl.origin);
   }
-  return connection.client;
+  return { client: connection.client, api };
 }
 
 function account(services: SendServices, baseUrl: HubSpotBaseUrl, tokenId: string | undefined): string {
@@ -150,48 +177,55 @@ async function reportRejections(services: SendServices, uri: vscode.Uri, outcome
   await client.sendNotification(HubSpotRejectionNotification, { uri: uri.toString(), rejected });
 }
 
-/** A notification with what to do next; not awaited, so the command returns as soon as the answer is shown. */
-function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome): void {
+/**
+ * A notification with what to do next; not awaited, so the command returns as soon as the answer is
+ * shown. `note`: what was not sent (an update's associations), said beside whatever the answer was.
+ */
+function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome, shape: PayloadShapeName, note: string | undefined): void {
+  const summary = note ? `${outcome.summary}. ${note}` : outcome.summary;
   switch (outcome.kind) {
     case 'created': {
       const link = contactLink(outcome);
-      const actions = ['Save vid to file', ...(link ? ['Open in HubSpot'] : [])];
-      void vscode.window.showInformationMessage(outcome.summary, ...actions).then((choice) => {
-        if (choice === 'Save vid to file') void writeVidIntoDocument(uri, outcome.vid);
+      const actions = [SAVE_ID, ...(link ? ['Open in HubSpot'] : [])];
+      void vscode.window.showInformationMessage(summary, ...actions).then((choice) => {
+        if (choice === SAVE_ID) void writeIdIntoDocument(uri, outcome.vid, shape);
         if (choice === 'Open in HubSpot' && link) void vscode.env.openExternal(vscode.Uri.parse(link));
       });
       return;
     }
     case 'alreadyExists':
     case 'existsMaybeCreated': {
-      // Whoever made the contact, updating it applies this file; the vid is saved only when asked.
-      const vid = outcome.vid;
-      if (vid === undefined) { void vscode.window.showWarningMessage(outcome.summary); return; }
-      void vscode.window.showWarningMessage(outcome.summary, 'Update it instead', 'Save vid to file').then((choice) => {
-        if (choice === 'Update it instead') void vscode.commands.executeCommand('contactPayloads.updateContact', uri, vid);
-        if (choice === 'Save vid to file') void writeVidIntoDocument(uri, vid);
+      // Whoever made the contact, updating it applies this file; the id is saved only when asked.
+      const id = outcome.vid;
+      if (id === undefined) { void vscode.window.showWarningMessage(summary); return; }
+      void vscode.window.showWarningMessage(summary, 'Update it instead', SAVE_ID).then((choice) => {
+        if (choice === 'Update it instead') void vscode.commands.executeCommand('contactPayloads.updateContact', uri, id);
+        if (choice === SAVE_ID) void writeIdIntoDocument(uri, id, shape);
       });
       return;
     }
     case 'updated':
-      void vscode.window.showInformationMessage(outcome.summary);
+      void vscode.window.showInformationMessage(summary);
       return;
     case 'validationFailed':
-      void showProblemsOffer(vscode.window.showErrorMessage(outcome.summary, 'Show Problems'));
+      void showProblemsOffer(vscode.window.showErrorMessage(summary, 'Show Problems'));
       return;
     case 'unauthorized':
     case 'forbidden':
-      void vscode.window.showErrorMessage(outcome.summary, 'Replace Token').then((choice) => {
+      void vscode.window.showErrorMessage(summary, 'Replace Token').then((choice) => {
         if (choice === 'Replace Token') void vscode.commands.executeCommand('contactPayloads.setAccessToken');
       });
       return;
     case 'cancelled':
-      void vscode.window.showWarningMessage(outcome.summary);
+      void vscode.window.showWarningMessage(summary);
       return;
     default:
-      void vscode.window.showErrorMessage(outcome.summary);
+      void vscode.window.showErrorMessage(summary);
   }
 }
+
+/** Writes the id under the file's key ("vid" in a v1 file, "id" in a CRM objects file): one name for both. */
+const SAVE_ID = 'Save id to file';
 
 async function showProblemsOffer(choice: Thenable<string | undefined>): Promise<void> {
   if ((await choice) === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');

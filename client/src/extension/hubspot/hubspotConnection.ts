@@ -1,18 +1,24 @@
 // One HubSpot client (and so one undici dispatcher, with keep-alive) for the extension, rebuilt when
-// the base URL, token, proxy or timeouts change. Every request is logged without the token. A setting
+// the base URL, token, proxy, timeouts or the API a send goes to (the file's shape and
+// contactPayloads.apiVersion) change. Every request is logged without the token. A setting
 // the client cannot work with (base URL, proxy, a token that cannot be sent) is a `config` problem
 // with a message to show: nothing is sent.
 import * as vscode from 'vscode';
 import type { AccessTokens } from './accessTokens';
 import { parseBaseUrl, type HubSpotBaseUrl } from '../../hubspot/baseUrl';
 import { HubSpotConfigError } from '../../hubspot/configError';
+import type { ContactsApi } from '../../hubspot/contactsApi';
 import { createHubSpotClient, DEFAULT_USER_AGENT, type HubSpotClient, type HttpLogEntry } from '../../hubspot/hubspotClient';
+import { contactsApiFor } from '../../send/apiChoice';
+import type { PayloadShapeName } from '../../send/payloadBody';
 import { affectsSendSettings, readSendSettings, type SendSettings } from '../configuration';
 
 export type Connection =
   | {
       readonly ok: true;
       readonly client: HubSpotClient;
+      /** The API the client's sends go to. */
+      readonly api: ContactsApi;
       readonly baseUrl: HubSpotBaseUrl;
       readonly settings: SendSettings;
       /** The token's id (AccessTokens.idOf), to tell which token something was fetched with. */
@@ -49,15 +55,20 @@ export class HubSpotConnection implements vscode.Disposable {
     return parseBaseUrl(readSendSettings().baseUrl);
   }
 
-  /** The client for the settings and token in force now: built when they changed, else the one already built. Sends nothing. */
-  async clientForCurrentSettings(): Promise<Connection> {
+  /**
+   * The client for the settings and token in force now: built when they changed, else the one already
+   * built. Sends nothing. `shape`: the payload a send writes, which decides its API; reads (the
+   * property catalog) are the same through any API's client, and take the v1 one.
+   */
+  async clientForCurrentSettings(shape: PayloadShapeName = 'v1'): Promise<Connection> {
     const settings = readSendSettings();
+    const api = contactsApiFor(shape, settings.apiVersion);
     const parsed = parseBaseUrl(settings.baseUrl);
     if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };
     const token = await this.tokens.get(parsed.baseUrl.origin);
     if (!token) return { ok: false, problem: 'noToken', baseUrl: parsed.baseUrl };
     // In memory only, like the client's own Authorization header; never logged.
-    const key = JSON.stringify([parsed.baseUrl.origin, token, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
+    const key = JSON.stringify([parsed.baseUrl.origin, token, api.label, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
     if (this.cached?.key !== key) {
       this.reset();
       let client: HubSpotClient;
@@ -65,6 +76,7 @@ export class HubSpotConnection implements vscode.Disposable {
         client = createHubSpotClient({
           baseUrl: parsed.baseUrl.origin,
           token,
+          api,
           timeouts: settings.timeouts,
           retry: settings.retry,
           proxy: settings.proxy,
@@ -78,7 +90,7 @@ export class HubSpotConnection implements vscode.Disposable {
       }
       this.cached = { key, client };
     }
-    return { ok: true, client: this.cached.client, baseUrl: parsed.baseUrl, settings, tokenId: await this.tokens.idOf(parsed.baseUrl.origin) };
+    return { ok: true, client: this.cached.client, api, baseUrl: parsed.baseUrl, settings, tokenId: await this.tokens.idOf(parsed.baseUrl.origin) };
   }
 
   dispose(): void {

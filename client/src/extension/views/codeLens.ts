@@ -1,6 +1,7 @@
-// "Create contact" · "Update vid 61574" above the payload, in trusted workspaces.
+// "Create contact" · "Update vid 61574" above a v1 payload, "Update id 61574" above a CRM objects
+// one, in trusted workspaces. The server's summary says the shape and the saved id (`vid` in both).
 import * as vscode from 'vscode';
-import { PayloadSummaryRequest } from '../../../../server/src/protocol';
+import { PayloadSummaryRequest, type PayloadSummary } from '../../../../server/src/protocol';
 import type { LanguageServerHost } from '../languageServer/languageServerHost';
 
 export class SendCodeLenses implements vscode.CodeLensProvider {
@@ -21,10 +22,15 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
     const summary = await client.sendRequest(PayloadSummaryRequest, { uri: document.uri.toString() }, token).catch(() => null);
     if (!summary || token.isCancellationRequested) return [];
     const range = new vscode.Range(summary.line, 0, summary.line, 0);
-    const lenses = [new vscode.CodeLens(range, { title: 'Create contact', command: 'contactPayloads.createContact', arguments: [document.uri] })];
-    lenses.push(summary.vid !== undefined
-      ? new vscode.CodeLens(range, { title: `Update vid ${summary.vid}`, command: 'contactPayloads.updateContact', arguments: [document.uri, summary.vid] })
-      : new vscode.CodeLens(range, { title: 'Update by vid…', command: 'contactPayloads.updateContact', arguments: [document.uri] }));
-    return lenses;
+    return [
+      new vscode.CodeLens(range, { title: 'Create contact', command: 'contactPayloads.createContact', arguments: [document.uri] }),
+      new vscode.CodeLens(range, { title: updateTitle(summary), command: 'contactPayloads.updateContact', arguments: [document.uri, ...(summary.vid !== undefined ? [summary.vid] : [])] }),
+    ];
   }
+}
+
+/** The update lens's title, in the words of the file's shape: v1 calls the id "vid". */
+export function updateTitle(summary: PayloadSummary): string {
+  const key = summary.shape === 'objects' ? 'id' : 'vid';
+  return summary.vid !== undefined ? `Update ${key} ${summary.vid}` : `Update by ${key}…`;
 }

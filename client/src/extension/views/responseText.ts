@@ -43,11 +43,11 @@ function explanation(outcome: ContactOutcome): string[] {
     case 'validationFailed':
       return outcome.results.map((r) => `  ${r.name}: ${r.error} — ${r.message}`);
     case 'alreadyExists':
-      return outcome.vid === undefined ? [] : [`Existing contact: vid ${outcome.vid} ("Update it instead" sends this file as an update of it)`];
+      return outcome.vid === undefined ? [] : [`Existing contact: id ${outcome.vid} ("Update it instead" sends this file as an update of it)`];
     case 'existsMaybeCreated':
       return [
-        `Contact vid ${outcome.vid} may have existed before this file was sent, or been created by the attempt whose answer was lost`,
-        '"Update it instead" sends this file as an update of it, which applies its values either way; "Save vid to file" keeps the vid',
+        `Contact ${outcome.vid} may have existed before this file was sent, or been created by the attempt whose answer was lost`,
+        '"Update it instead" sends this file as an update of it, which applies its values either way; "Save id to file" keeps the id',
       ];
     case 'forbidden':
       return outcome.scopes.length ? [`Give the private app these scopes in HubSpot: ${outcome.scopes.join(', ')}`] : [];

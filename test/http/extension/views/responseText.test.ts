@@ -50,8 +50,8 @@ test('a 409 after a lost attempt that cannot be settled says so and offers the u
     assert.equal(outcome.kind, 'existsMaybeCreated');
     const lines = responseText(outcome, 'open.contact.json', at).split('\n');
     assert.match(lines[0] ?? '', new RegExp(`^// 409 Conflict — contact ${existing.vid} has this email, and whether the earlier attempt whose answer was lost created it cannot be told: `));
-    assert.ok(lines.includes(`// Contact vid ${existing.vid} may have existed before this file was sent, or been created by the attempt whose answer was lost`), lines.join('\n'));
-    assert.ok(lines.includes('// "Update it instead" sends this file as an update of it, which applies its values either way; "Save vid to file" keeps the vid'), lines.join('\n'));
+    assert.ok(lines.includes(`// Contact ${existing.vid} may have existed before this file was sent, or been created by the attempt whose answer was lost`), lines.join('\n'));
+    assert.ok(lines.includes('// "Update it instead" sends this file as an update of it, which applies its values either way; "Save id to file" keeps the id'), lines.join('\n'));
     assert.ok(!lines.some((line) => line.startsWith('// Open in HubSpot')), 'no link: it is not known to be this file\'s contact');
   } finally {
     await retrying.close();
