@@ -45,6 +45,8 @@ export const OBJECTS_SUITE_FILES: Readonly<Record<string, string>> = {
   // A key being typed inside "properties".
   'objects-complete.contact.json': '{\n  "properties": {\n    "email": "complete-objects@example.com",\n    "first\n  }\n}\n',
   'objects-create.contact.json': objectsContactWith('created-objects@example.com', '"firstname": "Katherine"'),
+  // Valid as far as the extension can tell; the suite makes the sandbox answer 400 for its lifecyclestage.
+  'objects-rejected.contact.json': objectsContactWith('rejected-objects@example.com', '"lifecyclestage": "lead"'),
   // A v1 file with a timestamp the CRM objects format has no place for.
   'objects-convert.contact.json': contactWith('convert@example.com', '{ "property": "firstname", "value": "Dorothy", "timestamp": 1767225600000 }'),
 };

@@ -82,7 +82,8 @@ suite('sending to HubSpot (the sandbox)', () => {
     assert.equal(second.kind, 'alreadyExists', second.summary);
     assert.equal(second.status, 409);
     assert.equal(second.vid, first.vid, 'the existing vid is offered');
-    await responseDocument(uri, (text) => text.startsWith('// 409') && text.includes(`vid ${first.vid}`), `shows 409 and vid ${first.vid}`);
+    // The summary names the contact's id, which both APIs share (v1 calls it the vid).
+    await responseDocument(uri, (text) => text.startsWith('// 409') && text.includes(`Existing contact: id ${first.vid}`), `shows 409 and id ${first.vid}`);
     // What the notification's "Update it instead" runs:
     const updated = await updateContact(uri, second.vid);
     assert.equal(updated?.kind, 'updated', updated?.summary);
