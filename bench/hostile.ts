@@ -11,7 +11,8 @@ import type { PropertyDefinition } from '../server/src/service/catalog';
 import { DEFAULT_SETTINGS } from '../server/src/service/serverSettings';
 import { median } from './measureSize';
 import { formatBytes, formatMs } from './report';
-import { startSide, type Side } from './sides';
+import { peerSchema } from './peerSchema';
+import { pushCatalog, startSide, type Side } from './sides';
 
 const EDITS = 5;
 const LONG_VALUE_LENGTH = 5_000;
@@ -50,7 +51,7 @@ export async function measureHostile(ourBundle?: string): Promise<HostileReport>
   };
 
   const enumeration = longOptionValues();
-  const sides = [await startSide('ours', ourBundle), await startSide('peer', undefined, ['hs_language'])];
+  const sides = [await startSide('ours', ourBundle), await startSide('peer', undefined, peerSchema('v1', ['hs_language']))];
   try {
     const [ours, peer] = [await openEditHover(sides[0], enumeration), await openEditHover(sides[1], enumeration)];
     // Ours stops at the cap, errors first; the peer reports all 1 000 (as warnings).
@@ -69,9 +70,7 @@ export async function measureHostile(ourBundle?: string): Promise<HostileReport>
     const side = await startSide('ours', ourBundle);
     try {
       const started = performance.now();
-      await side.client.connection.sendNotification('contactPayloads/catalog', portalCatalog(size));
-      // Messages are handled in order: once this answers, the catalog is in force.
-      await side.client.request('contactPayloads/payloadSummary', { uri: 'file:///bench/nothing.contact.json' });
+      await pushCatalog(side, portalCatalog(size));
       const catalogMs = performance.now() - started;
       // A server that has run a while: 500 other unknown names first, so that what is measured is the names, not a cold start.
       await openEditHover(side, unknownNames('warm_up_property'));

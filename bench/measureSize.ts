@@ -1,9 +1,12 @@
 // One payload size, both servers, interleaved operation by operation: open → diagnostics, single-value
 // edits → diagnostics, completions, then peak memory. Diagnostics are pulled as VS Code pulls them
 // (textDocument/diagnostic right after didOpen / didChange), so any delay a server adds counts.
+// A CRM objects payload names the portal's own properties: our server is given that catalog first
+// (not timed, as the extension fetches it once), and peak memory includes holding it.
 import type { CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
-import { generatePayload, type GeneratedPayload } from './payloads';
-import { peakRssMiB, startSide, type Side, type SideName } from './sides';
+import { generatePayload, type BenchShape, type GeneratedPayload } from './payloads';
+import { peerSchema } from './peerSchema';
+import { peakRssMiB, pushCatalog, startSide, type Side, type SideName } from './sides';
 
 export interface SideFigures {
   readonly startMs: number;
@@ -23,6 +26,7 @@ export interface SideFigures {
 }
 
 export interface SizeResult {
+  readonly shape: BenchShape;
   readonly entries: number;
   readonly invalidEntries: number;
   readonly bytes: number;
@@ -31,10 +35,16 @@ export interface SizeResult {
 
 const ERROR_SEVERITY = 1;
 
-export async function measureSize(entries: number, oursFirst: boolean, ourBundle?: string): Promise<SizeResult> {
-  const payload = generatePayload(entries);
-  const uri = `file:///bench/payload-${entries}.contact.json`;
-  const sides = oursFirst ? [await startSide('ours', ourBundle), await startSide('peer')] : [await startSide('peer'), await startSide('ours', ourBundle)];
+export async function measureSize(shape: BenchShape, entries: number, oursFirst: boolean, ourBundle?: string): Promise<SizeResult> {
+  const payload = generatePayload(entries, shape);
+  const uri = `file:///bench/payload-${shape === 'v1' ? '' : `${shape}-`}${entries}.contact.json`;
+  const startOurs = async () => {
+    const side = await startSide('ours', ourBundle);
+    if (payload.catalog) await pushCatalog(side, payload.catalog);
+    return side;
+  };
+  const startPeer = () => startSide('peer', undefined, peerSchema(shape));
+  const sides = oursFirst ? [await startOurs(), await startPeer()] : [await startPeer(), await startOurs()];
   try {
     const inTurn = (k: number) => (k % 2 === 0 ? sides : [...sides].reverse());
     const open = new Map<Side, { ms: number; diagnostics: Diagnostic[] }>();
@@ -83,7 +93,7 @@ export async function measureSize(entries: number, oursFirst: boolean, ourBundle
       };
     };
     const [ours, peer] = oursFirst ? sides : [sides[1], sides[0]];
-    return { entries, invalidEntries: payload.invalidEntries.size, bytes: Buffer.byteLength(payload.text), figures: { ours: figuresOf(ours), peer: figuresOf(peer) } };
+    return { shape, entries, invalidEntries: payload.invalidEntries.size, bytes: Buffer.byteLength(payload.text), figures: { ours: figuresOf(ours), peer: figuresOf(peer) } };
   } finally {
     await Promise.all(sides.map((side) => side.client.stop()));
   }

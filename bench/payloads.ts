@@ -1,14 +1,21 @@
 // Benchmark payloads: `*.contact.json` texts of any size with realistic names and values, about 5 % of
 // the entries invalid in ways both servers can see, laid out as JSON.stringify(…, null, 2) writes
-// them (the shape tools and people produce). Deterministic for a given size, so runs compare.
+// them (the shape tools and people produce). Deterministic for a given size and shape, so runs compare.
+// Two shapes: the v1 body (an array of {"property", "value"} entries, the 30 names repeated) and the
+// CRM objects body (bench/objectsPayloads.ts: one member per property, every name distinct).
 import { seededRandom, type Random } from '../test/unit/service/randomPayloads';
 import type { Position, Range } from 'vscode-languageserver-protocol';
-import { bundledDefaultCatalog } from '../server/src/service/catalog';
+import type { CatalogParams } from '../server/src/protocol';
+import { objectsLayout } from './objectsPayloads';
+import { COMPANIES, EDITABLE, FIRST_NAMES, LAST_NAMES, NAMES, pick, valueFor } from './payloadValues';
 
 /** Share of entries made invalid. */
 const INVALID_SHARE = 0.05;
 /** Edits and completions per size. */
 export const SAMPLES = 20;
+
+export type BenchShape = 'v1' | 'objects';
+export const BENCH_SHAPES: readonly BenchShape[] = ['v1', 'objects'];
 
 export interface ValueEdit {
   readonly range: Range;
@@ -16,6 +23,7 @@ export interface ValueEdit {
 }
 
 export interface GeneratedPayload {
+  readonly shape: BenchShape;
   readonly text: string;
   readonly entryCount: number;
   /** Indexes of the entries made invalid. */
@@ -26,12 +34,37 @@ export interface GeneratedPayload {
   readonly edits: readonly ValueEdit[];
   /** Cursor positions inside option values (lifecyclestage), spread over the document. */
   readonly completionPositions: readonly Position[];
+  /** The portal's properties, for our server before the file opens; undefined: the bundled defaults serve. */
+  readonly catalog?: CatalogParams;
+}
+
+/** One entry as the shape writes it. */
+export interface WrittenEntry {
+  /** The property (as in the catalog's defaults) whose values it holds: what edits and completions look for. */
+  readonly base: string;
+  /** The property name as the file writes it. */
+  readonly name: string;
+  /** Its lines, indented, without the comma that separates it from the next. */
+  readonly lines: string[];
+  /** Where its value's string content starts, when the value is a string: line within `lines`, character. */
+  readonly stringValueAt?: { readonly line: number; readonly character: number };
+  readonly value: unknown;
+}
+
+/** What differs between the shapes: the lines around the entries, and how an entry is written. */
+export interface PayloadLayout {
+  readonly head: readonly string[];
+  readonly tail: readonly string[];
+  /** Entry `index`, valid, or invalid in the `invalidKind`-th way (the layout cycles through its ways). */
+  entry(index: number, invalidKind: number | undefined, random: Random): WrittenEntry;
+  /** Called once all entries are written, for the catalog they need. */
+  catalog?(entries: readonly WrittenEntry[]): CatalogParams;
 }
 
 type Entry = Record<string, unknown>;
 
-/** The ways an entry is made invalid; each is an error for our server and a schema violation for the peer. */
-const INVALID_KINDS: readonly ((name: string, random: Random) => Entry)[] = [
+/** The ways a v1 entry is made invalid; each is an error for our server and a schema violation for the peer. */
+const V1_INVALID_KINDS: readonly ((name: string, random: Random) => Entry)[] = [
   (name) => ({ property: name }), // no value
   (_, random) => ({ property: 'email', value: `${pick(random, FIRST_NAMES).toLowerCase()}.${pick(random, LAST_NAMES).toLowerCase()}@` }),
   (_, random) => ({ property: 'lifecyclestage', value: pick(random, ['Lead', 'Marketing Qualified Lead', 'Customer', 'Sales Qualified Lead']) }),
@@ -40,31 +73,50 @@ const INVALID_KINDS: readonly ((name: string, random: Random) => Entry)[] = [
   (name, random) => ({ property: name, value: valueFor(name, random), timestamp: 'yesterday' }),
 ];
 
-export function generatePayload(entryCount: number): GeneratedPayload {
+const V1_VALUE_PREFIX = '      "value": "';
+
+const v1Layout: PayloadLayout = {
+  head: ['{', '  "properties": ['],
+  tail: ['  ]', '}', ''],
+  entry(index, invalidKind, random) {
+    const name = NAMES[index % NAMES.length];
+    const entry = invalidKind === undefined ? { property: name, value: valueFor(name, random) } : V1_INVALID_KINDS[invalidKind % V1_INVALID_KINDS.length](name, random);
+    const lines = JSON.stringify(entry, null, 2).split('\n').map((line) => `    ${line}`);
+    const valueLine = lines.findIndex((line) => line.startsWith(V1_VALUE_PREFIX));
+    const stringValueAt = typeof entry.value === 'string' ? { line: valueLine, character: V1_VALUE_PREFIX.length } : undefined;
+    return { base: String(entry.property), name: String(entry.property), lines, stringValueAt, value: entry.value };
+  },
+};
+
+const LAYOUTS: Readonly<Record<BenchShape, PayloadLayout>> = { v1: v1Layout, objects: objectsLayout };
+
+export function generatePayload(entryCount: number, shape: BenchShape = 'v1'): GeneratedPayload {
+  const layout = LAYOUTS[shape];
   const random = seededRandom(entryCount);
   const invalidEntries = chooseInvalid(entryCount, random);
-  const lines = ['{', '  "properties": ['];
+  const lines = [...layout.head];
   /** First line of each entry; an entry runs to the line before the next one's first line. */
   const entryStartLines: number[] = [];
+  const written: WrittenEntry[] = [];
   const editableValues: { line: number; character: number; initialValue: string; name: string }[] = [];
   const optionValues: { line: number; character: number; length: number }[] = [];
   let invalidKind = 0;
   for (let index = 0; index < entryCount; index++) {
-    const name = NAMES[index % NAMES.length];
-    const entry = invalidEntries.has(index) ? INVALID_KINDS[invalidKind++ % INVALID_KINDS.length](name, random) : { property: name, value: valueFor(name, random) };
-    const block = JSON.stringify(entry, null, 2).split('\n').map((line) => `    ${line}`);
+    const entry = layout.entry(index, invalidEntries.has(index) ? invalidKind++ : undefined, random);
+    written.push(entry);
+    const block = [...entry.lines];
     if (index < entryCount - 1) block[block.length - 1] += ',';
     entryStartLines.push(lines.length);
-    if (!invalidEntries.has(index) && typeof entry.value === 'string') {
-      const valueLine = block.findIndex((line) => line.startsWith('      "value": "'));
-      const location = { line: lines.length + valueLine, character: '      "value": "'.length, length: JSON.stringify(entry.value).length - 2 };
-      if (EDITABLE.has(name)) editableValues.push({ line: location.line, character: location.character, initialValue: JSON.stringify(entry.value).slice(1, -1), name });
-      if (name === 'lifecyclestage') optionValues.push(location);
+    if (!invalidEntries.has(index) && entry.stringValueAt) {
+      const escaped = JSON.stringify(entry.value).slice(1, -1);
+      const location = { line: lines.length + entry.stringValueAt.line, character: entry.stringValueAt.character, length: escaped.length };
+      if (EDITABLE.has(entry.base)) editableValues.push({ line: location.line, character: location.character, initialValue: escaped, name: entry.base });
+      if (entry.base === 'lifecyclestage') optionValues.push(location);
     }
     lines.push(...block);
   }
-  lines.push('  ]', '}', '');
-  const lastEntryLine = lines.length - 4;
+  lines.push(...layout.tail);
+  const lastEntryLine = lines.length - layout.tail.length - 1;
 
   // A value edited twice is replaced where it now ends: edits stay on their own line, so they never move one another.
   const currentValue = new Map<number, string>();
@@ -78,6 +130,7 @@ export function generatePayload(entryCount: number): GeneratedPayload {
   });
   const completionPositions = cycle(spread(optionValues, SAMPLES), SAMPLES).map(({ line, character, length }) => ({ line, character: character + length }));
   return {
+    shape,
     text: lines.join('\n'),
     entryCount,
     invalidEntries,
@@ -94,6 +147,7 @@ export function generatePayload(entryCount: number): GeneratedPayload {
     },
     edits,
     completionPositions,
+    catalog: layout.catalog?.(written),
   };
 }
 
@@ -115,70 +169,4 @@ function cycle<T>(items: readonly T[], count: number): T[] {
 function spread<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items];
   return Array.from({ length: count }, (_, k) => items[Math.floor(((k + 0.5) * items.length) / count)]);
-}
-
-// ── Realistic names and values ────────────────────────────────────────────────────────────────────
-
-/** Writable default properties, in the order a person fills a contact in; a long file repeats them. */
-const NAMES = [
-  'email', 'firstname', 'lastname', 'phone', 'company', 'jobtitle', 'lifecyclestage', 'city', 'country', 'website',
-  'hs_lead_status', 'mobilephone', 'address', 'state', 'zip', 'industry', 'numemployees', 'annualrevenue', 'closedate',
-  'salutation', 'date_of_birth', 'twitterhandle', 'hs_linkedin_url', 'seniority', 'school', 'degree', 'field_of_study',
-  'associatedcompanyid', 'message', 'work_email',
-];
-/** Free-text properties whose values the edits change. */
-const EDITABLE = new Set(['firstname', 'lastname', 'city', 'company', 'jobtitle', 'address']);
-
-const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Tim', 'Hedy', 'Dennis', 'Sophie'];
-const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Berners-Lee', 'Lamarr', 'Ritchie', 'Wilson'];
-const COMPANIES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella GmbH', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Pied Piper', 'Vandelay Industries', 'Soylent SA'];
-const CITIES = ['Boston', 'Dublin', 'Berlin', 'São Paulo', 'Singapore', 'Nairobi', 'Toronto', 'Kraków', 'Lyon', 'Osaka'];
-const COUNTRIES = ['United States', 'Ireland', 'Germany', 'Brazil', 'Singapore', 'Kenya', 'Canada', 'Poland', 'France', 'Japan'];
-const JOB_TITLES = ['VP Engineering', 'Head of Growth', 'Account Executive', 'CTO', 'Marketing Manager', 'Data Analyst', 'Office Manager'];
-const INDUSTRIES = ['Computer Software', 'Financial Services', 'Hospital & Health Care', 'Retail', 'Logistics and Supply Chain'];
-
-function valueFor(name: string, random: Random): string {
-  const first = pick(random, FIRST_NAMES);
-  const last = pick(random, LAST_NAMES);
-  switch (name) {
-    case 'email':
-    case 'work_email': return `${first}.${last}${Math.floor(random() * 1000)}@example.com`.toLowerCase();
-    case 'firstname': return first;
-    case 'lastname': return last;
-    case 'salutation': return pick(random, ['Dr.', 'Ms.', 'Mr.', 'Mx.']);
-    case 'phone':
-    case 'mobilephone': return `+1 617-555-${String(Math.floor(random() * 10_000)).padStart(4, '0')}`;
-    case 'company': return pick(random, COMPANIES);
-    case 'jobtitle':
-    case 'seniority': return pick(random, JOB_TITLES);
-    case 'city': return pick(random, CITIES);
-    case 'country': return pick(random, COUNTRIES);
-    case 'state': return pick(random, ['MA', 'CA', 'NY', 'Leinster', 'Bavaria']);
-    case 'zip': return String(10_000 + Math.floor(random() * 89_999));
-    case 'address': return `${1 + Math.floor(random() * 400)} ${pick(random, ['Main Street', 'Harbour Road', 'Elm Avenue', 'Rua Augusta'])}`;
-    case 'website': return `https://www.${pick(random, COMPANIES).toLowerCase().replace(/\W+/g, '')}.example`;
-    case 'industry': return pick(random, INDUSTRIES);
-    case 'annualrevenue': return String(Math.floor(random() * 50) * 100_000);
-    case 'closedate': return String(1_700_000_000_000 + Math.floor(random() * 1e10));
-    case 'date_of_birth': return `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 10)}`;
-    case 'twitterhandle': return `@${first.toLowerCase()}_${last.toLowerCase()}`;
-    case 'hs_linkedin_url': return `https://www.linkedin.com/in/${first.toLowerCase()}-${last.toLowerCase()}`;
-    case 'associatedcompanyid': return String(Math.floor(random() * 1e9));
-    case 'school': return pick(random, ['MIT', 'Trinity College Dublin', 'TU München', 'USP']);
-    case 'degree': return pick(random, ['BSc', 'MSc', 'PhD', 'MBA']);
-    case 'field_of_study': return pick(random, ['Computer Science', 'Mathematics', 'Economics']);
-    case 'message': return `Met ${first} at the ${pick(random, CITIES)} meetup; follow up about pricing.`;
-    default: return optionValueFor(name, random) ?? `${first} ${last}`;
-  }
-}
-
-/** A valid option value for enumerations (lifecyclestage, hs_lead_status, numemployees), from the bundled catalog. */
-function optionValueFor(name: string, random: Random): string | undefined {
-  const options = bundledDefaultCatalog().properties.get(name)?.options;
-  return options && options.length > 0 ? pick(random, options).value : undefined;
-}
-
-
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
 }

@@ -2,6 +2,7 @@
 // the ratios ours/peer and the issue's targets marked met or not.
 import { DEFAULT_SETTINGS } from '../server/src/service/serverSettings';
 import { median, percentile, type SideFigures, type SizeResult } from './measureSize';
+import type { BenchShape } from './payloads';
 
 /** A limit on our figure: a ratio to the peer's, or an absolute time. */
 type Target = { readonly maxRatio: number } | { readonly maxMs: number };
@@ -40,7 +41,7 @@ export function reportSize(result: SizeResult): SizeReport {
   const { ours, peer } = result.figures;
   let targetsMissed = 0;
   const lines = [
-    `### ${result.entries.toLocaleString('en-US')} entries (${formatBytes(result.bytes)}, ${result.invalidEntries} invalid)`,
+    `### ${sizeLabel(result)} (${formatBytes(result.bytes)}, ${result.invalidEntries} invalid)`,
     '',
     '| | ours | peer | ours/peer | target |',
     '|---|---:|---:|---:|---|',
@@ -60,15 +61,25 @@ export function reportSize(result: SizeResult): SizeReport {
   }
 
   const problems: string[] = [];
+  const what = ENTRIES_ARE[result.shape];
   const check = (name: string, figures: SideFigures, expected: number) => {
     const ok = figures.diagnosedInvalid >= expected && figures.falseErrors === 0 && figures.editsWithOtherDiagnostics === 0;
-    if (!ok) problems.push(`${result.entries} entries, ${name}: ${figures.diagnosedInvalid}/${expected} invalid entries diagnosed, ${figures.falseErrors} errors on valid entries, ${figures.editsWithOtherDiagnostics} edits changed the diagnostics`);
+    if (!ok) problems.push(`${sizeLabel(result)}, ${name}: ${figures.diagnosedInvalid}/${expected} invalid ${what} diagnosed, ${figures.falseErrors} errors on valid ${what}, ${figures.editsWithOtherDiagnostics} edits changed the diagnostics`);
     return `${name} ${figures.diagnosedInvalid}/${expected} ${ok ? '✔' : '✘'} (${figures.diagnostics} diagnostics)`;
   };
   // Our server keeps errors first and stops at the cap, so it shows at most that many invalid entries.
   const oursExpected = Math.min(result.invalidEntries, DEFAULT_SETTINGS.maxDiagnostics);
-  lines.push('', `Invalid entries diagnosed after open: ${check('ours', ours, oursExpected)}; ${check('peer', peer, result.invalidEntries)}.`);
+  lines.push('', `Invalid ${what} diagnosed after open: ${check('ours', ours, oursExpected)}; ${check('peer', peer, result.invalidEntries)}.`);
   return { markdown: lines.join('\n'), targetsMissed, problems };
+}
+
+/** What an entry of the shape is called: an entry of the v1 array, a member of the CRM objects `properties`. */
+const ENTRIES_ARE: Readonly<Record<BenchShape, string>> = { v1: 'entries', objects: 'properties' };
+
+/** The v1 sections keep their first headings ("10,000 entries"), so that earlier results still compare. */
+function sizeLabel(result: SizeResult): string {
+  const count = `${result.entries.toLocaleString('en-US')} ${ENTRIES_ARE[result.shape]}`;
+  return result.shape === 'v1' ? count : `CRM objects: ${count}`;
 }
 
 function format(value: number, unit: Row['unit']): string {

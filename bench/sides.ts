@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVER_NODE_FLAGS } from '../server/src/launch';
+import type { CatalogParams } from '../server/src/protocol';
 import { CLIENT_PROFILES, LspTestClient, OUR_SERVER, type ServerLaunch } from '../test/lsp/lspClient';
 import { peerSchema } from './peerSchema';
 
@@ -24,9 +25,9 @@ const PEER_SERVER: ServerLaunch = {
 
 /**
  * `ourBundle`: another build of our server to measure (an earlier commit, for before/after figures).
- * `peerEnumerations`: more enumerations whose option values the peer's schema checks (see peerSchema).
+ * `schema`: what the peer validates contact files with (bench/peerSchema.ts).
  */
-export async function startSide(name: SideName, ourBundle?: string, peerEnumerations: readonly string[] = []): Promise<Side> {
+export async function startSide(name: SideName, ourBundle?: string, schema: Record<string, unknown> = peerSchema('v1')): Promise<Side> {
   const ours: ServerLaunch = ourBundle ? { args: [...SERVER_NODE_FLAGS, path.resolve(ourBundle), '--stdio'] } : OUR_SERVER;
   const started = performance.now();
   const client = await LspTestClient.start(CLIENT_PROFILES.pullAndSnippets, {}, name === 'ours' ? ours : PEER_SERVER, BENCH_DEADLINE_MS);
@@ -34,10 +35,17 @@ export async function startSide(name: SideName, ourBundle?: string, peerEnumerat
   if (name === 'peer') {
     // VS Code's JSON extension sends these settings (json.schemas from settings.json, validation on).
     await client.connection.sendNotification('workspace/didChangeConfiguration', {
-      settings: { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.contact.json'], schema: peerSchema(peerEnumerations) }] } },
+      settings: { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.contact.json'], schema }] } },
     });
   }
   return { name, client, startMs };
+}
+
+/** Gives our server a portal's catalog, as the extension does, and returns once it is in force. */
+export async function pushCatalog(side: Side, catalog: CatalogParams): Promise<void> {
+  await side.client.connection.sendNotification('contactPayloads/catalog', catalog);
+  // Messages are handled in order: once this answers, the catalog is in force.
+  await side.client.request('contactPayloads/payloadSummary', { uri: 'file:///bench/nothing.contact.json' });
 }
 
 /** The most resident memory the server process has used (VmHWM), in MiB. */
