@@ -94,7 +94,7 @@ export interface PropertyAssignment {
   readonly index: number;
   /** The property's name, when it is written as a string. */
   readonly name?: string;
-  /** Where the name is written: v1's `"property"` string; an object member's key. */
+  /** Where the name is written (whenever there is a name): v1's `"property"` string; an object member's key. */
   readonly nameSpan?: Span;
   /** The value set; undefined while it is being typed. */
   readonly assignedValue?: JsonValue;

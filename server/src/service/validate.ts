@@ -15,6 +15,7 @@ import { describeKind } from './schemaCheck';
 import { shapeOf, type PayloadShape } from './shapes';
 import type { ServerSettings } from './serverSettings';
 import { propertyNameIndex } from './suggest';
+import { beginNameLookup, type NameLookup } from './nameLookup';
 import { brokenValueRule, type DateDialect } from './valueRules';
 
 /** True when the document is too large to analyse; callers then skip parsing altogether. */
@@ -200,35 +201,39 @@ function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findi
     findings.failed('the structure check', payload.root ?? { offset: 0, length: 0 }, error);
   }
   addDuplicateKeys(findings, payload.topMembers);
-  const seen = new Map<string, PropertyAssignment>();
+  const names = beginNameLookup(catalog);
   const assignments = shape.assignments(payload);
   // Indexed rather than for…of: no iterator results on a 100 000-entry file, every keystroke.
   for (let index = 0; index < assignments.length; index++) {
     const assignment = assignments[index];
     try {
       addDuplicateKeys(findings, assignment.members);
-      checkAssignment(findings, assignment, seen, catalog, payload.text, shape);
+      checkAssignment(findings, assignment, assignments, names, catalog, payload.text, shape);
     } catch (error) {
       findings.failed('checking this entry', assignment.assignedValue ?? assignment.extent, error);
     }
   }
   const holder = shape.assignmentsHolder(payload);
-  if (holder && !seen.has('email')) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
+  if (holder && !names.met('email')) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
 }
 
-function checkAssignment(findings: CollectedFindings, assignment: PropertyAssignment, seen: Map<string, PropertyAssignment>, catalog: PropertyCatalog, text: string, shape: PayloadShape): void {
-  const { name, nameSpan } = assignment;
-  if (name === undefined || !nameSpan) return;
-  const first = seen.get(name);
-  if (first) findings.add('warning', nameSpan.offset, duplicateProperty, assignment, first, shape.duplicateMeaning);
-  else seen.set(name, assignment);
+/** `assignments`: all of the file's, which `assignment` is among (at its index). */
+function checkAssignment(findings: CollectedFindings, assignment: PropertyAssignment, assignments: readonly PropertyAssignment[], names: NameLookup, catalog: PropertyCatalog, text: string, shape: PayloadShape): void {
+  // A name is always written somewhere; its span is read only for a finding (a CRM objects member
+  // makes a new span object each time it is asked, and nearly every name is fine).
+  const { name } = assignment;
+  if (name === undefined) return;
+  const slot = names.slot(name);
+  const first = names.firstSetAt(slot, assignment.index);
+  if (first >= 0) findings.add('warning', assignment.nameSpan!.offset, duplicateProperty, assignment, assignments[first], shape.duplicateMeaning);
 
-  const definition = catalog.properties.get(name);
+  const definition = names.definition(slot);
   if (!definition) {
+    const nameSpan = assignment.nameSpan!;
     if (name.trim() === '') findings.add('error', nameSpan.offset, emptyPropertyName, nameSpan, undefined);
     else findings.add(catalog.source.kind === 'portal' ? 'error' : 'warning', nameSpan.offset, unknownProperty, assignment, catalog);
   } else if (isReadOnly(definition)) {
-    findings.add('warning', nameSpan.offset, readOnlyProperty, assignment, definition);
+    findings.add('warning', assignment.nameSpan!.offset, readOnlyProperty, assignment, definition);
   }
 
   const value = assignment.assignedValue;

@@ -258,3 +258,16 @@ test('countErrors counts every error, past the cap and whatever the settings say
   const rejected: Finding = { code: 'hubspot-rejected', severity: 'error', span: { offset: 0, length: 1 }, message: 'rejected' };
   assert.equal(countErrors(parsePayload(payload(entry('email', 'a@b.co'))), catalog, [rejected]), 1);
 });
+
+test('what one validation met of names is its own: the next, of another file or against another catalog, starts afresh', () => {
+  const portal = createCatalog([{ name: 'favorite_color', label: 'Favorite color', type: 'string', fieldType: 'text' }], { kind: 'portal', description: 'test portal' });
+  const twice = JSON.stringify({ properties: { email: 'a@b.co' } }).replace('}}', ', "email": "c@d.co"}}');
+  assert.deepEqual(diagnose(twice).map((d) => d.code), ['duplicate-property']);
+  assert.deepEqual(diagnose(twice).map((d) => d.code), ['duplicate-property'], 'the same again, no more, no less');
+  assert.deepEqual(diagnose(JSON.stringify({ properties: { email: 'a@b.co' } })).map((d) => d.code), [], 'email met before is not a duplicate here');
+  assert.deepEqual(diagnose(JSON.stringify({ properties: { firstname: 'Ada' } })).map((d) => d.code), ['missing-email'], 'email met before is not met here');
+  const custom = '{"properties": {"email": "a@b.co", "favorite_color": "blue", "__proto__": "x"}}';
+  assert.deepEqual(diagnose(custom).map((d) => d.code), ['unknown-property', 'unknown-property'], 'the bundled catalog has neither');
+  assert.deepEqual(diagnose(custom, DEFAULT_SETTINGS, portal).map((d) => [d.code, d.severity]), [['unknown-property', DiagnosticSeverity.Error], ['unknown-property', DiagnosticSeverity.Error]], 'the portal knows favorite_color, but not email or __proto__');
+  assert.deepEqual(diagnose(custom).map((d) => d.code), ['unknown-property', 'unknown-property'], 'and back to the bundled catalog');
+});

@@ -1,0 +1,94 @@
+// The property names one validation meets: for each, its definition in the catalog and where it was
+// first set, from one hash lookup. Each name gets a slot the first time any validation meets it, and
+// the slots outlive validations: typed arrays stamped with the validation's number say what this one
+// has seen, so a keystroke in a 100 000-property file allocates no 100 000-entry Map (a second lookup
+// per name and tens of megabytes of garbage every keystroke, as measured by the benchmark).
+import type { PropertyCatalog, PropertyDefinition } from './catalog';
+
+/** Past this many distinct names, the slots start over (a stream of random names must not grow them forever). */
+const MAX_SLOTS = 1 << 20;
+
+const slotOfName = new Map<string, number>();
+/** Per slot, its name. */
+let names: string[] = [];
+/** Per slot, its definition in `definitionsOf`'s catalog: null when the catalog has none, undefined when not looked up yet. */
+let definitions: (PropertyDefinition | null | undefined)[] = [];
+let definitionsOf: PropertyCatalog | undefined;
+/** Per slot, the validation that last met the name, and the index of the assignment that first set it there. */
+let metIn = new Int32Array(1024);
+let firstAt = new Int32Array(1024);
+let validation = 0;
+
+export interface NameLookup {
+  /** The slot of `name` (given one the first time it is met). */
+  slot(name: string): number;
+  /** The name's definition in the catalog of this validation. */
+  definition(slot: number): PropertyDefinition | undefined;
+  /** The index of the assignment that first set the name in this validation; -1 (and remembered as `index`) when this is the first. */
+  firstSetAt(slot: number, index: number): number;
+  /** True when this validation met `name`. */
+  met(name: string): boolean;
+}
+
+/** Starts a validation against `catalog`. Valid until the next call: validations run one at a time. */
+export function beginNameLookup(catalog: PropertyCatalog): NameLookup {
+  if (names.length >= MAX_SLOTS) startOver();
+  if (definitionsOf !== catalog) {
+    definitions = [];
+    definitionsOf = catalog;
+  }
+  validation = validation === 0x7fffffff ? startOver() : validation + 1;
+  return LOOKUP;
+}
+
+const LOOKUP: NameLookup = {
+  slot(name) {
+    let slot = slotOfName.get(name);
+    if (slot === undefined) {
+      slot = names.length;
+      // A copy: names are cut from document texts, and a kept slice would keep each whole text alive.
+      const kept = (' ' + name).slice(1);
+      slotOfName.set(kept, slot);
+      names.push(kept);
+      if (slot >= metIn.length) grow();
+    }
+    return slot;
+  },
+  definition(slot) {
+    let definition = definitions[slot];
+    if (definition === undefined) {
+      definition = definitionsOf!.properties.get(names[slot]) ?? null;
+      definitions[slot] = definition;
+    }
+    return definition ?? undefined;
+  },
+  firstSetAt(slot, index) {
+    if (metIn[slot] === validation) return firstAt[slot];
+    metIn[slot] = validation;
+    firstAt[slot] = index;
+    return -1;
+  },
+  met(name) {
+    const slot = slotOfName.get(name);
+    return slot !== undefined && metIn[slot] === validation;
+  },
+};
+
+function grow(): void {
+  const size = metIn.length * 2;
+  const grownMet = new Int32Array(size);
+  grownMet.set(metIn);
+  const grownFirst = new Int32Array(size);
+  grownFirst.set(firstAt);
+  metIn = grownMet;
+  firstAt = grownFirst;
+}
+
+function startOver(): number {
+  slotOfName.clear();
+  names = [];
+  definitions = [];
+  metIn = new Int32Array(1024);
+  firstAt = new Int32Array(1024);
+  return 1;
+}
