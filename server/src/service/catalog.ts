@@ -97,7 +97,7 @@ function isExactOption(option: unknown): boolean {
   if (!isWellFormedOption(option)) return false;
   for (const key of Object.keys(option)) {
     if (key === 'value' || key === 'label') continue;
-    if (key !== 'hidden' || (option).hidden !== true) return false;
+    if (key !== 'hidden' || option.hidden !== true) return false;
   }
   return true;
 }
