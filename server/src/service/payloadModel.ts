@@ -168,30 +168,25 @@ export const MAX_NESTING = 256;
 
 /** The entry whose span contains `offset` (ends inclusive, so a cursor right after `}` still counts), by binary search. */
 export function entryAt(payload: ParsedPayload, offset: number): PayloadEntry | undefined {
-  const { entries } = payload;
-  let low = 0;
-  let high = entries.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const entry = entries[mid];
-    if (offset < entry.offset) high = mid - 1;
-    else if (offset > entry.offset + entry.length) low = mid + 1;
-    else return entry;
-  }
-  return undefined;
+  return containing(payload.entries, offset, (entry) => entry.offset, (entry) => entry.length);
 }
 
 /** The member of the `properties` object whose span contains `offset` (ends inclusive), by binary search. */
 export function propertyMemberAt(payload: ParsedPayload, offset: number): PropertyMember | undefined {
-  const members = payload.propertyMembers;
+  return containing(payload.propertyMembers, offset, (member) => member.keyOffset, (member) => member.spanLength);
+}
+
+/** Of `items` in document order, not overlapping, the one from `start` to `start + length` (ends inclusive) that holds `offset`. */
+function containing<T>(items: readonly T[], offset: number, startOf: (item: T) => number, lengthOf: (item: T) => number): T | undefined {
   let low = 0;
-  let high = members.length - 1;
+  let high = items.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const member = members[mid];
-    if (offset < member.keyOffset) high = mid - 1;
-    else if (offset > member.keyOffset + member.spanLength) low = mid + 1;
-    else return member;
+    const item = items[mid];
+    const start = startOf(item);
+    if (offset < start) high = mid - 1;
+    else if (offset > start + lengthOf(item)) low = mid + 1;
+    else return item;
   }
   return undefined;
 }
