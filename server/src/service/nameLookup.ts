@@ -46,10 +46,13 @@ const LOOKUP: NameLookup = {
     let slot = slotOfName.get(name);
     if (slot === undefined) {
       slot = names.length;
-      // A copy: names are cut from document texts, and a kept slice would keep each whole text alive.
-      const kept = (' ' + name).slice(1);
+      // Never the name itself: names are cut from document texts, and a kept slice would keep each
+      // whole text alive. The catalog's spelling when it has one (no second copy), else a copy.
+      const definition = definitionsOf!.properties.get(name);
+      const kept = definition?.name ?? (' ' + name).slice(1);
       slotOfName.set(kept, slot);
       names.push(kept);
+      definitions[slot] = definition ?? null;
       if (slot >= metIn.length) grow();
     }
     return slot;

@@ -29,8 +29,11 @@ const COMPARE_ALL_UP_TO = 4 * NEIGHBOURS;
 const ANSWERS_KEPT = 4_096;
 
 export class SuggestionIndex {
-  /** Every normalised spelling, with the values it spells. */
-  private readonly exact = new Map<string, string[]>();
+  /**
+   * Every normalised spelling, with the value it spells, or the values when it spells several (rare:
+   * an array per spelling would be 200 000 arrays for a portal of 100 000 names and labels).
+   */
+  private readonly exact = new Map<string, string | string[]>();
   /** Only in an index too large to compare every spelling: the spellings sorted, and sorted reversed. */
   private readonly sorted: { readonly forwards: readonly string[]; readonly backwards: readonly string[] } | undefined;
   private readonly answers = new Map<string, readonly string[]>();
@@ -41,8 +44,10 @@ export class SuggestionIndex {
         const key = normalise(spelling);
         if (!key || key.length > LONGEST_MATCH) continue;
         const values = this.exact.get(key);
-        if (!values) this.exact.set(key, [value]);
-        else if (!values.includes(value)) values.push(value);
+        if (values === undefined) this.exact.set(key, value);
+        else if (typeof values === 'string') {
+          if (values !== value) this.exact.set(key, [values, value]);
+        } else if (!values.includes(value)) values.push(value);
       }
     }
     if (this.exact.size > COMPARE_ALL_UP_TO) {
@@ -68,7 +73,7 @@ export class SuggestionIndex {
 
   private search(needle: string): readonly string[] {
     const exact = this.exact.get(needle);
-    if (exact) return [...exact].sort((a, b) => a.localeCompare(b)).slice(0, SUGGESTIONS);
+    if (exact !== undefined) return valuesOf(exact).sort((a, b) => a.localeCompare(b)).slice(0, SUGGESTIONS);
 
     const scores = new Map<string, number>();
     let best = Infinity;
@@ -79,7 +84,7 @@ export class SuggestionIndex {
       if (Math.abs(spelling.length - needle.length) > limit) return;
       const score = distance(needle, spelling);
       if (score > limit) return;
-      for (const value of this.exact.get(spelling)!) {
+      for (const value of valuesOf(this.exact.get(spelling)!)) {
         const earlier = scores.get(value);
         if (earlier === undefined || score < earlier) scores.set(value, score);
       }
@@ -97,6 +102,11 @@ export class SuggestionIndex {
       .slice(0, SUGGESTIONS)
       .map(([value]) => value);
   }
+}
+
+/** The values a spelling spells, as a new array. */
+function valuesOf(values: string | readonly string[]): string[] {
+  return typeof values === 'string' ? [values] : [...values];
 }
 
 const indexes = new WeakMap<object, SuggestionIndex>();
