@@ -223,7 +223,7 @@ function checkAssignment(findings: CollectedFindings, assignment: PropertyAssign
   // makes a new span object each time it is asked, and nearly every name is fine).
   const { name } = assignment;
   if (name === undefined) return;
-  const slot = names.slot(name);
+  const slot = names.slotOf(assignments, assignment.index);
   const first = names.firstSetAt(slot, assignment.index);
   if (first >= 0) findings.add('warning', assignment.nameSpan!.offset, duplicateProperty, assignment, assignments[first], shape.duplicateMeaning);
 
