@@ -50,20 +50,34 @@ export function createCatalog(definitions: readonly PropertyDefinition[], source
  * The definitions of a catalog that came over the wire, as far as they are well formed: a name, a
  * label, a type and a field type that are strings, and options that have a string value and label.
  * A definition that is exactly that already (what the extension sends) is kept as it came rather than
- * copied: at 100 000 properties a copy of each is some 40 MB more at the peak, with both alive.
+ * copied (at 100 000 properties a copy of each is some 40 MB more at the peak, with both alive), but
+ * for its options, which are shared with every definition that lists the same ones.
  */
 export function wellFormedDefinitions(items: readonly unknown[]): PropertyDefinition[] {
+  // Options written alike are one array: a portal's hundreds of checkboxes all have true/false, and
+  // its enumerations often share a list; at 100 000 properties a list each is tens of megabytes.
+  const sharedOptions = new Map<string, readonly PropertyOption[]>();
+  const shared = (options: readonly PropertyOption[]): readonly PropertyOption[] => {
+    const key = JSON.stringify(options);
+    const known = sharedOptions.get(key);
+    if (known) return known;
+    sharedOptions.set(key, options);
+    return options;
+  };
   return items.flatMap((item): PropertyDefinition[] => {
     if (typeof item !== 'object' || item === null) return [];
     const raw = item as Record<string, unknown>;
     if (!isText(raw.name) || !isText(raw.label) || !isText(raw.type) || !isText(raw.fieldType)) return [];
-    if (isExactDefinition(raw)) return [raw as unknown as PropertyDefinition];
+    if (isExactDefinition(raw)) {
+      const definition = raw as unknown as PropertyDefinition;
+      return [definition.options ? { ...definition, options: shared(definition.options) } : definition];
+    }
     const options = Array.isArray(raw.options) ? raw.options.filter(isWellFormedOption) : undefined;
     return [{
       name: raw.name, label: raw.label, type: raw.type, fieldType: raw.fieldType,
       ...(isText(raw.description) ? { description: raw.description } : {}),
       ...(isText(raw.groupName) ? { groupName: raw.groupName } : {}),
-      ...(options?.length ? { options: options.map((o) => ({ value: o.value, label: o.label, ...(o.hidden === true ? { hidden: true } : {}) })) } : {}),
+      ...(options?.length ? { options: shared(options.map((o) => ({ value: o.value, label: o.label, ...(o.hidden === true ? { hidden: true } : {}) }))) } : {}),
       ...(raw.readOnlyValue === true ? { readOnlyValue: true } : {}),
       ...(raw.calculated === true ? { calculated: true } : {}),
       ...(raw.externalOptions === true ? { externalOptions: true } : {}),

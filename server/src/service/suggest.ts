@@ -2,7 +2,7 @@
 // read into an index once per catalog (or per enumeration), not once per finding: a portal can hold
 // 100 000 properties, and a file 500 unknown names to compare with them on every keystroke.
 import { distance } from 'fastest-levenshtein';
-import type { PropertyCatalog, PropertyDefinition } from './catalog';
+import type { PropertyCatalog, PropertyDefinition, PropertyOption } from './catalog';
 
 export interface Candidate {
   readonly value: string;
@@ -130,10 +130,13 @@ export function propertyNameIndex(catalog: PropertyCatalog): SuggestionIndex {
   return indexOf(catalog, () => Array.from(catalog.properties.values(), (d) => ({ value: d.name, alias: d.label })));
 }
 
-/** An enumeration's option values and labels, indexed on first use. */
+/** An enumeration's option values and labels, indexed on first use; properties with the same options share one index. */
 export function optionIndex(definition: PropertyDefinition): SuggestionIndex {
-  return indexOf(definition, () => (definition.options ?? []).map((o) => ({ value: o.value, alias: o.label })));
+  const options = definition.options ?? NO_OPTIONS;
+  return indexOf(options, () => options.map((o) => ({ value: o.value, alias: o.label })));
 }
+
+const NO_OPTIONS: readonly PropertyOption[] = [];
 
 /**
  * The items around where a key sorts, among `count` sorted ones: `before(i)` tells whether item `i`

@@ -4,7 +4,7 @@
 // only when the report shows it: a file can hold thousands of bad values, each with suggestions to
 // look up among the options.
 import { fullFormats } from 'ajv-formats/dist/formats';
-import { hasCheckableOptions, isMultiSelect, type PropertyDefinition } from './catalog';
+import { hasCheckableOptions, isMultiSelect, type PropertyDefinition, type PropertyOption } from './catalog';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
 import type { JsonValue } from './payloadModel';
@@ -76,13 +76,15 @@ function invalidEmail(_definition: PropertyDefinition, text: string, span: JsonV
 }
 
 /** Each enumeration's option values, built once per definition: the check runs for every such value of every entry, every keystroke. */
-const optionValueSets = new WeakMap<PropertyDefinition, ReadonlySet<string>>();
+/** Keyed by the options, which properties with the same options share (catalog.ts): one set for them all. */
+const optionValueSets = new WeakMap<readonly PropertyOption[], ReadonlySet<string>>();
 
 function optionValues(definition: PropertyDefinition): ReadonlySet<string> {
-  let values = optionValueSets.get(definition);
+  const options = definition.options!;
+  let values = optionValueSets.get(options);
   if (!values) {
-    values = new Set(definition.options!.map((o) => o.value));
-    optionValueSets.set(definition, values);
+    values = new Set(options.map((o) => o.value));
+    optionValueSets.set(options, values);
   }
   return values;
 }
