@@ -34,12 +34,7 @@ const ENTRY_DEPTH = 3;
  */
 export function scanPlainEntry(text: string, offset: number, end: number, index: number, maxDepth: number): PayloadEntry | undefined {
   if (text.charCodeAt(offset) !== OPEN_BRACE) return undefined;
-  // Read from a copy of the entry alone: V8 makes a substring a view that keeps its whole parent alive,
-  // and this entry outlives its version of the text (later edits keep it). Viewing the document would
-  // keep one 7 MB text alive per keystroke.
-  const scanner = new PlainJsonScanner(detachedCopy(text.slice(offset, end)), maxDepth);
-  const entry = attempt(() => scanner.entryObject(index, ENTRY_DEPTH));
-  return entry && scanner.position === end - offset ? entry : undefined;
+  return scanAlone(text, offset, end, maxDepth, (scanner) => scanner.entryObject(index, ENTRY_DEPTH));
 }
 
 /** Depth of a value of the `properties` object: inside the root object and `properties`. */
@@ -51,10 +46,19 @@ const PROPERTY_VALUE_DEPTH = 3;
  */
 export function scanPlainPropertyMember(text: string, offset: number, end: number, index: number, maxDepth: number): PropertyMember | undefined {
   if (text.charCodeAt(offset) !== QUOTE) return undefined;
-  // A copy, for the reason scanPlainEntry gives.
+  return scanAlone(text, offset, end, maxDepth, (scanner) => scanner.propertyMember(index, PROPERTY_VALUE_DEPTH));
+}
+
+/**
+ * What `read` finds in `text` from `offset` to `end`, when it reads exactly that far. Read from a copy of
+ * the part alone: V8 makes a substring a view that keeps its whole parent alive, and the part outlives
+ * its version of the text (later edits keep it). Viewing the document would keep one 7 MB text alive
+ * per keystroke.
+ */
+function scanAlone<T>(text: string, offset: number, end: number, maxDepth: number, read: (scanner: PlainJsonScanner) => T): T | undefined {
   const scanner = new PlainJsonScanner(detachedCopy(text.slice(offset, end)), maxDepth);
-  const member = attempt(() => scanner.propertyMember(index, PROPERTY_VALUE_DEPTH));
-  return member && scanner.position === end - offset ? member : undefined;
+  const part = attempt(() => read(scanner));
+  return part && scanner.position === end - offset ? part : undefined;
 }
 
 /** A string with the same characters that shares no memory with the one it was cut from. */
