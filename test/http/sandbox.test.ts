@@ -2,9 +2,10 @@
 // just to our client, since it doubles as the endpoint for trying the extension.
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import defaults from '../../schemas/default-properties.json';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import { useSandbox } from './support';
 
 describe('sandbox', () => {
   let sandbox: Sandbox;
@@ -20,14 +21,7 @@ describe('sandbox', () => {
   const create = (properties: Record<string, string>) =>
     call('/contacts/v1/contact', { method: 'POST', body: JSON.stringify({ properties: Object.entries(properties).map(([property, value]) => ({ property, value })) }) });
 
-  before(async () => {
-    sandbox = await startSandbox({ rateLimits: { burst: 1_000 } });
-  });
-  after(() => sandbox.stop());
-  beforeEach(() => {
-    sandbox.clearFaults();
-    sandbox.clearRequests();
-  });
+  useSandbox((started) => (sandbox = started));
 
   it('creates a contact in the v1 record shape, every value a string', async () => {
     const response = await create({ email: 'shape@example.com', loyalty_points: '7' });

@@ -2,8 +2,9 @@
 // (`/crm/v3/objects/contacts` and `/crm/objects/{YYYY-MM}/contacts`): the answers of
 // hubspot-contacts-api.md §10, over the same contacts as v1.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import { useSandbox } from './support';
 
 interface ContactObject {
   readonly id: string;
@@ -48,14 +49,7 @@ describe('sandbox CRM objects routes', () => {
   const call = callerOf(() => sandbox);
   const create = (collection: string, properties: Record<string, unknown>) => call(collection, { method: 'POST', body: { properties } });
 
-  before(async () => {
-    sandbox = await startSandbox({ rateLimits: { burst: 1_000 } });
-  });
-  after(() => sandbox.stop());
-  beforeEach(() => {
-    sandbox.clearFaults();
-    sandbox.clearRequests();
-  });
+  useSandbox((started) => (sandbox = started));
 
   for (const collection of COLLECTIONS) {
     describe(collection, () => {

@@ -1,6 +1,7 @@
 // Shared set-up for the HTTP tests: a sandbox, a client pointed at it, and a fake clock that only
 // moves when the client "sleeps", so retry delays are recorded instead of waited for.
 import { createServer, type Server } from 'node:http';
+import { after, before, beforeEach } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { createHubSpotClient, type HttpLogEntry, type HubSpotClient, type HubSpotClientOptions } from '../../client/src/hubspot/hubspotClient';
 import type { ContactPropertyValue, ContactTarget } from '../../client/src/hubspot/contactsApi';
@@ -177,4 +178,21 @@ export function startDripServer(): Promise<LocalServer> {
 /** An update target as a script or another extension may hand one in: its id can be anything at run time. */
 export function scriptTarget(id: unknown): ContactTarget {
   return { operation: 'update', id } as ContactTarget;
+}
+
+/**
+ * One sandbox for the tests of the describe block this is called in (handed to `take` once started),
+ * its faults and request log cleared before each test, stopped after the last.
+ */
+export function useSandbox(take: (sandbox: Sandbox) => void, options: SandboxOptions = { rateLimits: { burst: 1_000 } }): void {
+  let started: Sandbox | undefined;
+  before(async () => {
+    started = await startSandbox(options);
+    take(started);
+  });
+  after(() => started?.stop());
+  beforeEach(() => {
+    started?.clearFaults();
+    started?.clearRequests();
+  });
 }
