@@ -1,7 +1,19 @@
 // Fault injection: what the next matching request(s) meet instead of (or on top of) normal handling.
 
 /** The operation a request asks for; the v1 and CRM objects paths of one operation share its name, so a fault for it meets both. */
-export type SandboxRoute = 'createContact' | 'updateContact' | 'getContact' | 'listPropertiesV1' | 'listPropertiesV3' | 'accountDetails' | 'profilePage' | 'unknown';
+export type SandboxRoute =
+  | 'createContact'
+  | 'updateContact'
+  | 'getContact'
+  | 'batchCreate'
+  | 'batchUpdate'
+  | 'batchUpsert'
+  | 'batchRead'
+  | 'listPropertiesV1'
+  | 'listPropertiesV3'
+  | 'accountDetails'
+  | 'profilePage'
+  | 'unknown';
 
 export interface Fault {
   /** Only requests to this route; any API request when absent. */

@@ -11,6 +11,7 @@ import { authenticationRequired, genericError, missingScopes, rateLimited } from
 import { createFaultQueue, type Fault, type SandboxRoute } from './faults';
 import { sandboxProperties } from './propertyCatalog';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimiter';
+import { seededRandom } from './seededRandom';
 import { INVALID_JSON, matchRoute, type ApiResponse, type MatchedRoute } from './routes';
 
 export type { Fault, SandboxRoute } from './faults';
@@ -36,6 +37,8 @@ export interface SandboxOptions {
   readonly requiredOnCreate?: readonly string[];
   /** Faults in force from the start. */
   readonly faults?: readonly Fault[];
+  /** What the sandbox leaves to chance (the order of batch results, random faults) follows from it; 1 when absent. */
+  readonly seed?: number;
   /** Clock (epoch ms) for timestamps and rate-limit windows; tests may drive it. */
   readonly now?: () => number;
 }
@@ -105,7 +108,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let port = 0;
   // Points at the sandbox itself (it serves the record there), not at app.hubspot.com.
   const profileUrl = (vid: number): string => `${url}/contacts/${portalId}/contact/${vid}`;
-  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl, requiredOnCreate: options.requiredOnCreate ?? [] });
+  const seed = options.seed ?? 1;
+  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl, requiredOnCreate: options.requiredOnCreate ?? [], now, random: seededRandom(seed) });
 
   /** A wait that stop() cancels (the waiting handler is dropped), so no timer outlives the sandbox. */
   const wait = (ms: number): Promise<void> =>
