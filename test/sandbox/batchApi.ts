@@ -136,7 +136,8 @@ export function createBatchApi({ store, byName, requiredIn, now, random }: Batch
       return answer(read(request, list), 200, startedAt);
     }
     const checked = list.map((input) => check(input, route, route === 'batchCreate' ? requiredIn(version) : []));
-    // HubSpot answers a 207 only when each input has its own objectWriteTraceId; otherwise one bad input fails the batch.
+    // HubSpot answers a 207 only when each input has its own objectWriteTraceId; otherwise one bad input fails the
+    // batch (§10 says so of creates; the sandbox holds upserts to it too, and updates not, which §10 gives a 207 alone).
     const firstError = checked.find((entry) => 'error' in entry);
     if (firstError && 'error' in firstError && route !== 'batchUpdate' && !haveUniqueTraceIds(list)) return refuse(firstError.error.message);
     const outcomes = checked.map((entry): Outcome => {
