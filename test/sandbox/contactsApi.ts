@@ -6,6 +6,7 @@ import { errorEnvelope, notFound } from './errorBodies';
 import type { SandboxRoute } from './faults';
 import { createObjectsApi } from './objectsApi';
 import { toV1Definition, toV3Definition, type SandboxProperty } from './propertyCatalog';
+import type { Random } from './seededRandom';
 import { INVALID_JSON, type ApiRequest, type ApiResponse } from './routes';
 import { validateProperties } from './validateProperties';
 
@@ -18,6 +19,10 @@ export const REQUIRED_SCOPE: Partial<Record<SandboxRoute, string>> = {
   createContact: WRITE_CONTACTS,
   updateContact: WRITE_CONTACTS,
   getContact: READ_CONTACTS,
+  batchCreate: WRITE_CONTACTS,
+  batchUpdate: WRITE_CONTACTS,
+  batchUpsert: WRITE_CONTACTS,
+  batchRead: READ_CONTACTS,
   listPropertiesV1: READ_PROPERTIES,
   listPropertiesV3: READ_PROPERTIES,
 };
@@ -32,11 +37,14 @@ export interface ContactsApiSetup {
   readonly profileUrl: (vid: number) => string;
   /** Properties the portal's admins require on create, enforced by the CRM objects API from 2026-09. */
   readonly requiredOnCreate: readonly string[];
+  readonly now: () => number;
+  /** The order of batch results. */
+  readonly random: Random;
 }
 
-export function createContactsApi({ store, properties, portalId, profileUrl, requiredOnCreate }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
+export function createContactsApi({ store, properties, portalId, profileUrl, requiredOnCreate, now, random }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
   const byName = new Map(properties.map((property) => [property.name, property]));
-  const objectsApi = createObjectsApi({ store, byName, requiredOnCreate });
+  const objectsApi = createObjectsApi({ store, byName, requiredOnCreate, now, random });
   const record = (contact: StoredContact): Record<string, unknown> => contactRecord(contact, portalId, profileUrl(contact.vid));
   const notFoundHeader = { 'X-Hubspot-Notfound': 'true' };
 
@@ -97,6 +105,11 @@ export function createContactsApi({ store, properties, portalId, profileUrl, req
           status: 200,
           body: { portalId, accountType: 'STANDARD', timeZone: 'US/Eastern', companyCurrency: 'USD', additionalCurrencies: [], utcOffset: '-05:00', utcOffsetMilliseconds: -18_000_000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' },
         };
+      // Batches exist only as CRM objects paths, answered above.
+      case 'batchCreate':
+      case 'batchUpdate':
+      case 'batchUpsert':
+      case 'batchRead':
       case 'unknown':
         return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'resource not found') };
     }

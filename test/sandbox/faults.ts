@@ -1,7 +1,19 @@
 // Fault injection: what the next matching request(s) meet instead of (or on top of) normal handling.
 
 /** The operation a request asks for; the v1 and CRM objects paths of one operation share its name, so a fault for it meets both. */
-export type SandboxRoute = 'createContact' | 'updateContact' | 'getContact' | 'listPropertiesV1' | 'listPropertiesV3' | 'accountDetails' | 'profilePage' | 'unknown';
+export type SandboxRoute =
+  | 'createContact'
+  | 'updateContact'
+  | 'getContact'
+  | 'batchCreate'
+  | 'batchUpdate'
+  | 'batchUpsert'
+  | 'batchRead'
+  | 'listPropertiesV1'
+  | 'listPropertiesV3'
+  | 'accountDetails'
+  | 'profilePage'
+  | 'unknown';
 
 export interface Fault {
   /** Only requests to this route; any API request when absent. */
@@ -56,4 +68,23 @@ export function createFaultQueue(initial: readonly Fault[] = []): FaultQueue {
   };
   for (const fault of initial) queue.add(fault);
   return queue;
+}
+
+/** Chances (0 to 1, together at most 1) that an API request meets a fault drawn at random: demos and soak tests of a client's recovery. */
+export interface RandomFaultRates {
+  /** Answer 502 or 503 without handling the request. */
+  readonly serverError?: number;
+  /** Handle the request (a write is applied), then drop the connection without answering. */
+  readonly lost?: number;
+}
+
+/** The fault each request meets by chance, if any: one draw a request, so a seed replays the same faults. */
+export function randomFaults(rates: RandomFaultRates, random: () => number): () => Fault | undefined {
+  const serverError = rates.serverError ?? 0;
+  const lost = rates.lost ?? 0;
+  return () => {
+    const draw = random();
+    if (draw < serverError) return { status: draw < serverError / 2 ? 502 : 503 };
+    return draw < serverError + lost ? { createThenReset: true } : undefined;
+  };
 }

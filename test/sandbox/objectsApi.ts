@@ -3,11 +3,13 @@
 // answers of hubspot-contacts-api.md §10 — the object `{id, properties, createdAt, updatedAt,
 // archived}`, a 409 naming the existing id in its message, a 400 whose per-property results are JSON
 // inside its message.
+import { createBatchApi, isBatchRoute } from './batchApi';
 import { contactObject, emailOwner, findContact, type ContactStore } from './contactStore';
 import { errorEnvelope, notFound } from './errorBodies';
 import type { SandboxProperty } from './propertyCatalog';
+import type { Random } from './seededRandom';
 import { INVALID_JSON, type ApiRequest, type ApiResponse, type ObjectsPath } from './routes';
-import { validateObjectProperties } from './validateObjectProperties';
+import { refusalMessage, validateObjectProperties } from './validateObjectProperties';
 import type { Verdict } from './validateProperties';
 
 export interface ObjectsApiSetup {
@@ -15,19 +17,30 @@ export interface ObjectsApiSetup {
   readonly byName: ReadonlyMap<string, SandboxProperty>;
   /** Enforced on creates from version 2026-09, the first that applies the portal admins' rules to API writes. */
   readonly requiredOnCreate: readonly string[];
+  /** The clock of a batch's startedAt and completedAt. */
+  readonly now: () => number;
+  /** The order of a batch's results. */
+  readonly random: Random;
 }
 
 const FIRST_VERSION_WITH_ADMIN_RULES = '2026-09';
 
-export function createObjectsApi({ store, byName, requiredOnCreate }: ObjectsApiSetup): (request: ApiRequest, path: ObjectsPath) => ApiResponse {
+/** Date versions compare as text: "2026-03" < "2026-09"; "v3" is no date version and enforces none. */
+function adminRulesApply(version: string): boolean {
+  return version !== 'v3' && version >= FIRST_VERSION_WITH_ADMIN_RULES;
+}
+
+export function createObjectsApi({ store, byName, requiredOnCreate, now, random }: ObjectsApiSetup): (request: ApiRequest, path: ObjectsPath) => ApiResponse {
+  const requiredIn = (version: string): readonly string[] => (adminRulesApply(version) ? requiredOnCreate : []);
+  const batchApi = createBatchApi({ store, byName, requiredIn, now, random });
   const verdictOf = (request: ApiRequest, required: readonly string[]): Verdict => {
     if (request.body === INVALID_JSON) return { ok: false, message: 'Invalid input JSON on line 1' };
     return validateObjectProperties(request.body, byName, required);
   };
-  const badRequest = (request: ApiRequest, verdict: Extract<Verdict, { ok: false }>): ApiResponse => {
-    const message = verdict.validationResults ? `${verdict.message}: ${JSON.stringify(verdict.validationResults)}` : verdict.message;
-    return { status: 400, body: errorEnvelope(request.correlationId, message, { category: 'VALIDATION_ERROR' }) };
-  };
+  const badRequest = (request: ApiRequest, verdict: Extract<Verdict, { ok: false }>): ApiResponse => ({
+    status: 400,
+    body: errorEnvelope(request.correlationId, refusalMessage(verdict), { category: 'VALIDATION_ERROR' }),
+  });
   const conflict = (request: ApiRequest, vid: number): ApiResponse => ({
     status: 409,
     body: errorEnvelope(request.correlationId, `Contact already exists. Existing ID: ${vid}`, { category: 'CONFLICT' }),
@@ -39,13 +52,13 @@ export function createObjectsApi({ store, byName, requiredOnCreate }: ObjectsApi
     body: errorEnvelope(request.correlationId, `idProperty ${request.idProperty} is not a unique property of contacts here; use email`, { category: 'VALIDATION_ERROR' }),
   });
 
-  return (request, { version }) => {
+  return (request, path) => {
+    const { version } = path;
+    if (isBatchRoute(request.route)) return batchApi(request, request.route, path);
     if (request.idProperty !== undefined && request.idProperty !== 'email') return unknownIdProperty(request);
     switch (request.route) {
       case 'createContact': {
-        // Date versions compare as text: "2026-03" < "2026-09"; "v3" is no date version and enforces none.
-        const adminRules = version !== 'v3' && version >= FIRST_VERSION_WITH_ADMIN_RULES;
-        const verdict = verdictOf(request, adminRules ? requiredOnCreate : []);
+        const verdict = verdictOf(request, requiredIn(version));
         if (!verdict.ok) return badRequest(request, verdict);
         const owner = emailOwner(store, verdict.writes);
         if (owner) return conflict(request, owner.vid);

@@ -22,8 +22,13 @@ export interface MatchedRoute {
   readonly objects?: ObjectsPath;
 }
 
-/** `/crm/v3/objects/contacts[/{id}]` or `/crm/objects/{YYYY-MM}/contacts[/{id}]`; another version format is no path HubSpot has. */
-const OBJECTS_PATH = /^\/crm\/(?:v3\/objects|objects\/(\d{4}-(?:0[1-9]|1[0-2])))\/contacts(?:\/([^/]+))?$/;
+/**
+ * `/crm/v3/objects/contacts[/{id} | /batch/{operation}]` or the same under `/crm/objects/{YYYY-MM}`;
+ * another version format is no path HubSpot has.
+ */
+const OBJECTS_PATH = /^\/crm\/(?:v3\/objects|objects\/(\d{4}-(?:0[1-9]|1[0-2])))\/contacts(?:\/batch\/(create|update|upsert|read)|\/([^/]+))?$/;
+
+const BATCH_ROUTES: Readonly<Record<string, SandboxRoute>> = { create: 'batchCreate', update: 'batchUpdate', upsert: 'batchUpsert', read: 'batchRead' };
 
 export function matchRoute(method: string, url: URL): MatchedRoute {
   const { pathname } = url;
@@ -38,7 +43,9 @@ export function matchRoute(method: string, url: URL): MatchedRoute {
   if (objects) {
     const shape: ObjectsPath = { version: objects[1] ?? 'v3' };
     const idProperty = url.searchParams.get('idProperty') ?? undefined;
-    const id = objects[2] === undefined ? undefined : decodeURIComponent(objects[2]);
+    const batch = objects[2] === undefined ? undefined : BATCH_ROUTES[objects[2]];
+    if (batch && method === 'POST') return { route: batch, objects: shape };
+    const id = objects[3] === undefined ? undefined : decodeURIComponent(objects[3]);
     if (id === undefined && method === 'POST') return { route: 'createContact', objects: shape };
     if (id !== undefined && method === 'PATCH') return { route: 'updateContact', vid: id, idProperty, objects: shape };
     if (id !== undefined && method === 'GET') return { route: 'getContact', vid: id, idProperty, objects: shape };

@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { AUTHENTICATED_WITHOUT_SCOPE, createContactsApi, READ_CONTACTS, READ_PROPERTIES, REQUIRED_SCOPE, WRITE_CONTACTS } from './contactsApi';
 import { contactRecord, createContactStore, type ContactStore } from './contactStore';
 import { authenticationRequired, genericError, missingScopes, rateLimited } from './errorBodies';
-import { createFaultQueue, type Fault, type SandboxRoute } from './faults';
+import { createFaultQueue, randomFaults, type Fault, type RandomFaultRates, type SandboxRoute } from './faults';
 import { sandboxProperties } from './propertyCatalog';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimiter';
+import { seededRandom } from './seededRandom';
 import { INVALID_JSON, matchRoute, type ApiResponse, type MatchedRoute } from './routes';
 
-export type { Fault, SandboxRoute } from './faults';
+export type { Fault, RandomFaultRates, SandboxRoute } from './faults';
 
 export interface SandboxOptions {
   /** 0 or absent: a free port. */
@@ -36,6 +37,10 @@ export interface SandboxOptions {
   readonly requiredOnCreate?: readonly string[];
   /** Faults in force from the start. */
   readonly faults?: readonly Fault[];
+  /** Faults met by chance (drawn by the seed) by requests no injected fault meets. */
+  readonly randomFaults?: RandomFaultRates;
+  /** What the sandbox leaves to chance (the order of batch results, random faults) follows from it; 1 when absent. */
+  readonly seed?: number;
   /** Clock (epoch ms) for timestamps and rate-limit windows; tests may drive it. */
   readonly now?: () => number;
 }
@@ -105,7 +110,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let port = 0;
   // Points at the sandbox itself (it serves the record there), not at app.hubspot.com.
   const profileUrl = (vid: number): string => `${url}/contacts/${portalId}/contact/${vid}`;
-  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl, requiredOnCreate: options.requiredOnCreate ?? [] });
+  const seed = options.seed ?? 1;
+  // A stream of its own, so that turning random faults on does not change the order of batch results.
+  const faultByChance = randomFaults(options.randomFaults ?? {}, seededRandom(seed + 1));
+  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl, requiredOnCreate: options.requiredOnCreate ?? [], now, random: seededRandom(seed) });
 
   /** A wait that stop() cancels (the waiting handler is dropped), so no timer outlives the sandbox. */
   const wait = (ms: number): Promise<void> =>
@@ -141,7 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         waiter.resolve({ method, path, route });
       }
     }
-    const fault = faults.take(route);
+    const fault = faults.take(route) ?? faultByChance();
     const record = (status: number | undefined, reset: boolean): void => {
       requests.push({ method, path, route, status, reset, faulted: fault !== undefined, headers: loggableHeaders(request), bodyText, correlationId });
     };

@@ -20,3 +20,8 @@ export function validateObjectProperties(body: unknown, properties: ReadonlyMap<
   const missing: ValidationResult[] = requiredOnCreate.filter((name) => !given.has(name)).map((name) => invalid(name, 'REQUIRED_PROPERTY', `${name} is required`));
   return checkEntries(entries, properties, 'isoOrEpochMs', missing);
 }
+
+/** A refusal's message as the CRM objects API words it: the per-property results as JSON inside the text. */
+export function refusalMessage(verdict: Extract<Verdict, { ok: false }>): string {
+  return verdict.validationResults ? `${verdict.message}: ${JSON.stringify(verdict.validationResults)}` : verdict.message;
+}
