@@ -9,6 +9,7 @@ import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
 import type { JsonValue } from './payloadModel';
 import { MAX_LABEL_LENGTH, shortened } from './portalText';
+import { isoDateMs, isoDateTimeMs, looksLikeIsoDate } from './isoDates';
 import { optionIndex } from './suggest';
 
 const DAY_MS = 86_400_000;
@@ -17,8 +18,6 @@ const MAX_EPOCH_MS = 8_640_000_000_000_000;
 const EMAIL = fullFormats.email as RegExp;
 const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const LONG = /^-?\d+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** Builds the finding for a value that breaks a rule. */
 export type ValueFinding = (definition: PropertyDefinition, text: string, span: JsonValue) => Finding;
@@ -48,16 +47,12 @@ function isMidnightEpochMs(text: string): boolean {
   return isEpochMs(text) && Number(text) % DAY_MS === 0;
 }
 
-/** `YYYY-MM-DD` naming a day of the calendar (not 2026-02-30). */
 function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const ms = Date.parse(text);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+  return isoDateMs(text) !== undefined;
 }
 
-/** An ISO 8601 date-time with its time zone, on a day of the calendar. */
 function isIsoDateTime(text: string): boolean {
-  return ISO_DATE_TIME.test(text) && isIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
+  return isoDateTimeMs(text) !== undefined;
 }
 
 /** Whole milliseconds within the range of dates (beyond it, a number is no moment and has no ISO form). */
@@ -145,7 +140,7 @@ function invalidDate(definition: PropertyDefinition, text: string, span: JsonVal
       data: { fix: 'replace', replacements: [midnight] },
     };
   }
-  const iso = ISO_DATE.test(text) ? Date.parse(text) : NaN;
+  const iso = looksLikeIsoDate(text) ? Date.parse(text) : NaN;
   return {
     code: DiagnosticCode.InvalidDate, severity: 'error', span,
     message: `"${text}" is not a date HubSpot's v1 API accepts for ${describe(definition)}: use epoch milliseconds at midnight UTC${Number.isNaN(iso) ? '' : ` (${iso})`}.`,
@@ -157,7 +152,8 @@ function invalidDate(definition: PropertyDefinition, text: string, span: JsonVal
 function invalidIsoDate(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
   if (LONG.test(text)) return invalidDate(definition, text, span);
   // A date-time on a date property: its day is what HubSpot keeps.
-  const day = isIsoDateTime(text) ? new Date(Date.parse(text)).toISOString().slice(0, 10) : undefined;
+  const instant = isoDateTimeMs(text);
+  const day = instant === undefined ? undefined : new Date(instant).toISOString().slice(0, 10);
   return {
     code: DiagnosticCode.InvalidDate, severity: 'error', span,
     message: `"${text}" is not a date HubSpot's CRM objects API accepts for ${describe(definition)}: use YYYY-MM-DD${day ? ` (${day})` : ''} or epoch milliseconds at midnight UTC.`,
@@ -181,7 +177,7 @@ function invalidIsoDatetime(definition: PropertyDefinition, text: string, span: 
 
 function invalidDatetime(definition: PropertyDefinition, text: string, span: JsonValue): Finding {
   if (LONG.test(text)) return beyondDates(DiagnosticCode.InvalidDatetime, definition, text, span, 'timestamp', '');
-  const ms = ISO_DATE_TIME.test(text) || ISO_DATE.test(text) ? Date.parse(text) : NaN;
+  const ms = isoDateTimeMs(text) ?? (looksLikeIsoDate(text) ? Date.parse(text) : NaN);
   return {
     code: DiagnosticCode.InvalidDatetime, severity: 'error', span,
     message: `"${text}" is not a timestamp HubSpot's v1 API accepts for ${describe(definition)}: use epoch milliseconds${Number.isNaN(ms) ? '' : ` (${ms})`}; HubSpot answers INVALID_LONG.`,
