@@ -31,19 +31,36 @@ export interface ContactStore {
 
 export function createContactStore(firstVid: number, now: () => number): ContactStore {
   const contacts = new Map<number, StoredContact>();
+  // Lower-cased email → the oldest contact with it: seed sets of 100 000 contacts look up every email,
+  // and a scan per lookup made a batch against a large portal take seconds.
+  const byEmail = new Map<string, StoredContact>();
   let nextVid = firstVid;
 
   const apply = (contact: StoredContact, writes: readonly PropertyWrite[], at: number): void => {
-    for (const { name, value } of writes) contact.properties.set(name, { value, timestamp: at });
+    for (const { name, value } of writes) {
+      if (name === 'email') reindexEmail(contact, value);
+      contact.properties.set(name, { value, timestamp: at });
+    }
     contact.updatedAt = at;
+  };
+
+  const reindexEmail = (contact: StoredContact, email: string): void => {
+    const previous = contact.properties.get('email')?.value.toLowerCase();
+    const wanted = email.toLowerCase();
+    if (previous === wanted) return;
+    if (previous !== undefined && byEmail.get(previous) === contact) {
+      byEmail.delete(previous);
+      // Tests may store two contacts with one email: the next oldest is found once this one leaves it.
+      const next = [...contacts.values()].find((other) => other !== contact && other.properties.get('email')?.value.toLowerCase() === previous);
+      if (next) byEmail.set(previous, next);
+    }
+    const owner = byEmail.get(wanted);
+    if (!owner || owner.vid > contact.vid) byEmail.set(wanted, contact);
   };
 
   return {
     get: (vid) => contacts.get(vid),
-    findByEmail(email) {
-      const wanted = email.toLowerCase();
-      return [...contacts.values()].find((contact) => contact.properties.get('email')?.value.toLowerCase() === wanted);
-    },
+    findByEmail: (email) => byEmail.get(email.toLowerCase()),
     all: () => [...contacts.values()],
     get size() {
       return contacts.size;
