@@ -11,6 +11,7 @@ export interface RateLimit {
 }
 
 export function lowerBoundMs(requests: number, limit: RateLimit, latencyMs: number): number {
+  if (requests < 1) return 0;
   return Math.floor((requests - 1) / limit.max) * limit.intervalMs + latencyMs;
 }
 

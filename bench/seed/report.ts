@@ -66,9 +66,9 @@ export function reportSeedBench(result: SeedBenchResult): SeedBenchReport {
   const perSecond = result.perContactSample / (sample.child.wallMs / 1000);
 
   const lines = [
-    `### ${count(result.contacts)} contacts at ${limit.max} requests per ${seconds(limit.intervalMs)}`,
+    `### ${count(result.contacts)} contacts at ${limit.max} requests per ${interval(limit)}`,
     '',
-    `Lower bound for N requests: floor((N − 1) / ${limit.max}) × ${seconds(limit.intervalMs)} + ${latencyMs.toFixed(1)} ms, the median batch upsert of 100 contacts on a sandbox without a limit.`,
+    `Lower bound for N requests: floor((N − 1) / ${limit.max}) × ${interval(limit)} + ${latencyMs.toFixed(1)} ms, the median batch upsert of 100 contacts on a sandbox without a limit.`,
     '',
     '| | wall | requests | 429s | contacts | duplicates | peak RSS | lower bound | ×bound | target |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -144,6 +144,7 @@ function faultRow(label: string, run: SideRun<unknown>, says: string, target: st
 /** "200 (100 batchRead, 100 batchUpsert)": every request the sandbox logged, by route. */
 function requestsOf(tally: SandboxTally): string {
   const routes = Object.entries(tally.byRoute);
+  if (routes.length === 0) return '0';
   if (routes.length === 1) return `${tally.requests} ${routes[0]?.[0]}`;
   return `${tally.requests} (${routes.map(([route, requests]) => `${requests} ${route}`).join(', ')})`;
 }
@@ -158,6 +159,11 @@ function peerText(says: PeerReport): string {
 
 function tail(text: string): string {
   return text.trim().split('\n').slice(-3).join(' / ') || 'nothing on stderr';
+}
+
+/** "2 s": a limit's window as people write it. */
+export function interval(limit: RateLimit): string {
+  return `${limit.intervalMs / 1000} s`;
 }
 
 export function seconds(ms: number): string {

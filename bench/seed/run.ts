@@ -10,7 +10,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../../test/sandbox/sandbox';
 import { medianBatchUpsertMs, type RateLimit } from './lowerBound';
-import { reportSeedBench, seconds, type SeedBenchResult } from './report';
+import { interval, reportSeedBench, seconds, type SeedBenchResult } from './report';
 import { writeSeedSection } from './resultsSection';
 import { writeSeedFiles, type SeedFolder } from './seedFiles';
 import { runOurs, runPeer, runPerContact, type PeerMode } from './sides';
@@ -92,7 +92,7 @@ function introduction(startedAt: Date, durationMs: number, sample: number): stri
     `Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:seed\` (${seconds(durationMs)} in all) on ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${memory}, Node ${process.version}.`,
     `**How** (bench/seed/). The seed set is batch files in the CRM objects batch body form (\`{"inputs":[{"properties":{…}}]}\`, email, first and`,
     'last name, company), 1 000 contacts a file, unique emails, written to a temporary folder and deleted afterwards. The sandbox',
-    `(test/sandbox) runs in the benchmark's process, a fresh one per side, with a rolling limit of ${LIMIT.max} requests per ${seconds(LIMIT.intervalMs)} and a daily`,
+    `(test/sandbox) runs in the benchmark's process, a fresh one per side, with a rolling limit of ${LIMIT.max} requests per ${interval(LIMIT)} and a daily`,
     'limit no side reaches; every side is a child process of its own, timed from spawn to exit (Node\'s start-up included), its peak RSS',
     'taken by GNU time. Requests, 429s and the contacts at the end (distinct emails; duplicates: contacts whose email an older contact',
     'has) are counted from the sandbox\'s request log and store, never from what a side says. **Ours**: `node dist/cli.js seed <folder>',
