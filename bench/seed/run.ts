@@ -5,7 +5,7 @@
 // what it was sent. Prints the tables and rewrites the seed sets section of bench/RESULTS.md.
 // `--sample 400`: contacts the per-contact baseline sends; `--peer-all no` leaves out the peer sending
 // every batch at once (about 100 s); `--fault-seed 13`: the sandbox's seed for the random faults;
-// `--no-write` leaves RESULTS.md alone.
+// `--cli path/to/cli.js` measures another build of our CLI; `--no-write` leaves RESULTS.md alone.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../../test/sandbox/sandbox';
@@ -31,6 +31,7 @@ async function main(): Promise<number> {
       'peer-all': { type: 'string', default: 'yes' },
       'fault-seed': { type: 'string', default: '13' },
       'no-write': { type: 'boolean', default: false },
+      cli: { type: 'string' },
     },
   });
   const sample = Number(values.sample);
@@ -57,17 +58,17 @@ async function main(): Promise<number> {
   try {
     const seed = seedFolder(CONTACTS);
     const latencyMs = await step('latency of a batch upsert', medianBatchUpsertMs);
-    const ours = await step('ours', () => runOurs(seed, LIMITED));
+    const ours = await step('ours', () => runOurs(seed, LIMITED, values.cli));
     const peers = [];
     for (const mode of peerModes) peers.push({ mode, run: await step(`peer (${mode})`, () => runPeer(seed, mode, LIMITED)) });
     const perContact = await step(`one request per contact (${sample})`, () => runPerContact(seed, sample, LIMITED));
     const faulty: SandboxOptions = { ...LIMITED, randomFaults: FAULT_RATES, seed: faultSeed };
-    const faultsOurs = await step('ours with faults', () => runOurs(seed, faulty));
+    const faultsOurs = await step('ours with faults', () => runOurs(seed, faulty, values.cli));
     const faultsPeer = await step('peer with faults', () => runPeer(seed, 'sequential', faulty));
     const memory = [];
     for (const contacts of MEMORY_CONTACTS) {
       const folder = contacts === CONTACTS ? seed : seedFolder(contacts);
-      memory.push({ contacts, files: folder.files, bytes: folder.bytes, run: await step(`ours at ${contacts} contacts, no limit`, () => runOurs(folder, UNLIMITED)) });
+      memory.push({ contacts, files: folder.files, bytes: folder.bytes, run: await step(`ours at ${contacts} contacts, no limit`, () => runOurs(folder, UNLIMITED, values.cli)) });
     }
     const result: SeedBenchResult = {
       contacts: CONTACTS, limit: LIMIT, latencyMs, ours, peers, perContact, perContactSample: sample,
@@ -75,7 +76,7 @@ async function main(): Promise<number> {
     };
     const report = reportSeedBench(result);
     const summary = report.problems.length > 0 ? `**The figures are not comparable:** ${report.problems.join('; ')}.` : `Targets missed: ${report.targetsMissed}.`;
-    const markdown = [introduction(startedAt, performance.now() - began, sample), report.markdown, summary].join('\n\n');
+    const markdown = [introduction(startedAt, performance.now() - began, sample, values.cli), report.markdown, summary].join('\n\n');
     console.log(`\n${markdown}`);
     if (!values['no-write']) writeSeedSection(markdown);
     return report.problems.length > 0 ? 1 : 0;
@@ -84,11 +85,12 @@ async function main(): Promise<number> {
   }
 }
 
-function introduction(startedAt: Date, durationMs: number, sample: number): string {
+function introduction(startedAt: Date, durationMs: number, sample: number, otherCli: string | undefined): string {
   const memory = `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`;
   return [
     '## Seed sets (issue 13)',
     '',
+    ...(otherCli ? [`Our CLI: ${otherCli}.`, ''] : []),
     `Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:seed\` (${seconds(durationMs)} in all) on ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${memory}, Node ${process.version}.`,
     `**How** (bench/seed/). The seed set is batch files in the CRM objects batch body form (\`{"inputs":[{"properties":{…}}]}\`, email, first and`,
     'last name, company), 1 000 contacts a file, unique emails, written to a temporary folder and deleted afterwards. The sandbox',

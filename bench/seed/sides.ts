@@ -10,7 +10,7 @@ import { tallySandbox, type SandboxTally } from './sandboxTally';
 import type { SeedFolder } from './seedFiles';
 import { seedContact } from './seedFiles';
 
-export const CLI_BUNDLE = path.resolve(import.meta.dirname, '../../dist/cli.js');
+const CLI_BUNDLE = path.resolve(import.meta.dirname, '../../dist/cli.js');
 const PEER_SCRIPT = path.resolve(import.meta.dirname, 'peerSdk.ts');
 const PER_CONTACT_SCRIPT = path.resolve(import.meta.dirname, 'perContact.ts');
 /** A side that takes longer has hung (the slowest, the peer sending every batch at once, takes about 100 s). */
@@ -47,10 +47,11 @@ export interface SideRun<Says> {
 
 export type PeerMode = 'sequential' | 'all';
 
-export function runOurs(seed: SeedFolder, sandboxOptions: SandboxOptions): Promise<SideRun<OurRunReport>> {
-  if (!existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run npm run build`);
+/** `cli`: another build of our CLI to measure (an earlier commit, for before/after figures). */
+export function runOurs(seed: SeedFolder, sandboxOptions: SandboxOptions, cli = CLI_BUNDLE): Promise<SideRun<OurRunReport>> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'contact-payloads-seed-journal-'));
-  const args = (sandbox: Sandbox) => [CLI_BUNDLE, 'seed', seed.folder, '--base-url', sandbox.url, '--api-version', 'v3', '--yes', '--json', '--journal', path.join(scratch, 'seed.journal')];
+  const args = (sandbox: Sandbox) => [path.resolve(cli), 'seed', seed.folder, '--base-url', sandbox.url, '--api-version', 'v3', '--yes', '--json', '--journal', path.join(scratch, 'seed.journal')];
   return onFreshSandbox(sandboxOptions, seed.contacts, (sandbox) => runMeasured(args(sandbox), { HUBSPOT_ACCESS_TOKEN: sandbox.token }, SIDE_DEADLINE_MS), (stdout) => (JSON.parse(stdout) as { run: OurRunReport }).run)
     .finally(() => rmSync(scratch, { recursive: true, force: true }));
 }
