@@ -81,7 +81,7 @@ export function reportSeedBench(result: SeedBenchResult): SeedBenchReport {
     `Ours against the peer: ${verdict(ours.child.wallMs < fastestPeer, `faster (${seconds(ours.child.wallMs)} against ${seconds(fastestPeer)} at best)`)}, ` +
       `${verdict(ours.tally.rateLimited < fewest429 || (ours.tally.rateLimited === 0 && fewest429 === 0), `fewer 429s (${ours.tally.rateLimited} against ${fewest429} at least)`)}. ` +
       `The whole run against the bound for the issue's ${ISSUE_REQUESTS} requests: ${(ours.child.wallMs / bound(ISSUE_REQUESTS)).toFixed(2)}× (planning reads the portal first: ${ours.tally.byRoute.batchRead ?? 0} batch reads).` +
-      `${ours.says ? ` The CLI says: ${ours.says.requests} requests, ${ours.says.rateLimited} 429s, ${countsText(ours.says.counts)}.` : ''}`,
+      `${ours.says ? ` The CLI says: ${ours.says.requests} requests, 429s: ${ours.says.rateLimited}, ${countsText(ours.says.counts)}.` : ''}`,
   ];
 
   const { faults } = result;
