@@ -60,6 +60,7 @@ export function reportSeedBench(result: SeedBenchResult): SeedBenchReport {
   const writeRateLimited = (tally: SandboxTally) => (tally.rateLimitedByRoute.batchUpsert ?? 0) + (tally.rateLimitedByRoute.batchCreate ?? 0) + (tally.rateLimitedByRoute.batchUpdate ?? 0);
   const sendMs = ours.says?.sendElapsedMs ?? NaN;
   const sendRatio = sendMs / bound(ISSUE_REQUESTS);
+  const steadyMs = (ISSUE_REQUESTS / limit.max) * limit.intervalMs;
   const fastestPeer = Math.min(...result.peers.map(({ run }) => run.child.wallMs));
   const fewest429 = Math.min(...result.peers.map(({ run }) => run.tally.rateLimited));
   const sample = result.perContact;
@@ -80,7 +81,8 @@ export function reportSeedBench(result: SeedBenchResult): SeedBenchReport {
     '',
     `Ours against the peer: ${verdict(ours.child.wallMs < fastestPeer, `faster (${seconds(ours.child.wallMs)} against ${seconds(fastestPeer)} at best)`)}, ` +
       `${verdict(ours.tally.rateLimited < fewest429 || (ours.tally.rateLimited === 0 && fewest429 === 0), `fewer 429s (${ours.tally.rateLimited} against ${fewest429} at least)`)}. ` +
-      `The whole run against the bound for the issue's ${ISSUE_REQUESTS} requests: ${(ours.child.wallMs / bound(ISSUE_REQUESTS)).toFixed(2)}× (planning reads the portal first: ${ours.tally.byRoute.batchRead ?? 0} batch reads).` +
+      `The whole run against the bound for the issue's ${ISSUE_REQUESTS} requests: ${(ours.child.wallMs / bound(ISSUE_REQUESTS)).toFixed(2)}× (planning reads the portal first: ${ours.tally.byRoute.batchRead ?? 0} batch reads). ` +
+      `The send phase starts with a window the plan's reads have filled: at the limit's steady rate its ${ISSUE_REQUESTS} requests take ${seconds(steadyMs)}, ${(steadyMs / bound(ISSUE_REQUESTS)).toFixed(2)}× the bound, and the send phase took ${(sendMs / steadyMs).toFixed(2)}× that.` +
       `${ours.says ? ` The CLI says: ${ours.says.requests} requests, 429s: ${ours.says.rateLimited}, ${countsText(ours.says.counts)}.` : ''}`,
   ];
 
