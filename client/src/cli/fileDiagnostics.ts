@@ -16,7 +16,7 @@ export interface DiagnosedText {
  * The server's settings, but no size limit: that limit keeps an editor responsive, while a check in
  * CI must never pass a file it did not read.
  */
-const CHECK_SETTINGS: ServerSettings = { ...DEFAULT_SETTINGS, maxDocumentSize: Number.POSITIVE_INFINITY };
+export const CHECK_SETTINGS: ServerSettings = { ...DEFAULT_SETTINGS, maxDocumentSize: Number.POSITIVE_INFINITY };
 
 export function diagnoseText(absolutePath: string, text: string): DiagnosedText {
   const document = TextDocument.create(pathToFileURL(absolutePath).href, 'json', 1, text);

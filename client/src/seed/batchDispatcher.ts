@@ -1,0 +1,93 @@
+// Sends one batch request at a time through the run's rate limiter: waits for a slot, posts, tells
+// the limiter the answer, and retries what is safe to retry (batchRetry.ts). Many of these run at
+// once; the limiter alone decides how many are in flight. It counts the requests and 429s of the
+// run for its report.
+import type { HubSpotClient, JsonAttempt } from '../hubspot/hubspotClient';
+import type { BatchWrite } from '../hubspot/contactsBatch';
+import type { ResponseHeaders } from '../hubspot/http';
+import type { RetryOptions } from '../hubspot/retryPolicy';
+import { batchRetry } from './batchRetry';
+import type { RateLimiter } from './rateLimiter';
+
+export type DispatchResult =
+  | { readonly kind: 'answered'; readonly status: number; readonly headers: ResponseHeaders; readonly body: unknown }
+  /** Retries ran out or were not safe; `mayHaveBeenApplied` when an attempt may have reached HubSpot. */
+  | { readonly kind: 'failed'; readonly message: string; readonly mayHaveBeenApplied: boolean }
+  /** HubSpot's daily allowance is spent: this request was refused, nothing applied. */
+  | { readonly kind: 'dailyLimit'; readonly message: string }
+  | { readonly kind: 'cancelled'; readonly mayHaveBeenApplied: boolean };
+
+export interface DispatcherOptions {
+  readonly client: HubSpotClient;
+  readonly limiter: RateLimiter;
+  readonly retry: RetryOptions;
+  readonly signal: AbortSignal | undefined;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random: () => number;
+}
+
+export interface Dispatcher {
+  send(operation: BatchWrite | 'read', path: string, body: string): Promise<DispatchResult>;
+  readonly requests: number;
+  readonly rateLimited: number;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { client, limiter, signal } = options;
+  let requests = 0;
+  let rateLimited = 0;
+
+  async function send(operation: BatchWrite | 'read', path: string, body: string): Promise<DispatchResult> {
+    let retries = 0;
+    let mayHaveBeenApplied = false;
+    for (;;) {
+      let slot;
+      try {
+        slot = await limiter.acquire(signal);
+      } catch {
+        return { kind: 'cancelled', mayHaveBeenApplied };
+      }
+      requests++;
+      const attempt: JsonAttempt = await client.postJson(path, body, { signal });
+      if (attempt.kind === 'response') {
+        const reading = slot.done(attempt);
+        if (reading.kind === 'daily') {
+          rateLimited++;
+          return { kind: 'dailyLimit', message: reading.message };
+        }
+        // A burst 429 was refused, not processed: the limiter pauses every request and this one goes again.
+        if (reading.kind === 'burst') {
+          rateLimited++;
+          continue;
+        }
+      } else {
+        slot.failed();
+        if (attempt.mayHaveReachedServer) mayHaveBeenApplied = true;
+        if (attempt.kind === 'cancelled') return { kind: 'cancelled', mayHaveBeenApplied };
+      }
+      const decision = batchRetry({ operation, attempt, retriesSoFar: retries, options: options.retry, random: options.random });
+      if (!decision.retry) {
+        if (attempt.kind === 'response') return { kind: 'answered', status: attempt.status, headers: attempt.headers, body: attempt.body };
+        return { kind: 'failed', message: `${attempt.message}${decision.note ? `; ${decision.note}` : ''}`, mayHaveBeenApplied };
+      }
+      if (attempt.kind === 'response' && attempt.status >= 500) mayHaveBeenApplied = true;
+      try {
+        await options.sleep(decision.delayMs, signal);
+      } catch {
+        return { kind: 'cancelled', mayHaveBeenApplied };
+      }
+      if (signal?.aborted) return { kind: 'cancelled', mayHaveBeenApplied };
+      retries++;
+    }
+  }
+
+  return {
+    send,
+    get requests() {
+      return requests;
+    },
+    get rateLimited() {
+      return rateLimited;
+    },
+  };
+}
