@@ -9,7 +9,7 @@ import { isoDateMs, isoDateTimeMs } from '../../../server/src/service/isoDates';
 
 export type FileValue = SeedProperty['value'];
 
-/** A decimal as HubSpot's number rule writes one. No leading zeros: "01234" is a postal code, not 1234. */
+/** A decimal as HubSpot writes a number: with a leading zero ("01234", "007.0") it is a code such as a postal code, compared as text. */
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const WHOLE_NUMBER = /^-?\d+$/;
 
@@ -29,7 +29,7 @@ export function sameValue(property: string, fileValue: FileValue, portalValue: s
   return sameInstant(file, portal);
 }
 
-/** As text, so that digits beyond a double's precision still count: "5.10" → "5.1", "-0" → "0". */
+/** Only trailing fractional zeros go, as text, so that digits beyond a double's precision still count: "5.10" → "5.1", "-0" → "0". */
 function canonicalDecimal(text: string): string {
   const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
   return trimmed === '-0' ? '0' : trimmed;

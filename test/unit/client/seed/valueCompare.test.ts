@@ -19,6 +19,7 @@ test('numbers are compared as text, so digits beyond a double still count', () =
 test('a leading zero or an exponent is text, compared exactly: "01234" is not 1234', () => {
   assert.equal(sameValue('zip', '01234', '1234'), false);
   assert.equal(sameValue('zip', 1234, '01234'), false);
+  assert.equal(sameValue('zip', '01234.0', '01234'), false);
   assert.equal(sameValue('zip', '1e3', '1000'), false);
 });
 
