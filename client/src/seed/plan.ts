@@ -94,7 +94,8 @@ function withoutKeys(entry: SeedEntry, journal: JournalState, options: PlanOptio
 function compared(entry: SeedEntry, route: BatchRoute, found: PortalContact, origin: string, by: 'email' | 'id'): PlannedContact {
   const changes: PropertyChange[] = [];
   for (const { property, value } of entry.properties) {
-    const old = found.properties[property];
+    // Own properties only: a property named "constructor" is not Object's.
+    const old = Object.hasOwn(found.properties, property) ? found.properties[property] : undefined;
     if (!sameValue(property, value, old)) changes.push({ property, old: old ?? null, new: valueText(value) });
   }
   if (changes.length === 0) return { ...notSent(entry, 'unchanged', found.id, []), note: `${origin}; already as the file says` };

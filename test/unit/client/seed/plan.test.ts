@@ -66,6 +66,12 @@ test('a property the portal did not answer counts as empty: setting it is a chan
   assert.equal(planOne(contact(0, { email: 'ann@example.com', city: null }), portal(found)).action, 'unchanged');
 });
 
+test('a property named like an Object member ("constructor", "toString") is compared as a property of the contact', () => {
+  const found = { id: '700', properties: { email: 'ann@example.com' } };
+  const row = planOne(contact(0, { email: 'ann@example.com', constructor: 'x', toString: 'y' }), portal(found));
+  assert.deepEqual(row.changes, [{ property: 'constructor', old: null, new: 'x' }, { property: 'toString', old: null, new: 'y' }]);
+});
+
 test('found by email under another id than the file saves: sent by email, and the note says so', () => {
   const row = planOne(contact(0, { email: 'ann@example.com', firstname: 'Ann' }, { id: '512' }), portal({ id: '700', properties: { email: 'ann@example.com' } }));
   assert.deepEqual([row.action, row.route, row.id, row.note], ['update', 'upsert', '700', 'found by email (id 700, though the file saves id 512); updated by email']);
