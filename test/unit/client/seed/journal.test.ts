@@ -159,7 +159,7 @@ test('a journal of 100 000 outcomes is read within a generous bound (10 s)', () 
   assert.ok(elapsed < 10_000, `read ${text.length} bytes in ${Math.round(elapsed)} ms`);
 });
 
-test('a run killed with SIGKILL mid-write leaves every complete line readable; a torn one is skipped', async () => {
+test('a run killed with SIGKILL mid-run leaves every complete line readable, a torn tail skipped, and takes the next record', async () => {
   const file = freshPath();
   const writer = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'journalWriter.ts'), file, ACCOUNT.origin], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
