@@ -2,7 +2,7 @@
 // keys contacts by email, case-insensitively): whichever went last would win, silently. The runner
 // plans chunk by chunk, so the set-wide check is a tracker fed every entry in order; each contact
 // that shares its email is then blocked, naming the others.
-import { MAX_SEED_PROBLEMS } from '../../../server/src/service/seedContact';
+import { MAX_SEED_PROBLEMS, type SeedProblem } from '../../../server/src/service/seedContact';
 import { planProblem, PlanProblemCode, type PlannedContact } from './planRow';
 import type { SeedEntry } from './seedEntry';
 
@@ -53,10 +53,15 @@ export function duplicateEmailTracker(): { add(entry: SeedEntry): void; duplicat
 
 /** The row of a contact that shares its email with `others`: blocked, one problem per other place (the file's own problems kept). */
 export function blockedAsDuplicate(row: PlannedContact, others: readonly SeedPlace[] | OtherPlaces): PlannedContact {
+  return { entry: row.entry, action: 'blocked', route: undefined, id: row.id, changes: [], ...duplicateBlock(row.entry, row.problems, others) };
+}
+
+/** Why a contact at `at` that shares its email with `others` is blocked: its own problems, one per other place, and a note. */
+export function duplicateBlock(at: { readonly line: number; readonly character: number }, ownProblems: readonly SeedProblem[], others: readonly SeedPlace[] | OtherPlaces): { readonly problems: readonly SeedProblem[]; readonly note: string } {
   const total = 'total' in others ? others.total : others.length;
-  const problems = [...row.problems, ...others.map(({ file, line }) => planProblem(row.entry, PlanProblemCode.DuplicateEmail, `same email as ${file}:${line + 1}`))];
+  const problems = [...ownProblems, ...others.map(({ file, line }) => planProblem(at, PlanProblemCode.DuplicateEmail, `same email as ${file}:${line + 1}`))];
   const unlisted = total - others.length;
-  if (unlisted > 0) problems.push(planProblem(row.entry, PlanProblemCode.DuplicateEmail, `and as ${unlisted} more ${unlisted === 1 ? 'contact' : 'contacts'} of the set`));
+  if (unlisted > 0) problems.push(planProblem(at, PlanProblemCode.DuplicateEmail, `and as ${unlisted} more ${unlisted === 1 ? 'contact' : 'contacts'} of the set`));
   const note = `not sent: ${total === 1 ? 'another contact of the set has' : `${total} other contacts of the set have`} the same email`;
-  return { entry: row.entry, action: 'blocked', route: undefined, id: row.id, changes: [], problems, note };
+  return { problems, note };
 }

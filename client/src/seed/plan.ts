@@ -8,7 +8,7 @@ import { planProblem, PlanProblemCode, type BatchRoute, type PlanAction, type Pl
 import type { SeedEntry } from './seedEntry';
 import { sameValue, valueText } from './valueCompare';
 
-export { blockedAsDuplicate, duplicateEmailTracker, type OtherPlaces, type SeedPlace } from './duplicateEmails';
+export { blockedAsDuplicate, duplicateBlock, duplicateEmailTracker, type OtherPlaces, type SeedPlace } from './duplicateEmails';
 export { PlanProblemCode, type BatchRoute, type PlanAction, type PlannedContact, type PropertyChange } from './planRow';
 
 export interface PortalContact {

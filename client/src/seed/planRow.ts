@@ -34,6 +34,7 @@ export const PlanProblemCode = {
   UncertainCreate: 'uncertain-create',
 } as const;
 
-export function planProblem(entry: SeedEntry, code: string, message: string): SeedProblem {
-  return { line: entry.line, character: entry.character, code, message };
+/** A problem the plan finds, placed where the contact starts. */
+export function planProblem(at: { readonly line: number; readonly character: number }, code: string, message: string): SeedProblem {
+  return { line: at.line, character: at.character, code, message };
 }
