@@ -4,7 +4,7 @@
 // a 429 pauses every request.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRateLimiter, type LimitReading, type RateLimiter } from '../../../../client/src/seed/rateLimiter';
+import { createRateLimiter, type LimitReading, type RateLimiter, type RequestSlot } from '../../../../client/src/seed/rateLimiter';
 import { createRateLimiter as hubSpotWindow, DEFAULT_RATE_LIMITS, type RateLimits } from '../../../sandbox/rateLimiter';
 import { virtualTime, type VirtualTime } from './virtualTime';
 
@@ -18,7 +18,7 @@ interface Bed {
   /** HubSpot's window, on the same clock. */
   readonly server: ReturnType<typeof hubSpotWindow>;
   /** One request: a slot, half the latency there, HubSpot counts it, half back; sent again after a 429's pause. Resolves to the 429s it met. */
-  send(latencyMs: number, limiter?: RateLimiter): Promise<number>;
+  readonly send: (latencyMs: number, limiter?: RateLimiter) => Promise<number>;
 }
 
 function bed(limits: Partial<RateLimits>, maxInFlight?: number): Bed {
@@ -31,11 +31,11 @@ function bed(limits: Partial<RateLimits>, maxInFlight?: number): Bed {
     server,
     async send(latencyMs, by = limiter) {
       for (let refused = 0; ; refused++) {
-        const slot = await by.acquire();
+        const slot: RequestSlot = await by.acquire();
         await time.sleep(latencyMs / 2);
         const verdict = server.take();
         await time.sleep(latencyMs / 2);
-        const reading = slot.done({ status: verdict.allowed ? 200 : 429, headers: lowerCased(verdict.headers), body: verdict.allowed ? {} : { policyName: verdict.policyName } });
+        const reading: LimitReading = slot.done({ status: verdict.allowed ? 200 : 429, headers: lowerCased(verdict.headers), body: verdict.allowed ? {} : { policyName: verdict.policyName } });
         if (reading.kind === 'ok') return refused;
         assert.equal(reading.kind, 'burst');
       }

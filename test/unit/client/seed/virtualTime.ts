@@ -4,11 +4,11 @@
 import { setImmediate as turn } from 'node:timers/promises';
 
 export interface VirtualTime {
-  now(): number;
+  readonly now: () => number;
   /** Resolves at now + ms of virtual time; rejects with an AbortError when the signal aborts first. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Moves time on, waking sleepers, until `promise` settles; throws when nothing is left to wake first. */
-  run<T>(promise: Promise<T>): Promise<T>;
+  readonly run: <T>(promise: Promise<T>) => Promise<T>;
 }
 
 interface Sleeper {
