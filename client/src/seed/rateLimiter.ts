@@ -3,10 +3,13 @@
 // run and account. Until an answer names the limit, one request goes out at a time. Then each of our
 // requests holds a place in the window from its start until an interval after its answer arrived:
 // HubSpot counted it somewhere in between, so it has surely left HubSpot's rolling window by then,
-// and holding fewer than `max` places means HubSpot never sees more than `max` of ours. When
-// `remaining` is lower than our own count allows, another client on the same app uses the limit
-// too; its requests hold the difference until an interval after that answer. A 429 pauses every
-// request for as long as HubSpot says.
+// and holding fewer than `max` places means HubSpot never sees more than `max` of ours. Another
+// client on the same app shows only in `remaining`, which counts its requests too: the last answer's
+// `remaining`, less ours sent after the answered request (it cannot have counted them), is the room
+// HubSpot has; it grows only as our own counted requests leave the window, so places another client
+// frees are not taken until an answer shows them free. A 429 pauses every request for as long as
+// HubSpot says and halves the share of `max` we take (two runs reading the same room at the same
+// moment would both take it); answers without 429 grow it back by about one a window.
 import { setTimeout as delay } from 'node:timers/promises';
 import { readErrorEnvelope } from '../hubspot/errorBodies';
 import type { ResponseHeaders } from '../hubspot/http';
@@ -56,6 +59,19 @@ interface Limit {
   readonly intervalMs: number;
 }
 
+/**
+ * What the last answer's `remaining` says: the room HubSpot had for more requests (its `remaining`,
+ * less ours sent after the answered request, less each started since), and which of ours it counted:
+ * each makes room for one more when it leaves the window.
+ */
+interface Reading {
+  room: number;
+  /** Ours it counted: each leaves the window an interval after its answer. */
+  readonly counted: readonly Hold[];
+  /** An interval after the answer everything it counted has left the window: it says nothing of others any more. */
+  readonly staleAt: number;
+}
+
 /** One of our requests in the window: in flight until its answer (or failure) arrives. */
 interface Hold {
   readonly startedAt: number;
@@ -68,9 +84,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
   let limit: Limit | undefined;
   let holds: Hold[] = [];
-  /** Places other clients' requests hold, as the last `remaining` showed them, and until when. */
-  let foreign = { count: 0, until: 0 };
+  let reading: Reading | undefined;
   let pausedUntil = 0;
+  /** The share of `max` we take: halved by each 429, grown back by about one a window of answers. */
+  let share = Number.POSITIVE_INFINITY;
   let starts: number[] = [];
   /** Waiting acquirers, woken when an answer or failure may have freed a place or taught the limit. */
   const wakers = new Set<AbortController>();
@@ -87,13 +104,15 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const inFlight = holds.filter((hold) => hold.endedAt === undefined).length;
     if (inFlight >= maxInFlight) return undefined;
     if (!limit) return inFlight === 0 ? 0 : undefined;
-    // Others' use, once its reading is an interval old, says nothing of now: one request asks again.
-    if (foreign.count > 0 && foreign.until <= at) return inFlight === 0 ? 0 : undefined;
-    if (ownHeldAt(at, limit) + foreign.count < limit.max) return 0;
     const { intervalMs } = limit;
-    const lapses = holds.flatMap((hold) => (hold.endedAt === undefined ? [] : [hold.endedAt + intervalMs]));
-    if (foreign.count > 0) lapses.push(foreign.until);
-    return lapses.length === 0 ? undefined : Math.min(...lapses) - at;
+    const ownLapses = holds.flatMap((hold) => (hold.endedAt === undefined ? [] : [hold.endedAt + intervalMs]));
+    const soonest = (lapses: readonly number[]): number | undefined => (lapses.length === 0 ? undefined : Math.min(...lapses) - at);
+    if (ownHeldAt(at, limit) >= Math.min(limit.max, Math.floor(share))) return soonest(ownLapses);
+    // Without a fresh reading others' use is unknown: one request at a time asks HubSpot.
+    if (!reading || reading.staleAt <= at) return reading && inFlight > 0 ? undefined : 0;
+    const lapses = reading.counted.flatMap((hold) => (hold.endedAt === undefined ? [] : [hold.endedAt + intervalMs]));
+    if (reading.room + lapses.filter((lapse) => lapse <= at).length > 0) return 0;
+    return soonest([...lapses.filter((lapse) => lapse > at), reading.staleAt]);
   };
 
   const wake = (): void => {
@@ -115,22 +134,23 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     }
   };
 
-  const learn = (headers: ResponseHeaders, at: number, startedAt: number): void => {
+  const learn = (headers: ResponseHeaders, at: number, answered: Hold): void => {
     const read = readRateLimitHeaders(headers);
     limit = { max: read.max ?? limit?.max ?? FALLBACK_LIMIT.max, intervalMs: read.intervalMs ?? limit?.intervalMs ?? FALLBACK_LIMIT.intervalMs };
     if (read.remaining === undefined) return;
-    // Ours that started with or before this request are taken as counted (some may not have arrived
-    // yet), so ours are not taken for others'. Others are expected to go on as they did until an
-    // answer says otherwise: each answer replaces the reading.
+    // Ours that started no later than this request are taken as counted (sent together, most arrive
+    // first); those started after it may not have been.
     ownHeldAt(at, limit);
-    const ours = holds.filter((hold) => hold.startedAt <= startedAt).length;
-    foreign = { count: Math.max(0, limit.max - read.remaining - ours), until: at + limit.intervalMs };
+    const { startedAt } = answered;
+    const counted = holds.filter((hold) => hold.startedAt <= startedAt);
+    reading = { room: read.remaining - (holds.length - counted.length), counted, staleAt: at + limit.intervalMs };
   };
 
   const take = (at: number): RequestSlot => {
     const hold: Hold = { startedAt: at, endedAt: undefined };
     holds.push(hold);
     starts.push(at);
+    if (reading) reading.room--;
     const end = (): number => {
       const at = now();
       hold.endedAt ??= at;
@@ -139,9 +159,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return {
       done(answer) {
         const at = end();
-        if (answer.status !== undefined) learn(answer.headers, at, hold.startedAt);
+        if (answer.status !== undefined) learn(answer.headers, at, hold);
         const reading = readLimit(answer, at, limit ?? FALLBACK_LIMIT);
-        if (reading.kind === 'burst') pausedUntil = Math.max(pausedUntil, at + reading.waitMs);
+        const { max } = limit ?? FALLBACK_LIMIT;
+        if (reading.kind === 'burst') {
+          // The 429s of one burst are one sign of another client: halve once for them.
+          if (at >= pausedUntil) share = Math.max(1, Math.min(share, max) / 2);
+          pausedUntil = Math.max(pausedUntil, at + reading.waitMs);
+        } else if (share < max) share += 1 / share;
         wake();
         return reading;
       },

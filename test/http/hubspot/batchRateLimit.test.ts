@@ -1,7 +1,8 @@
 // The seed rate limiter against the sandbox's rate limit (20 requests per rolling 2 s): 100 batch
 // upserts sent through it finish with no more than a few 429s, alone and with a second run sharing
-// the limit (each learns of the other only from X-HubSpot-RateLimit-Remaining). Real time: the
-// bounds are generous, not benchmarks.
+// the limit (each learns of the other only from X-HubSpot-RateLimit-Remaining and its 429s). Real
+// time: the bounds are generous, not benchmarks; the sandbox's own time per batch grows with its
+// store (it looks emails up one contact at a time), so the run is slower than the limit alone makes it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { batchPath, batchWriteBody, readBatchWriteAnswer, type BatchWriteInput } from '../../../client/src/hubspot/contactsBatch';
@@ -66,13 +67,13 @@ describe('seed rate limiter against the sandbox at 20 requests per 2 s', () => {
     });
   });
 
-  it('two runs of 50 batches sharing the limit, each with its own limiter, finish within 60 s with at most 45 429s', TEST_BOUND, async (t) => {
+  it('two runs of 50 batches sharing the limit, each with its own limiter, finish within 60 s with at most 25 429s', TEST_BOUND, async (t) => {
     await withSandbox(async (sandbox, client) => {
       const startedAt = Date.now();
       await Promise.all([upsertAll(client(), createRateLimiter(), 'first', 50), upsertAll(client(), createRateLimiter(), 'second', 50)]);
       const elapsedMs = Date.now() - startedAt;
       assert.equal(sandbox.contacts.all().length, 10_000);
-      assert.ok(refusals(sandbox) <= 45, `${refusals(sandbox)} 429s`);
+      assert.ok(refusals(sandbox) <= 25, `${refusals(sandbox)} 429s`);
       assert.ok(elapsedMs < 60_000, `${elapsedMs} ms`);
       t.diagnostic(`shared: ${elapsedMs} ms, ${refusals(sandbox)} 429s`);
     });
