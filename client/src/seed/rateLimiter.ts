@@ -86,7 +86,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let holds: Hold[] = [];
   let reading: Reading | undefined;
   let pausedUntil = 0;
-  /** The share of `max` we take: halved by each 429, grown back by about one a window of answers. */
+  /** The share of `max` we take: halved by each burst of 429s, grown back by about one a window of answers. */
   let share = Number.POSITIVE_INFINITY;
   let starts: number[] = [];
   /** Waiting acquirers, woken when an answer or failure may have freed a place or taught the limit. */
@@ -105,9 +105,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     if (inFlight >= maxInFlight) return undefined;
     if (!limit) return inFlight === 0 ? 0 : undefined;
     const { intervalMs } = limit;
-    const ownLapses = holds.flatMap((hold) => (hold.endedAt === undefined ? [] : [hold.endedAt + intervalMs]));
     const soonest = (lapses: readonly number[]): number | undefined => (lapses.length === 0 ? undefined : Math.min(...lapses) - at);
-    if (ownHeldAt(at, limit) >= Math.min(limit.max, Math.floor(share))) return soonest(ownLapses);
+    if (ownHeldAt(at, limit) >= Math.min(limit.max, Math.floor(share))) return soonest(holds.flatMap((hold) => (hold.endedAt === undefined ? [] : [hold.endedAt + intervalMs])));
     // Without a fresh reading others' use is unknown: one request at a time asks HubSpot.
     if (!reading || reading.staleAt <= at) return reading && inFlight > 0 ? undefined : 0;
     const lapses = reading.counted.flatMap((hold) => (hold.endedAt === undefined ? [] : [hold.endedAt + intervalMs]));
