@@ -330,7 +330,7 @@ function checkAssignment(findings: CollectedFindings, assignment: PropertyAssign
   if (name === undefined) return;
   const slot = names.slotOf(assignments, assignment.index);
   const first = names.firstSetAt(slot, assignment.index);
-  if (first >= 0) findings.add('warning', assignment.nameSpan!.offset, duplicateProperty, assignment, assignments[first], shape.duplicateMeaning);
+  if (first >= 0) findings.add('warning', assignment.nameSpan!.offset, duplicateProperty, assignment, assignments[first], shape);
 
   const definition = names.definition(slot);
   if (!definition) {
@@ -364,12 +364,12 @@ function addValueRule(findings: CollectedFindings, definition: PropertyDefinitio
 
 // ── Recipes: each builds one finding, only when the report shows it ─────────────────────────────────
 
-/** `meaning`: what the shape makes of a duplicate (PayloadShape.duplicateMeaning). */
-function duplicateProperty(assignment: PropertyAssignment, first: PropertyAssignment, meaning: string): Finding {
+/** `shape`: where the assignment is and what the shape makes of a duplicate. */
+function duplicateProperty(assignment: PropertyAssignment, first: PropertyAssignment, shape: PayloadShape): Finding {
   const name = assignment.name!;
   return {
     code: DiagnosticCode.DuplicateProperty, severity: 'warning', span: assignment.nameSpan!,
-    message: `"${name}" is set twice in this file; ${meaning}`,
+    message: `"${name}" is set twice ${shape.scope}; ${shape.duplicateMeaning}`,
     data: { fix: 'removeEntry', entryIndex: assignment.index },
     related: { span: first.nameSpan!, message: `"${name}" is first set here.` },
   };

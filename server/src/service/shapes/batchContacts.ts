@@ -12,12 +12,14 @@ import { v1Shape } from './v1';
 
 export const v1BatchContactShape: PayloadShape = {
   ...v1Shape,
+  scope: 'in this contact',
   topLevelKeys: new Map<string, KeySchema>(Object.entries(v1BatchSchema.definitions.contact.properties)),
   structureFindings: (payload) => checkStructure(payload, V1_BATCH_RULES),
 };
 
 export const objectsBatchInputShape: PayloadShape = {
   ...objectsShape,
+  scope: 'in this contact',
   topLevelKeys: new Map<string, KeySchema>(Object.entries(objectsBatchSchema.definitions.input.properties)),
   structureFindings: (payload) => checkObjectsStructure(payload, OBJECTS_BATCH_RULES),
 };
