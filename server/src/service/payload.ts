@@ -46,7 +46,7 @@ export function parseBatchTolerantly(text: string): ParsedBatch {
   const topMembers = tree.type === 'object' ? membersOf(tree, toLocatedMember) : [];
   const listNode = tree.type === 'array' ? tree : tree.type === 'object' ? lastMemberNode(tree, 'inputs') : undefined;
   const inputs = lastMember(topMembers, 'inputs');
-  if (listNode?.type !== 'array') return { ...none, root, topMembers, inputs };
+  if (listNode?.type !== 'array') return { ...none, root, topMembers, inputs, list: undefined };
   const elementNodes = listNode.children ?? [];
   const contacts: ParsedPayload[] = [];
   elementNodes.forEach((node, batchIndex) => {
