@@ -17,7 +17,7 @@ export function registerReadSeedFiles(ctx: ServerContext): void {
     if (!Array.isArray(uris) || !uris.every((uri) => typeof uri === 'string')) throw invalidParams('readSeedFiles takes {"uris": string[]}');
     const files: SeedFileAnswer[] = [];
     // One at a time: the reads are pure computation after the disk, and the server serves one request at a time anyway.
-    for (const uri of uris as string[]) files.push(await answer(ctx, uri));
+    for (const uri of uris) files.push(await answer(ctx, uri));
     return { files };
   });
 }

@@ -1,6 +1,6 @@
 // A contact's email, as HubSpot finds the contact by it: the `email` property's value (the last one,
 // as HubSpot reads duplicates), else a v1 batch contact's own `email` key. Trimmed, as HubSpot trims.
-import { lastMember, type JsonValue, type ParsedPayload, type Span } from './payloadModel';
+import { contactsOf, lastMember, type JsonValue, type ParsedDocument, type ParsedPayload, type Span } from './payloadModel';
 import { shapeOf } from './shapes';
 
 export interface WrittenEmail {
@@ -17,6 +17,29 @@ export function contactEmail(payload: ParsedPayload): WrittenEmail | undefined {
     return written(assignments[i].assignedValue);
   }
   return payload.batchIndex !== undefined ? written(lastMember(payload.topMembers, 'email')?.value) : undefined;
+}
+
+/** Every contact's email in a document, in document order (contacts without one left out). */
+export function contactEmails(document: ParsedDocument): WrittenEmail[] {
+  const emails: WrittenEmail[] = [];
+  for (const contact of contactsOf(document)) {
+    const written = contact.root?.kind === 'object' ? contactEmail(contact) : undefined;
+    if (written) emails.push(written);
+  }
+  return emails;
+}
+
+/** The key two emails are the same by: HubSpot matches emails trimmed and in any case. */
+export function sameEmailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * What the `duplicate-email` warning says, in a batch file (`otherPlace`: "line 12") and across the
+ * files `check` is given ("seeds/team.contacts.json:12"): one wording for both.
+ */
+export function duplicateEmailMessage(email: string, otherPlace: string): string {
+  return `"${email}" is also the email of the contact at ${otherPlace}: HubSpot finds contacts by email, so one would update the other. A seed set's plan sends neither.`;
 }
 
 function written(value: JsonValue | undefined): WrittenEmail | undefined {

@@ -6,6 +6,7 @@ export { updateDocument, updatePayload } from './payloadUpdate';
 export { documentKindOf, type DocumentKind } from './documentKind';
 export { contactsOf, isBatch, type JsonSyntaxProblem, type ParsedBatch, type ParsedDocument, type ParsedPayload, type Span } from './payloadModel';
 export { readSeedFile } from './seedFile';
+export { contactEmails, duplicateEmailMessage, sameEmailKey, type WrittenEmail } from './contactEmail';
 export { MAX_SEED_PROBLEMS, type SeedContactRead, type SeedFileRead, type SeedProblem, type SeedProperty } from './seedContact';
 export { countErrors, isTooLarge, toDiagnostics, validate, type CheckFailure, type CheckFailureListener } from './validate';
 export { complete, type CompletionOptions } from './completion';

@@ -11,7 +11,7 @@ import { isReadOnly, type PropertyCatalog, type PropertyDefinition } from './cat
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 import type { Finding, Severity } from './finding';
 import { BATCH_EXAMPLE, checkBatchStructure } from './batchStructure';
-import { contactEmail, type WrittenEmail } from './contactEmail';
+import { contactEmail, duplicateEmailMessage, sameEmailKey, type WrittenEmail } from './contactEmail';
 import { isBatch, MAX_NESTING, type JsonValue, type Member, type ParsedBatch, type ParsedDocument, type ParsedPayload, type PropertyAssignment, type Span } from './payloadModel';
 import { describeKind } from './schemaCheck';
 import { shapeOf, type PayloadShape } from './shapes';
@@ -289,7 +289,7 @@ function addDuplicateEmails(findings: CollectedFindings, batch: ParsedBatch): vo
   for (const contact of batch.contacts) {
     const written = contactEmail(contact);
     if (!written) continue;
-    const key = written.email.toLowerCase();
+    const key = sameEmailKey(written.email);
     const earlier = first.get(key);
     if (!earlier) first.set(key, written);
     else repeated.push([written, earlier]);
@@ -420,7 +420,7 @@ function duplicateKey(member: Member, first: Member): Finding {
 function duplicateEmail(written: WrittenEmail, other: WrittenEmail, otherLine: number): Finding {
   return {
     code: DiagnosticCode.DuplicateEmail, severity: 'warning', span: written.span,
-    message: `"${written.email}" is also the email of the contact on line ${otherLine}: HubSpot finds contacts by email, so one would update the other. A seed set's plan sends neither.`,
+    message: duplicateEmailMessage(written.email, `line ${otherLine}`),
     related: { span: other.span, message: `"${other.email}" is also here.` },
   };
 }
