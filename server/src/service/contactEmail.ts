@@ -11,12 +11,17 @@ export interface WrittenEmail {
 }
 
 export function contactEmail(payload: ParsedPayload): WrittenEmail | undefined {
+  const value = contactEmailValue(payload);
+  return value && { email: (value.value as string).trim(), span: { offset: value.offset, length: value.length } };
+}
+
+/** The string value that holds the contact's email (not empty once trimmed), as the model has it: no new object (validation asks 10 000 contacts every keystroke). */
+export function contactEmailValue(payload: ParsedPayload): JsonValue | undefined {
   const assignments = shapeOf(payload).assignments(payload);
   for (let i = assignments.length - 1; i >= 0; i--) {
-    if (assignments[i].name !== 'email') continue;
-    return written(assignments[i].assignedValue);
+    if (assignments[i].name === 'email') return nonEmptyString(assignments[i].assignedValue);
   }
-  return payload.batchIndex !== undefined ? written(lastMember(payload.topMembers, 'email')?.value) : undefined;
+  return payload.batchIndex !== undefined ? nonEmptyString(lastMember(payload.topMembers, 'email')?.value) : undefined;
 }
 
 /** Every contact's email in a document, in document order (contacts without one left out). */
@@ -42,8 +47,6 @@ export function duplicateEmailMessage(email: string, otherPlace: string): string
   return `"${email}" is also the email of the contact at ${otherPlace}: HubSpot finds contacts by email, so one would update the other. A seed set's plan sends neither.`;
 }
 
-function written(value: JsonValue | undefined): WrittenEmail | undefined {
-  if (value?.kind !== 'string') return undefined;
-  const email = (value.value as string).trim();
-  return email === '' ? undefined : { email, span: { offset: value.offset, length: value.length } };
+function nonEmptyString(value: JsonValue | undefined): JsonValue | undefined {
+  return value?.kind === 'string' && (value.value as string).trim() !== '' ? value : undefined;
 }

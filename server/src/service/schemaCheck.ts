@@ -15,13 +15,42 @@ const ENTRIES_PER_CHECK = 1024;
 export interface StructureRules {
   readonly validate: ValidateFunction;
   readonly sentKeys: string;
+  /**
+   * The top-level keys whose values the schema surely accepts when the test says so. A top level
+   * whose every member passes (and has `properties`) is not given to ajv: a batch file has 10 000 of
+   * them, each a plain object to build and collect every keystroke.
+   */
+  readonly plainKeys: ReadonlyMap<string, (value: JsonValue) => boolean>;
 }
 
+const isString = (value: JsonValue) => value.kind === 'string';
+const isArray = (value: JsonValue) => value.kind === 'array';
+const isVid = (value: JsonValue) => value.kind === 'number' && Number.isSafeInteger(value.value) && (value.value as number) >= 1;
+export const isIdDigits = (value: JsonValue) => value.kind === 'string' && /^[1-9][0-9]*$/.test(value.value as string);
+
 /** A v1 single file: schemas/contact.schema.json. */
-export const V1_RULES: StructureRules = { validate: validateContactPayload, sentKeys: 'only "properties"' };
+export const V1_RULES: StructureRules = {
+  validate: validateContactPayload, sentKeys: 'only "properties"',
+  plainKeys: new Map([['properties', isArray], ['vid', isVid], ['$schema', isString]]),
+};
 
 /** A contact of a v1 batch: schemas/contacts-v1-batch.schema.json, where `email` and `vid` find the contact. */
-export const V1_BATCH_RULES: StructureRules = { validate: validateV1BatchContact, sentKeys: '"email", "vid" and "properties"' };
+export const V1_BATCH_RULES: StructureRules = {
+  validate: validateV1BatchContact, sentKeys: '"email", "vid" and "properties"',
+  plainKeys: new Map([['properties', isArray], ['vid', isVid], ['email', isString]]),
+};
+
+/** True when the top level surely passes the schema (with `properties` emptied): every member's value passes its key's test, and `properties` is there. */
+export function plainTopLevel(payload: ParsedPayload, rules: StructureRules): boolean {
+  if (!payload.properties) return false;
+  const { topMembers } = payload;
+  for (let i = 0; i < topMembers.length; i++) {
+    const { key, value } = topMembers[i];
+    const test = rules.plainKeys.get(key);
+    if (!test || !value || !test(value)) return false;
+  }
+  return true;
+}
 
 export function checkStructure(payload: ParsedPayload, rules: StructureRules = V1_RULES): Finding[] {
   if (!payload.root) return [];
@@ -34,7 +63,7 @@ export function checkStructure(payload: ParsedPayload, rules: StructureRules = V
   // The top level with `properties` empty, then the entries a chunk at a time inside an otherwise valid
   // payload: a 100 000-entry file never has 100 000 plain values alive at once.
   const entriesApart = payload.properties?.value?.kind === 'array';
-  if (!validator(shallowValue(payload, entriesApart))) explainAll(validator.errors, []);
+  if (!(entriesApart && plainTopLevel(payload, rules)) && !validator(shallowValue(payload, entriesApart))) explainAll(validator.errors, []);
   if (!entriesApart) return findings;
   // Entries that plainly pass the schema are not given to ajv: nearly all of them, and each would be a
   // plain object to build and collect, every keystroke.

@@ -11,7 +11,7 @@ import { isReadOnly, type PropertyCatalog, type PropertyDefinition } from './cat
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 import type { Finding, Severity } from './finding';
 import { BATCH_EXAMPLE, checkBatchStructure } from './batchStructure';
-import { contactEmail, duplicateEmailMessage, sameEmailKey, type WrittenEmail } from './contactEmail';
+import { contactEmail, contactEmailValue, duplicateEmailMessage, sameEmailKey, type WrittenEmail } from './contactEmail';
 import { isBatch, MAX_NESTING, type JsonValue, type Member, type ParsedBatch, type ParsedDocument, type ParsedPayload, type PropertyAssignment, type Span } from './payloadModel';
 import { describeKind } from './schemaCheck';
 import { shapeOf, type PayloadShape } from './shapes';
@@ -275,7 +275,7 @@ function collectContactProblems(payload: ParsedPayload, catalog: PropertyCatalog
   }
   const holder = shape.assignmentsHolder(payload);
   // A v1 batch contact found by its own `email` key has one.
-  if (holder && !names.met('email') && !contactEmail(payload)) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
+  if (holder && !names.met('email') && !contactEmailValue(payload)) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
 }
 
 /**
@@ -284,17 +284,23 @@ function collectContactProblems(payload: ParsedPayload, catalog: PropertyCatalog
  * other's line.
  */
 function addDuplicateEmails(findings: CollectedFindings, batch: ParsedBatch): void {
-  const first = new Map<string, WrittenEmail>();
-  const repeated: [WrittenEmail, WrittenEmail][] = [];
-  for (const contact of batch.contacts) {
-    const written = contactEmail(contact);
-    if (!written) continue;
-    const key = sameEmailKey(written.email);
+  // The first contact of each email, by index; the rest are built only when an email repeats.
+  const first = new Map<string, number>();
+  const repeatedAt: [number, number][] = [];
+  const { contacts } = batch;
+  for (let index = 0; index < contacts.length; index++) {
+    const value = contactEmailValue(contacts[index]);
+    if (!value) continue;
+    const key = sameEmailKey(value.value as string);
     const earlier = first.get(key);
-    if (!earlier) first.set(key, written);
-    else repeated.push([written, earlier]);
+    if (earlier === undefined) first.set(key, index);
+    else repeatedAt.push([index, earlier]);
   }
-  if (repeated.length === 0) return;
+  if (repeatedAt.length === 0) return;
+  const emailOf = (index: number) => contactEmail(contacts[index])!;
+  const built = new Map<number, WrittenEmail>();
+  const once = (index: number) => built.get(index) ?? built.set(index, emailOf(index)).get(index)!;
+  const repeated = repeatedAt.map(([index, earlier]): [WrittenEmail, WrittenEmail] => [once(index), once(earlier)]);
   const lineOf = lineNumbers(batch.text);
   const flagged = new Set<WrittenEmail>();
   for (const [written, earlier] of repeated) {

@@ -9,13 +9,22 @@ import { validateObjectsBatchInput, validateObjectsPayload } from '../contactSch
 import { DiagnosticCode } from '../diagnosticCodes';
 import type { Finding } from '../finding';
 import { lastMember, type JsonValue, type Member, type ParsedPayload, type PropertyMember, type Span } from '../payloadModel';
-import { describeKind, explainRoot, invalidSchemaKey, scalarOrPlaceholder, setOwn, type StructureRules } from '../schemaCheck';
+import { describeKind, explainRoot, invalidSchemaKey, isIdDigits, plainTopLevel, scalarOrPlaceholder, setOwn, type StructureRules } from '../schemaCheck';
+
+// `associations` is never taken as plainly valid: ajv reads it in full.
+const isObject = (value: JsonValue) => value.kind === 'object';
 
 /** A CRM objects single file: schemas/contact-objects.schema.json. */
-export const OBJECTS_RULES: StructureRules = { validate: validateObjectsPayload, sentKeys: '"properties" and "associations"' };
+export const OBJECTS_RULES: StructureRules = {
+  validate: validateObjectsPayload, sentKeys: '"properties" and "associations"',
+  plainKeys: new Map([['properties', isObject], ['id', isIdDigits], ['$schema', (value) => value.kind === 'string']]),
+};
 
 /** A contact of a CRM objects batch's `inputs`: schemas/contacts-objects-batch.schema.json, where `id` names the contact to update. */
-export const OBJECTS_BATCH_RULES: StructureRules = { validate: validateObjectsBatchInput, sentKeys: '"properties", "associations" and "id"' };
+export const OBJECTS_BATCH_RULES: StructureRules = {
+  validate: validateObjectsBatchInput, sentKeys: '"properties", "associations" and "id"',
+  plainKeys: new Map([['properties', isObject], ['id', isIdDigits]]),
+};
 
 const ASSOCIATION_EXAMPLE = '{"to": {"id": "101"}, "types": [{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 279}]}';
 
@@ -23,7 +32,7 @@ export function checkObjectsStructure(payload: ParsedPayload, rules: StructureRu
   if (!payload.root) return [];
   const findings: Finding[] = [];
   const validator = rules.validate;
-  if (!validator(topLevelValue(payload))) {
+  if (!(payload.properties?.value?.kind === 'object' && plainTopLevel(payload, rules)) && !validator(topLevelValue(payload))) {
     for (const error of validator.errors ?? []) findings.push(...explainTopLevel(error, payload, rules.sentKeys));
   }
   const suspects = payload.propertyMembers.filter((member) => !plainlyValid(member.value));
