@@ -284,18 +284,8 @@ function collectContactProblems(payload: ParsedPayload, catalog: PropertyCatalog
  * other's line.
  */
 function addDuplicateEmails(findings: CollectedFindings, batch: ParsedBatch): void {
-  // The first contact of each email, by index; the rest are built only when an email repeats.
-  const first = new Map<string, number>();
-  const repeatedAt: [number, number][] = [];
   const { contacts } = batch;
-  for (let index = 0; index < contacts.length; index++) {
-    const value = contactEmailValue(contacts[index]);
-    if (!value) continue;
-    const key = sameEmailKey(value.value as string);
-    const earlier = first.get(key);
-    if (earlier === undefined) first.set(key, index);
-    else repeatedAt.push([index, earlier]);
-  }
+  const repeatedAt = repeatedEmails(contacts);
   if (repeatedAt.length === 0) return;
   const emailOf = (index: number) => contactEmail(contacts[index])!;
   const built = new Map<number, WrittenEmail>();
@@ -310,6 +300,39 @@ function addDuplicateEmails(findings: CollectedFindings, batch: ParsedBatch): vo
     }
     findings.add('warning', written.span.offset, duplicateEmail, written, earlier, lineOf(earlier.span.offset));
   }
+}
+
+/** What the last validation of a batch found of its emails: each contact's email value, and the repeats. */
+interface EmailIndex {
+  readonly values: readonly (JsonValue | undefined)[];
+  /** [contact, the earlier contact with its email], by position among the contacts. */
+  readonly repeatedAt: readonly (readonly [number, number])[];
+}
+
+/**
+ * Kept per array of contacts, which an update takes over (payloadUpdate.ts): after a keystroke that
+ * changed no email, every value is the one seen before (moved in place), and the emails are not
+ * compared again — 10 000 of them, each lowercased and hashed, every keystroke.
+ */
+const emailIndexes = new WeakMap<readonly ParsedPayload[], EmailIndex>();
+
+function repeatedEmails(contacts: readonly ParsedPayload[]): EmailIndex['repeatedAt'] {
+  const values = contacts.map(contactEmailValue);
+  const known = emailIndexes.get(contacts);
+  if (known && known.values.length === values.length && values.every((value, index) => value === known.values[index])) return known.repeatedAt;
+  // The first contact of each email, by position; a repeat names it.
+  const first = new Map<string, number>();
+  const repeatedAt: [number, number][] = [];
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (!value) continue;
+    const key = sameEmailKey(value.value as string);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else repeatedAt.push([index, earlier]);
+  }
+  emailIndexes.set(contacts, { values, repeatedAt });
+  return repeatedAt;
 }
 
 /** The 1-based line of an offset, by binary search over the text's line starts (found once). */
