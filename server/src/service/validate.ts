@@ -92,6 +92,12 @@ interface Candidate {
  */
 class CollectedFindings {
   private arrivals = 0;
+
+  /** How many findings the checks handed over so far, kept or not. */
+  get handedOver(): number {
+    return this.arrivals;
+  }
+
   /** How many findings of each severity the checks handed over, kept or not. */
   readonly arrived: Record<Severity, number> = { error: 0, warning: 0, information: 0 };
   private readonly candidates: Record<Severity, Candidate[]> = { error: [], warning: [], information: [] };
@@ -252,8 +258,23 @@ export function contactErrors(contact: ParsedPayload, catalog: PropertyCatalog, 
   return { count: collected.arrived.error, first: collected.firstErrors(max) };
 }
 
+/**
+ * Contacts that had no finding at all under a catalog. An update keeps every contact of a batch file
+ * that the edit did not reach as the same object (payloadUpdate.ts), so a clean one is not checked again
+ * until the catalog changes: a keystroke checks the contacts with problems and the edited one, not all
+ * 10 000. A new parse makes new objects, which are checked.
+ */
+const cleanUnder = new WeakMap<ParsedPayload, PropertyCatalog>();
+
 /** One contact's problems: the whole file's in a single contact file, one contact's in a batch file. */
 function collectContactProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings): void {
+  if (cleanUnder.get(payload) === catalog) return;
+  const before = findings.handedOver;
+  collectProblemsOfContact(payload, catalog, findings);
+  if (findings.handedOver === before) cleanUnder.set(payload, catalog);
+}
+
+function collectProblemsOfContact(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings): void {
   const shape = shapeOf(payload);
   try {
     for (const finding of shape.structureFindings(payload)) findings.addBuilt(finding);
