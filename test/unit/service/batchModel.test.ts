@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bundledDefaultCatalog, createCatalog } from '../../../server/src/service/catalog';
 import { parseBatch, parseBatchTolerantly } from '../../../server/src/service/payload';
 import type { ParsedBatch, ParsedDocument } from '../../../server/src/service/payloadModel';
 import { updateDocument } from '../../../server/src/service/payloadUpdate';
@@ -72,3 +73,16 @@ function typeAfterQuote(random: () => number, text: string): string {
   if (quote < 0) return text;
   return text.slice(0, quote + 1) + String.fromCharCode(97 + Math.floor(random() * 26)) + text.slice(quote + 1);
 }
+
+test('a contact clean under one catalog is checked again under another, and after an edit that reaches it', () => {
+  const text = '{"inputs": [{"properties": {"email": "a@b.co", "firstname": "Ada"}}, {"properties": {"email": "c@d.co"}}]}';
+  const document = TextDocument.create('file:///clean.contacts.json', 'json', 1, text);
+  const model = parseBatch(text);
+  assert.deepEqual(validate(document, model, bundledDefaultCatalog(), DEFAULT_SETTINGS), [], 'clean under the bundled defaults');
+  const portal = createCatalog([{ name: 'email', label: 'Email', type: 'string', fieldType: 'text' }], { kind: 'portal', description: 'a portal without firstname' });
+  assert.deepEqual(validate(document, model, portal, DEFAULT_SETTINGS).map((d) => d.code), ['unknown-property']);
+  const edited = text.replace('"c@d.co"', '"c-d.co"');
+  const updated = updateDocument(model, edited);
+  const editedDocument = TextDocument.create('file:///clean.contacts.json', 'json', 2, edited);
+  assert.deepEqual(validate(editedDocument, updated, bundledDefaultCatalog(), DEFAULT_SETTINGS).map((d) => d.code), ['invalid-email']);
+});
