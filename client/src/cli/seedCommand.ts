@@ -85,7 +85,11 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     const planStartedAt = Date.now();
     let plan: SeedPlan;
     try {
-      plan = await run.plan(source, { resendUncertain: values['resend-uncertain'] === true, onProgress: (planned) => progress(`Planning: ${planned} contacts read`) });
+      plan = await run.plan(source, {
+        resendUncertain: values['resend-uncertain'] === true,
+        onProgress: (planned) => progress(`Planning: ${planned} contacts read`),
+        nameOf: (file) => printablePath(displayPath(file, cwd)),
+      });
     } catch (error) {
       if (error instanceof SeedPlanError) return configProblem(context, error.message);
       throw error;
@@ -169,7 +173,8 @@ async function confirm(question: string, { terminal }: CommandContext): Promise<
 /** A line that rewrites itself on a terminal; on a log, one line at most every few seconds. */
 function progressLine({ terminal }: CommandContext): (line: string | undefined) => void {
   const onTerminal = process.stderr.isTTY === true;
-  let lastAt = 0;
+  // A log gets no line for a run that ends within the first few seconds.
+  let lastAt = Date.now();
   let shown = false;
   return (line) => {
     if (line === undefined) {

@@ -1,5 +1,6 @@
 // How `seed` prints a plan and a run: text for people (counts first, then each contact that needs
 // attention, with its file and line), or with --json one document on standard output.
+import type { SeedProblem } from '../../../server/src/service/seedContact';
 import type { SeedPlan, PlanRow } from '../seed/seedPlanning';
 import type { SeedReport, SeedResult } from '../seed/seedOutcome';
 import { accountLabel } from '../seed/seedAccount';
@@ -42,7 +43,7 @@ export function reportLines(report: SeedReport, cwd: string): string[] {
   lines.push(
     `Sent to ${accountLabel(report.account)}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed, ${counts.blocked} blocked` +
       `${counts.uncertain > 0 ? `, ${counts.uncertain} may have been created` : ''}${counts.notSent > 0 ? `, ${counts.notSent} not sent` : ''}` +
-      ` — ${plural(report.requests, 'request', 'requests')}${report.rateLimited > 0 ? ` (${report.rateLimited} answered 429)` : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s.`,
+      ` — ${plural(report.requests, 'request', 'requests')}${report.rateLimited > 0 ? ` (${report.rateLimited} answered 429)` : ''} in ${duration(report.elapsedMs)}.`,
   );
   if (report.stopped) lines.push(`Stopped: ${report.stopped.message}`);
   lines.push(`Journal: ${report.journalPath}`);
@@ -53,10 +54,10 @@ export function planJson(plan: SeedPlan, cwd: string, journalPath: string) {
   return {
     account: plan.account,
     journal: journalPath,
-    plan: { counts: plan.counts, files: plan.files, fileProblems: plan.fileProblems.map((problem) => ({ ...problem, file: displayPath(problem.file, cwd) })) },
+    plan: { counts: plan.counts, files: plan.files, fileProblems: plan.fileProblems.map((problem) => ({ ...problem, file: displayPath(problem.file, cwd), problems: problem.problems.map(fromOne) })) },
     contacts: plan.rows.map((row) => ({
       file: displayPath(row.file, cwd), line: row.line + 1, index: row.index, email: row.email, action: row.action, route: row.route, id: row.id,
-      changes: row.changes, problems: row.problems, note: row.note,
+      changes: row.changes, problems: row.problems.map(fromOne), note: row.note,
     })),
   };
 }
@@ -75,6 +76,11 @@ export function reportJson(plan: SeedPlan, report: SeedReport, cwd: string, send
   };
 }
 
+/** Lines and columns from 1 in what is printed, as `check` prints them. */
+function fromOne(problem: SeedProblem): SeedProblem {
+  return { ...problem, line: problem.line + 1, character: problem.character + 1 };
+}
+
 function where(row: PlanRow | SeedResult, cwd: string): string {
   return `${printablePath(displayPath(row.file, cwd))}:${row.line + 1}`;
 }
@@ -85,4 +91,8 @@ function who(row: PlanRow): string {
 
 function shown(value: string | null): string {
   return value === null ? '(empty)' : printable(JSON.stringify(value));
+}
+
+function duration(ms: number): string {
+  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -57,9 +57,15 @@ export function blockedAsDuplicate(row: PlannedContact, others: readonly SeedPla
 }
 
 /** Why a contact at `at` that shares its email with `others` is blocked: its own problems, one per other place, and a note. */
-export function duplicateBlock(at: { readonly line: number; readonly character: number }, ownProblems: readonly SeedProblem[], others: readonly SeedPlace[] | OtherPlaces): { readonly problems: readonly SeedProblem[]; readonly note: string } {
+export function duplicateBlock(
+  at: { readonly line: number; readonly character: number },
+  ownProblems: readonly SeedProblem[],
+  others: readonly SeedPlace[] | OtherPlaces,
+  /** How a file is named to people: the CLI relative to its folder, the editor relative to the workspace. */
+  nameOf: (file: string) => string = (file) => file,
+): { readonly problems: readonly SeedProblem[]; readonly note: string } {
   const total = 'total' in others ? others.total : others.length;
-  const problems = [...ownProblems, ...others.map(({ file, line }) => planProblem(at, PlanProblemCode.DuplicateEmail, `same email as ${file}:${line + 1}`))];
+  const problems = [...ownProblems, ...others.map(({ file, line }) => planProblem(at, PlanProblemCode.DuplicateEmail, `same email as ${nameOf(file)}:${line + 1}`))];
   const unlisted = total - others.length;
   if (unlisted > 0) problems.push(planProblem(at, PlanProblemCode.DuplicateEmail, `and as ${unlisted} more ${unlisted === 1 ? 'contact' : 'contacts'} of the set`));
   const note = `not sent: ${total === 1 ? 'another contact of the set has' : `${total} other contacts of the set have`} the same email`;

@@ -55,6 +55,8 @@ export interface PlanningContext {
   readonly resendUncertain: boolean;
   readonly signal: AbortSignal | undefined;
   readonly onProgress?: ((contactsPlanned: number) => void) | undefined;
+  /** How a file is named in the plan's messages (another place with the same email, say). */
+  readonly nameOf: (file: string) => string;
 }
 
 /** Thrown when the portal cannot be read (401, 403, the daily limit…): no plan can be trusted then. */
@@ -85,7 +87,7 @@ export async function planSeedSet(source: SeedSource, context: PlanningContext):
   const duplicated = duplicates.duplicates();
   const checked = duplicated.size === 0 ? rows : rows.map((row) => {
     const others = duplicated.get(row.key);
-    return others ? { ...row, action: 'blocked' as const, route: undefined, changes: [], propertyCount: 0, ...duplicateBlock(row, row.problems, others) } : row;
+    return others ? { ...row, action: 'blocked' as const, route: undefined, changes: [], propertyCount: 0, ...duplicateBlock(row, row.problems, others, context.nameOf) } : row;
   });
   return { account: context.account, rows: checked, counts: countActions(checked), fileProblems, files: source.files.length };
 }

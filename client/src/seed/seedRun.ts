@@ -25,8 +25,15 @@ export interface SeedRunOptions {
   readonly limiter?: RateLimiter;
 }
 
+export interface PlanOptions {
+  readonly resendUncertain: boolean;
+  readonly onProgress?: (contactsPlanned: number) => void;
+  /** How files are named in the plan's messages; as given when absent. */
+  readonly nameOf?: (file: string) => string;
+}
+
 export interface SeedRun {
-  plan(source: SeedSource, options: { readonly resendUncertain: boolean; readonly onProgress?: (contactsPlanned: number) => void }): Promise<SeedPlan>;
+  plan(source: SeedSource, options: PlanOptions): Promise<SeedPlan>;
   send(plan: SeedPlan, source: SeedSource, options?: { readonly onProgress?: (progress: SendProgress) => void }): Promise<SeedReport>;
   /** Requests per second over the last window, for progress lines. */
   readonly ratePerSecond: number;
@@ -39,7 +46,7 @@ export function createSeedRun(options: SeedRunOptions): SeedRun {
   const dispatcher = createDispatcher({ client: options.client, limiter, retry: options.retry, signal: options.signal, sleep, random: options.random ?? Math.random, now });
   const { account, journal, signal } = options;
   return {
-    plan: (source, planOptions) => planSeedSet(source, { account, dispatcher, journal, resendUncertain: planOptions.resendUncertain, signal, onProgress: planOptions.onProgress }),
+    plan: (source, planOptions) => planSeedSet(source, { account, dispatcher, journal, resendUncertain: planOptions.resendUncertain, signal, onProgress: planOptions.onProgress, nameOf: planOptions.nameOf ?? ((file) => file) }),
     send: (plan, source, sendOptions) => sendSeedPlan(plan, source, { dispatcher, journal, signal, now, onProgress: sendOptions?.onProgress }),
     get ratePerSecond() {
       return limiter.ratePerSecond;
