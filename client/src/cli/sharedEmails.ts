@@ -3,6 +3,7 @@
 // each file's report, naming the other place as path:line. Within one batch file the engine says so.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode, duplicateEmailMessage, sameEmailKey } from '../../../server/src/service';
+import { printablePath } from './printable';
 
 export interface EmailsOfFile {
   /** As reports print it: relative to the current folder. */
@@ -44,7 +45,8 @@ function warning(place: Place, other: Place): Diagnostic {
     severity: DiagnosticSeverity.Warning,
     code: DiagnosticCode.DuplicateEmail,
     source: DIAGNOSTIC_SOURCE,
-    // The message names the other place; no related information, which every report prints as a place in this file.
-    message: duplicateEmailMessage(place.email, `${other.file.path}:${other.range.start.line + 1}`),
+    // The message names the other place (its name shown as a path is, tabs and controls visible); no
+    // related information, which every report prints as a place in this file.
+    message: duplicateEmailMessage(place.email, `${printablePath(other.file.path)}:${other.range.start.line + 1}`),
   };
 }
