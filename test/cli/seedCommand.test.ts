@@ -159,6 +159,16 @@ describe('contact-payloads seed', () => {
     assert.match(rerun.stdout, /2 that may already exist/);
   });
 
+  it('create and update refuse a batch file (exit 2) and point at seed', async () => {
+    const sandbox = await portal();
+    sampleSet();
+    for (const command of ['create', 'update']) {
+      const run = await runCli([command, 'seeds/team.contacts.json'], { cwd: scratch, env: { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: sandbox.url } });
+      assert.deepEqual([run.code, run.stderr], [2, 'seeds/team.contacts.json: a batch file holds many contacts; send it with "contact-payloads seed seeds/team.contacts.json".\n']);
+    }
+    assert.equal(sandbox.requests.length, 0);
+  });
+
   it('never prints the access token', () => {
     for (const run of runs) assert.ok(!`${run.stdout}${run.stderr}`.includes(TOKEN), `seen in ${run.args.join(' ')}`);
   });

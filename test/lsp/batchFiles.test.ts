@@ -54,6 +54,19 @@ describe('batch files (*.contacts.json)', () => {
     await client.close(uri);
   });
 
+  test("HubSpot's rejections of a seed run land on the value of the contact they name (contactIndex), not on another contact's same value", async () => {
+    const uri = newUri();
+    const text = '{"inputs": [\n  {"properties": {"email": "a@example.com", "favorite_color": "teal"}},\n  {"properties": {"email": "b@example.com", "favorite_color": "teal"}}\n]}';
+    await client.open(uri, text);
+    await client.pullDiagnostics(uri);
+    await client.connection.sendNotification('contactPayloads/hubspotRejection', {
+      uri, rejected: [{ name: 'favorite_color', value: 'teal', error: 'INVALID_OPTION', message: 'teal was not one of the allowed options', contactIndex: 1 }],
+    });
+    const rejected = (await client.pullDiagnostics(uri)).filter((d) => d.code === 'hubspot-rejected');
+    assert.deepEqual(rejected.map((d) => [d.range.start.line, text.split('\n')[d.range.start.line]?.slice(d.range.start.character, d.range.end.character)]), [[2, '"teal"']]);
+    await client.close(uri);
+  });
+
   test('v1 form: the contact\'s own email and vid are keys of it, an unknown key is a warning, an element that is no object an error', async () => {
     const uri = newUri();
     await client.open(uri, V1_BATCH);

@@ -14,7 +14,7 @@ export { hover } from './hover';
 export { codeActions } from './codeActions';
 export { convertPayload, FORMAT_NAMES, type ConversionNote, type ConversionResult, type NoteSubject, type PayloadFormat } from './convert';
 export { documentSymbols } from './symbols';
-export { rejectionFindings, type RejectedProperty } from './hubspotRejections';
+export { documentRejectionFindings, rejectionFindings, type RejectedProperty } from './hubspotRejections';
 export { bundledDefaultCatalog, createCatalog, wellFormedDefinitions, type CatalogSource, type PropertyCatalog, type PropertyDefinition, type PropertyOption } from './catalog';
 export { propertyNameIndex } from './suggest';
 export { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from './serverSettings';
