@@ -14,9 +14,10 @@ import { bundledDefaultCatalog, readSeedFile } from '../../../server/src/service
 import { defaultJournalPath, openJournal, type Journal } from '../seed/journal';
 import { accountLabel, readSeedAccount } from '../seed/seedAccount';
 import { seedIdEdits, type IdToSave } from '../seed/seedIds';
-import type { SeedReport } from '../seed/seedOutcome';
+import { countOutcomes, type SeedReport } from '../seed/seedOutcome';
 import { SeedPlanError, type SeedPlan } from '../seed/seedPlanning';
 import { createSeedRun } from '../seed/seedRun';
+import { unsentResult } from '../seed/seedSending';
 import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, type CommandContext } from './commandLine';
 import { readContactFile } from './contactFile';
 import { ExitCode } from './exitCodes';
@@ -103,8 +104,9 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     const toSend = plan.counts.create + plan.counts.update;
     if (toSend === 0) {
       say('Nothing to send.');
-      if (json) terminal.out(JSON.stringify(reportJson(plan, emptyReport(plan, journal), cwd, 0, planElapsedMs), null, 2));
-      return plan.counts.blocked > 0 || plan.fileProblems.length > 0 ? ExitCode.Problems : ExitCode.Success;
+      const report = unsentReport(plan, journal);
+      if (json) terminal.out(JSON.stringify(reportJson(plan, report, cwd, 0, planElapsedMs), null, 2));
+      return exitCodeOfRun(plan, report);
     }
     if (values.yes !== true) {
       const confirmed = await confirm(`Send ${plural(toSend, 'contact', 'contacts')} to ${accountLabel(plan.account)}? [y/N] `, context);
@@ -144,14 +146,10 @@ function exitCodeOfRun(plan: SeedPlan, report: SeedReport): ExitCode {
   return ExitCode.Success;
 }
 
-function emptyReport(plan: SeedPlan, journal: Journal): SeedReport {
-  const results = plan.rows.map((row) => ({
-    key: row.key, file: row.file, index: row.index, line: row.line, character: row.character,
-    outcome: row.action === 'unchanged' ? ('unchanged' as const) : row.action === 'uncertain' ? ('uncertain' as const) : ('blocked' as const),
-    id: row.id, message: row.note ?? row.problems[0]?.message, rejected: [],
-  }));
-  const counts = { created: 0, updated: 0, unchanged: plan.counts.unchanged, failed: 0, blocked: plan.counts.blocked, uncertain: plan.counts.uncertain, notSent: 0 };
-  return { account: plan.account, counts, results, stopped: undefined, requests: 0, rateLimited: 0, elapsedMs: 0, journalPath: journal.path };
+/** The report of a plan with nothing to send: each contact as the plan left it. */
+function unsentReport(plan: SeedPlan, journal: Journal): SeedReport {
+  const results = plan.rows.map((row) => unsentResult(row, 'not sent'));
+  return { account: plan.account, counts: countOutcomes(results), results, stopped: undefined, requests: 0, rateLimited: 0, elapsedMs: 0, journalPath: journal.path };
 }
 
 /** y/N on a terminal; undefined when there is none to ask on. */

@@ -10,7 +10,8 @@ import { batchRetry } from './batchRetry';
 import type { RateLimiter } from './rateLimiter';
 
 export type DispatchResult =
-  | { readonly kind: 'answered'; readonly status: number; readonly headers: ResponseHeaders; readonly body: unknown }
+  /** `afterLostAttempt`: an earlier attempt may have been applied unanswered (an upsert then finds its own write). */
+  | { readonly kind: 'answered'; readonly status: number; readonly headers: ResponseHeaders; readonly body: unknown; readonly afterLostAttempt: boolean }
   /** Retries ran out or were not safe; `mayHaveBeenApplied` when an attempt may have reached HubSpot. */
   | { readonly kind: 'failed'; readonly message: string; readonly mayHaveBeenApplied: boolean }
   /** HubSpot's daily allowance is spent: this request was refused, nothing applied. */
@@ -26,6 +27,9 @@ export interface DispatcherOptions {
   readonly random: () => number;
 }
 
+/** 429s one request waits out before it gives up: the limiter already paces every request, so a run of them means another client is using the app's allowance. */
+const MAX_RATE_LIMITED_WAITS = 20;
+
 export interface Dispatcher {
   send(operation: BatchWrite | 'read', path: string, body: string): Promise<DispatchResult>;
   readonly requests: number;
@@ -39,6 +43,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function send(operation: BatchWrite | 'read', path: string, body: string): Promise<DispatchResult> {
     let retries = 0;
+    let rateLimitedWaits = 0;
     let mayHaveBeenApplied = false;
     for (;;) {
       let slot;
@@ -58,7 +63,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         // A burst 429 was refused, not processed: the limiter pauses every request and this one goes again.
         if (reading.kind === 'burst') {
           rateLimited++;
-          continue;
+          if (++rateLimitedWaits <= MAX_RATE_LIMITED_WAITS) continue;
+          return { kind: 'failed', message: `HubSpot still answered 429 after ${MAX_RATE_LIMITED_WAITS} waits`, mayHaveBeenApplied };
         }
       } else {
         slot.failed();
@@ -67,7 +73,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const decision = batchRetry({ operation, attempt, retriesSoFar: retries, options: options.retry, random: options.random });
       if (!decision.retry) {
-        if (attempt.kind === 'response') return { kind: 'answered', status: attempt.status, headers: attempt.headers, body: attempt.body };
+        if (attempt.kind === 'response') return { kind: 'answered', status: attempt.status, headers: attempt.headers, body: attempt.body, afterLostAttempt: mayHaveBeenApplied };
         return { kind: 'failed', message: `${attempt.message}${decision.note ? `; ${decision.note}` : ''}`, mayHaveBeenApplied };
       }
       if (attempt.kind === 'response' && attempt.status >= 500) mayHaveBeenApplied = true;

@@ -3,11 +3,11 @@
 // planner what each one needs. Only compact rows are kept — an update's changes, not a create's
 // properties — so a plan of 100 000 contacts stays small; sending reads the files again.
 import { createHash } from 'node:crypto';
-import { BATCH_MAX_INPUTS, batchPath, batchReadBody, readBatchReadAnswer, type PortalContact } from '../hubspot/contactsBatch';
+import { BATCH_MAX_INPUTS, batchPath, batchReadBody, readBatchReadAnswer } from '../hubspot/contactsBatch';
 import type { SeedProblem } from '../../../server/src/service/seedContact';
 import type { Dispatcher } from './batchDispatcher';
 import type { Journal } from './journal';
-import { blockedAsDuplicate, countActions, duplicateEmailTracker, planContacts, type BatchRoute, type PlanAction, type PlannedContact, type PropertyChange } from './plan';
+import { countActions, duplicateBlock, duplicateEmailTracker, planContacts, portalLookup, type BatchRoute, type PlanAction, type PlannedContact, type PortalContact, type PropertyChange } from './plan';
 import type { SeedAccount } from './seedAccount';
 import { seedEntry, type SeedEntry } from './seedEntry';
 import { fileGroups, type SeedSource } from './seedSource';
@@ -85,7 +85,7 @@ export async function planSeedSet(source: SeedSource, context: PlanningContext):
   const duplicated = duplicates.duplicates();
   const checked = duplicated.size === 0 ? rows : rows.map((row) => {
     const others = duplicated.get(row.key);
-    return others ? { ...row, ...blockedAsDuplicate(row, others), route: undefined } : row;
+    return others ? { ...row, action: 'blocked' as const, route: undefined, changes: [], propertyCount: 0, ...duplicateBlock(row, row.problems, others) } : row;
   });
   return { account: context.account, rows: checked, counts: countActions(checked), fileProblems, files: source.files.length };
 }
@@ -95,13 +95,17 @@ async function readPortal(entries: readonly SeedEntry[], context: PlanningContex
   const byEmail = new Map<string, PortalContact>();
   const byId = new Map<string, PortalContact>();
   const properties = [...new Set(entries.flatMap((entry) => entry.properties.map((property) => property.property)))];
-  const emails = [...new Set(entries.filter((entry) => entry.errorCount === 0 && entry.email !== undefined).map((entry) => entry.email!.toLowerCase()))];
-  const ids = [...new Set(entries.filter((entry) => entry.errorCount === 0 && entry.email === undefined).flatMap((entry) => {
-    const id = entry.id ?? context.journal.state.idOf(entry.key);
-    return id === undefined ? [] : [id];
-  }))];
+  const emails = new Set<string>();
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (entry.errorCount > 0) continue;
+    const lookup = portalLookup(entry, context.journal.state);
+    if (lookup.by === 'email') emails.add(lookup.email);
+    else if (lookup.by === 'id') ids.add(lookup.id);
+  }
   const reads: Promise<void>[] = [];
-  for (const [by, keys, found] of [['email', emails, byEmail], ['id', ids, byId]] as const) {
+  for (const [by, keySet, found] of [['email', emails, byEmail], ['id', ids, byId]] as const) {
+    const keys = [...keySet];
     for (let start = 0; start < keys.length; start += BATCH_MAX_INPUTS) {
       const chunk = keys.slice(start, start + BATCH_MAX_INPUTS);
       reads.push(readChunk(by, chunk, properties, context).then((contacts) => {

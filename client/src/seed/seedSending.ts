@@ -91,6 +91,12 @@ export async function sendSeedPlan(plan: SeedPlan, source: SeedSource, context: 
       }
       return;
     }
+    if (result.status >= 500) {
+      // Retries ran out (or a create was not resent): HubSpot may have written some of the batch.
+      const message = `HubSpot answered ${result.status}`;
+      for (const { row } of inputs) settle(row, operation === 'create' ? 'uncertain' : 'failed', { message: `${message}: it may have been applied` }, batch);
+      return;
+    }
     const answer = readBatchWriteAnswer(operation, inputs.map((pending) => pending.input), result.status, result.body);
     if (answer.kind === 'rejected') {
       if (result.status === 401 || result.status === 403) stop ??= { reason: 'failed', message: `HubSpot refused the requests (${result.status}): ${answer.message}` };
@@ -109,7 +115,9 @@ export async function sendSeedPlan(plan: SeedPlan, source: SeedSource, context: 
       } else if (inputResult.outcome === 'failed') {
         settle(row, 'failed', { message: inputResult.message, rejected: inputResult.rejected }, batch);
       } else {
-        settle(row, inputResult.outcome, { id: inputResult.id }, batch);
+        // The plan found no such contact, so an upsert that now finds one found what our unanswered attempt created.
+        const outcome = inputResult.outcome === 'updated' && row.action === 'create' && result.afterLostAttempt ? 'created' : inputResult.outcome;
+        settle(row, outcome, { id: inputResult.id }, batch);
       }
     }
   };
@@ -146,7 +154,7 @@ export async function sendSeedPlan(plan: SeedPlan, source: SeedSource, context: 
 
   // Whatever the plan did not send, and what a stop left unsent, is in the report too.
   const unsentMessage = stop?.reason === 'dailyLimit' ? 'not sent: HubSpot\'s daily limit was reached' : 'not sent: the run stopped before its turn';
-  const all: SeedResult[] = plan.rows.map((row) => results.get(row.key) ?? notRoutedResult(row, unsentMessage));
+  const all: SeedResult[] = plan.rows.map((row) => results.get(row.key) ?? unsentResult(row, unsentMessage));
   return {
     account: plan.account,
     counts: countOutcomes(all),
@@ -166,7 +174,7 @@ function countNotRouted(results: ReadonlyMap<string, SeedResult>, planned: Reado
 }
 
 /** A row the plan does not send (unchanged, blocked, uncertain), or one a stop left unsent. */
-function notRoutedResult(row: PlanRow, unsentMessage: string): SeedResult {
+export function unsentResult(row: PlanRow, unsentMessage: string): SeedResult {
   const outcome: SeedOutcome = row.route !== undefined ? 'notSent' : row.action === 'unchanged' ? 'unchanged' : row.action === 'uncertain' ? 'uncertain' : 'blocked';
   const message = outcome === 'notSent' ? unsentMessage : outcome === 'unchanged' ? undefined : (row.note ?? row.problems[0]?.message);
   return { key: row.key, file: row.file, index: row.index, line: row.line, character: row.character, outcome, id: row.id, message, rejected: [] };
