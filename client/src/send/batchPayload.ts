@@ -12,7 +12,7 @@ export function batchContacts(text: string): readonly unknown[] | undefined {
   } catch {
     return undefined;
   }
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   const inputs = typeof value === 'object' && value !== null && Object.hasOwn(value, 'inputs') ? (value as { inputs: unknown }).inputs : undefined;
   return Array.isArray(inputs) ? inputs : undefined;
 }
