@@ -169,6 +169,8 @@ suite('seed sets (the sandbox)', () => {
     assert.deepEqual({ files: selected?.files, contacts: selected?.rows.length, unchanged: selected?.counts.unchanged }, { files: 2, contacts: 3, unchanged: 3 });
     const batch = await vscode.commands.executeCommand<SeedPlan | undefined>('contactPayloads.sendBatchFile', team);
     assert.deepEqual(batch?.rows.map((row) => row.email), ['alan.seed@example.com', 'lin.seed@example.com']);
+    // VS Code asks the lens providers of an open document only.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(team));
     assert.deepEqual(await codeLensTitles(team), ['Send 2 contacts…']);
   });
 
