@@ -20,10 +20,12 @@ export const VALID_CONTACT = `{
 }
 `;
 
-/** The browser UI test's workspace. */
+/** The browser UI test's workspace: a bad file, a valid one, and a seed set to send from the Explorer. */
 export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'bad.contact.json': BAD_CONTACT,
   'valid.contact.json': VALID_CONTACT,
+  'seed/team.contacts.json': objectsBatch(['ada.team@example.com', 'Ada'], ['alan.team@example.com', 'Alan']),
+  'seed/katherine.contact.json': contactWith('katherine.team@example.com', '{ "property": "firstname", "value": "Katherine" }'),
 };
 
 /** A contact with its own email, so that each send test meets its own contact in the shared sandbox. */
@@ -58,7 +60,7 @@ function v1Batch(...contacts: readonly (readonly [string, string])[]): string {
 }
 
 /** A CRM objects batch file (`{"inputs": [{"properties": {…}}, …]}`) of these contacts, each `[email, firstname]`. */
-export function objectsBatch(...contacts: readonly (readonly [string, string])[]): string {
+function objectsBatch(...contacts: readonly (readonly [string, string])[]): string {
   const input = ([email, firstname]: readonly [string, string]) => `    { "properties": { "email": "${email}", "firstname": "${firstname}" } }`;
   return `{\n  "inputs": [\n${contacts.map(input).join(',\n')}\n  ]\n}\n`;
 }
@@ -78,6 +80,8 @@ export const SEED_SUITE_FILES: Readonly<Record<string, string>> = {
   'seed-set/legacy.contacts.json': v1Batch(['joan.seed@example.com', 'Joan'], ['hedy.seed@example.com', 'Hedy']),
   'seed-set/broken.contact.json': contactWith('not-an-email', '{ "property": "firstname", "value": "Broken" }'),
   'seed-set/node_modules/left-out.contact.json': contactWith('left-out.seed@example.com'),
+  // Valid as far as the extension can tell; the suite makes the sandbox refuse its email in a 207.
+  'seed-rejected/rex.contact.json': objectsContactWith('rex.seed@example.com', '"firstname": "Rex"'),
   'seed-cancel/many.contacts.json': objectsBatch(...Array.from({ length: CANCEL_SET_SIZE }, (_, i) => [`cancel-${i}.seed@example.com`, `Number ${i}`] as const)),
 };
 

@@ -12,7 +12,7 @@ import type { SeedReport } from '../../../client/src/seed/seedOutcome';
 import type { SeedPlan } from '../../../client/src/seed/seedPlanning';
 import { planNodes, reportNodes, type SeedNode } from '../../../client/src/extension/views/seedNodes';
 import { CANCEL_SET_SIZE } from '../harness/fixtures';
-import { codeLensTitles, injectFault, sandbox, storeSandboxToken, WAIT_MS } from './helpers';
+import { codeLensTitles, codeOf, diagnosticsFor, injectFault, rangeOf, sandbox, storeSandboxToken, WAIT_MS } from './helpers';
 
 interface SandboxContact {
   readonly vid: number;
@@ -172,6 +172,29 @@ suite('seed sets (the sandbox)', () => {
     // VS Code asks the lens providers of an open document only.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(team));
     assert.deepEqual(await codeLensTitles(team), ['Send 2 contacts…']);
+  });
+
+  test("HubSpot's refusal of a contact's value in a 207 becomes a hubspot-rejected diagnostic on that value", async () => {
+    const uri = vscode.Uri.joinPath(folder('seed-rejected'), 'rex.contact.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const plan = await planSet(folder('seed-rejected'));
+    assert.equal(plan?.counts.create, 1);
+    const message = 'Email address rex.seed@example.com is invalid';
+    const validation = JSON.stringify([{ isValid: false, message, error: 'INVALID_EMAIL', name: 'email' }]);
+    // As HubSpot answers a batch in which one input failed: the input named by its trace id (the run's first is c1).
+    await injectFault({
+      route: 'batchUpsert',
+      status: 207,
+      body: { status: 'COMPLETE', results: [], numErrors: 1, errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: `Property values were not valid: ${validation}`, context: {}, objectWriteTraceId: 'c1' }] },
+    });
+    const rejected = diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'hubspot-rejected'));
+    const report = await sendPlan();
+    assert.equal(report?.counts.failed, 1);
+    assert.deepEqual(report?.results[0]?.rejected, [{ name: 'email', error: 'INVALID_EMAIL', message }]);
+    const diagnostic = (await rejected).find((d) => codeOf(d) === 'hubspot-rejected');
+    assert.ok(diagnostic);
+    assert.deepEqual(diagnostic.range, rangeOf(document, '"rex.seed@example.com"'), 'on the refused value');
+    assert.equal(diagnostic.message, `HubSpot rejected this (INVALID_EMAIL): ${message}`);
   });
 
   test('Stop while a batch is in flight: the journal says what each contact came to, and the set run again sends the rest', async () => {
