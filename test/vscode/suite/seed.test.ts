@@ -176,7 +176,8 @@ suite('seed sets (the sandbox)', () => {
 
   test("HubSpot's refusal of a contact's value in a 207 becomes a hubspot-rejected diagnostic on that value", async () => {
     const uri = vscode.Uri.joinPath(folder('seed-rejected'), 'rex.contact.json');
-    const document = await vscode.workspace.openTextDocument(uri);
+    // Shown, as VS Code asks for the diagnostics of the documents in editors.
+    const { document } = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const plan = await planSet(folder('seed-rejected'));
     assert.equal(plan?.counts.create, 1);
     const message = 'Email address rex.seed@example.com is invalid';
