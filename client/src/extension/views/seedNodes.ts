@@ -110,7 +110,7 @@ function groupNode<T>(label: string, icon: string, items: readonly T[], node: (i
     label,
     description: String(items.length),
     icon,
-    children: items.length === 0 ? undefined : () => items.map(node),
+    children: items.length === 0 ? undefined : once(() => items.map(node)),
     expanded: items.length > 0 && items.length <= OPEN_UP_TO,
   };
 }
@@ -176,4 +176,10 @@ export function sendingMessage(done: number, total: number, elapsedMs: number): 
   const rate = elapsedMs > 0 ? (done / elapsedMs) * 1000 : 0;
   const left = rate > 0 && done < total ? `, about ${Math.ceil((total - done) / rate)} s left` : '';
   return `${done} of ${plural(total, 'contact', 'contacts')}, ${rate.toFixed(0)}/s${left}`;
+}
+
+/** The same children on every call: VS Code tells a tree's elements apart by identity. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

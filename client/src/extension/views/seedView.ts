@@ -13,6 +13,15 @@ export class SeedView implements vscode.TreeDataProvider<SeedNode>, vscode.Dispo
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: vscode.TreeView<SeedNode>;
   private readonly subscriptions: vscode.Disposable[];
+  /** Built once per state: VS Code asks for an element's children by the element it was given. */
+  private roots: SeedNode[] = [];
+  /** VS Code has read the roots: a change made while the view is hidden must be told once it shows. */
+  private read = false;
+  /**
+   * A change made while the view was hidden, told once it shows. A view never read reads the roots
+   * when it first shows; a refresh told then races that reading, and VS Code loses the open groups' rows.
+   */
+  private stale = false;
 
   constructor(private readonly session: SeedSession) {
     this.view = vscode.window.createTreeView(SEED_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
@@ -22,6 +31,10 @@ export class SeedView implements vscode.TreeDataProvider<SeedNode>, vscode.Dispo
       session.onDidChange((state) => this.update(state)),
       this.view.onDidChangeCheckboxState((event) => {
         for (const [node, state] of event.items) if (node.saveIdsCheckbox !== undefined) session.saveIds = state === vscode.TreeItemCheckboxState.Checked;
+      }),
+      this.view.onDidChangeVisibility(({ visible }) => {
+        if (!visible || !this.stale) return;
+        this.stale = false;
         this.changed.fire();
       }),
     ];
@@ -30,11 +43,8 @@ export class SeedView implements vscode.TreeDataProvider<SeedNode>, vscode.Dispo
 
   getChildren(node?: SeedNode): SeedNode[] {
     if (node) return node.children?.() ?? [];
-    const state = this.session.state();
-    const name = (file: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(file));
-    if (state.kind === 'plan') return planNodes(state.plan, name, this.session.saveIds);
-    if (state.kind === 'report') return reportNodes(state.plan, state.report, name);
-    return [];
+    this.read = true;
+    return this.roots;
   }
 
   getTreeItem(node: SeedNode): vscode.TreeItem {
@@ -59,9 +69,12 @@ export class SeedView implements vscode.TreeDataProvider<SeedNode>, vscode.Dispo
   }
 
   private update(state: SeedState): void {
+    const name = (file: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(file));
+    this.roots = state.kind === 'plan' ? planNodes(state.plan, name, this.session.saveIds) : state.kind === 'report' ? reportNodes(state.plan, state.report, name) : [];
     this.view.title = state.kind === 'report' ? 'Seed Run' : 'Seed Plan';
     this.view.message =
       state.kind === 'plan' ? `${state.sending ? 'Sending: ' : ''}${planSummary(state.plan)}` : state.kind === 'report' ? `${state.report.stopped ? 'Stopped: ' : 'Sent: '}${reportSummary(state.report)}` : undefined;
-    this.changed.fire();
+    if (this.view.visible) this.changed.fire();
+    else if (this.read) this.stale = true;
   }
 }
