@@ -7,7 +7,9 @@ import type { BatchWrite } from '../hubspot/contactsBatch';
 import type { ResponseHeaders } from '../hubspot/http';
 import type { RetryOptions } from '../hubspot/retryPolicy';
 import { batchRetry } from './batchRetry';
-import type { RateLimiter } from './rateLimiter';
+import type { LimitReading, RateLimiter } from './rateLimiter';
+
+type JsonResponse = Extract<JsonAttempt, { readonly kind: 'response' }>;
 
 export type DispatchResult =
   /** `afterLostAttempt`: an earlier attempt may have been applied unanswered (an upsert then finds its own write). */
@@ -25,6 +27,7 @@ export interface DispatcherOptions {
   readonly signal: AbortSignal | undefined;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random: () => number;
+  readonly now: () => number;
 }
 
 /** 429s one request waits out before it gives up: the limiter already paces every request, so a run of them means another client is using the app's allowance. */
@@ -54,29 +57,33 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       requests++;
       const attempt: JsonAttempt = await client.postJson(path, body, { signal });
+      let reading: LimitReading | undefined;
       if (attempt.kind === 'response') {
-        const reading = slot.done(attempt);
-        if (reading.kind === 'daily') {
-          rateLimited++;
-          return { kind: 'dailyLimit', message: reading.message };
-        }
-        // A burst 429 was refused, not processed: the limiter pauses every request and this one goes again.
+        reading = slot.done(attempt);
+        if (attempt.status === 429) rateLimited++;
+        // A burst 429 was refused, not processed; the limiter already holds every request back as
+        // long as HubSpot asked (so the retry policy's longest backoff does not apply to it).
         if (reading.kind === 'burst') {
-          rateLimited++;
-          if (++rateLimitedWaits <= MAX_RATE_LIMITED_WAITS) continue;
-          return { kind: 'failed', message: `HubSpot still answered 429 after ${MAX_RATE_LIMITED_WAITS} waits`, mayHaveBeenApplied };
+          if (++rateLimitedWaits > MAX_RATE_LIMITED_WAITS) return { kind: 'failed', message: `HubSpot still answered 429 after ${MAX_RATE_LIMITED_WAITS} waits`, mayHaveBeenApplied };
+          continue;
         }
       } else {
         slot.failed();
-        if (attempt.mayHaveReachedServer) mayHaveBeenApplied = true;
-        if (attempt.kind === 'cancelled') return { kind: 'cancelled', mayHaveBeenApplied };
       }
-      const decision = batchRetry({ operation, attempt, retriesSoFar: retries, options: options.retry, random: options.random });
-      if (!decision.retry) {
-        if (attempt.kind === 'response') return { kind: 'answered', status: attempt.status, headers: attempt.headers, body: attempt.body, afterLostAttempt: mayHaveBeenApplied };
-        return { kind: 'failed', message: `${attempt.message}${decision.note ? `; ${decision.note}` : ''}`, mayHaveBeenApplied };
+      const decision = batchRetry(operation, attempt, reading, retries, { retry: options.retry, random: options.random, nowMs: options.now() });
+      switch (decision.kind) {
+        case 'read':
+          return { kind: 'answered', status: (attempt as JsonResponse).status, headers: (attempt as JsonResponse).headers, body: (attempt as JsonResponse).body, afterLostAttempt: mayHaveBeenApplied };
+        case 'uncertain':
+          return { kind: 'failed', message: decision.reason, mayHaveBeenApplied: true };
+        case 'giveUp':
+          if (decision.daily) return { kind: 'dailyLimit', message: decision.note };
+          if (attempt.kind === 'cancelled') return { kind: 'cancelled', mayHaveBeenApplied: mayHaveBeenApplied || attempt.mayHaveReachedServer };
+          return { kind: 'failed', message: attempt.kind === 'response' ? `HubSpot answered ${attempt.status} (${decision.note})` : decision.note, mayHaveBeenApplied: mayHaveBeenApplied || reachedServer(attempt) };
+        case 'retry':
+          break;
       }
-      if (attempt.kind === 'response' && attempt.status >= 500) mayHaveBeenApplied = true;
+      mayHaveBeenApplied ||= reachedServer(attempt);
       try {
         await options.sleep(decision.delayMs, signal);
       } catch {
@@ -96,4 +103,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return rateLimited;
     },
   };
+}
+
+/** A 5xx or an attempt whose request may have arrived: a write it carried may have been applied. */
+function reachedServer(attempt: JsonAttempt): boolean {
+  return attempt.kind === 'response' ? attempt.status >= 500 : attempt.mayHaveReachedServer;
 }

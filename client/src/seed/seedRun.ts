@@ -36,7 +36,7 @@ export function createSeedRun(options: SeedRunOptions): SeedRun {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
   const limiter = options.limiter ?? createRateLimiter({ now, sleep });
-  const dispatcher = createDispatcher({ client: options.client, limiter, retry: options.retry, signal: options.signal, sleep, random: options.random ?? Math.random });
+  const dispatcher = createDispatcher({ client: options.client, limiter, retry: options.retry, signal: options.signal, sleep, random: options.random ?? Math.random, now });
   const { account, journal, signal } = options;
   return {
     plan: (source, planOptions) => planSeedSet(source, { account, dispatcher, journal, resendUncertain: planOptions.resendUncertain, signal, onProgress: planOptions.onProgress }),
