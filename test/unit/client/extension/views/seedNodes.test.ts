@@ -58,9 +58,9 @@ test("a plan: an update's changes and a blocked contact's problems are its child
   const nodes = planNodes(PLAN, name, false);
   const [lin] = group(nodes, 'To update').children?.() ?? [];
   assert.deepEqual(lin?.place, PLAN.rows[1], 'a click opens the contact where it starts');
-  assert.deepEqual(rows(lin!), ['firstname: "Lin" → "Linda" | ', 'phone: (empty) → "+1 555" | ']);
+  assert.deepEqual(rows(lin), ['firstname: "Lin" → "Linda" | ', 'phone: (empty) → "+1 555" | ']);
   const [broken] = group(nodes, 'Blocked').children?.() ?? [];
-  assert.deepEqual(rows(broken!), ['"nope" is not a valid email address | 3:35']);
+  assert.deepEqual(rows(broken), ['"nope" is not a valid email address | 3:35']);
   assert.deepEqual(broken?.children?.()[0]?.place, { file: 'file:///work/seed/broken.contact.json', line: 2, character: 34 });
 });
 
@@ -93,7 +93,7 @@ test('a report: what each contact came to, with its id, and HubSpot\'s message a
   assert.deepEqual(rows(group(nodes, 'Updated')), ['lin@example.com | seed/team.contacts.json:3 · id 7']);
   const failed = group(nodes, 'Failed');
   assert.deepEqual(rows(failed), ['ada@example.com | seed/ada.contact.json:1 — Property values were not valid']);
-  assert.deepEqual(rows(failed.children!()[0]!), ['email: Email address ada@example.com is invalid | INVALID_EMAIL']);
+  assert.deepEqual(rows(failed.children!()[0]), ['email: Email address ada@example.com is invalid | INVALID_EMAIL']);
   assert.equal(reportSummary(report), '0 created, 1 updated, 1 unchanged, 1 failed, 1 blocked');
 });
 
