@@ -1,7 +1,8 @@
 // A seed set in the editor, from plan to report: the files found, read through the language server,
 // planned against the portal under a cancellable progress notification, shown in the Seed Plan view;
 // then, once the person sends it (and confirms), sent with a progress notification whose Cancel — or
-// the view's Stop — stops the run after the requests in flight; the view then shows the run's report.
+// the view's Stop — stops the run (the runner's signal: nothing more is sent); the view then shows
+// the run's report.
 // One set at a time. The run's journal lives in the extension's global storage, keyed by account and
 // the set's folders, so the same command run again resumes where a cut-off run stopped.
 import * as vscode from 'vscode';
@@ -129,10 +130,10 @@ export class SeedSession implements vscode.Disposable {
     }
   }
 
-  /** The view's Stop and the notification's Cancel: the run stops after the requests in flight. */
+  /** The view's Stop and the notification's Cancel abort the runner's signal: no request starts after it. */
   stop(): boolean {
     if (this.busy !== 'sending' || !this.planned) return false;
-    this.log.info('Seed run: stopping after the requests in flight');
+    this.log.info('Seed run: stop requested; nothing more is sent');
     this.planned.abort.abort();
     return true;
   }
