@@ -204,7 +204,7 @@ suite('seed sets (the sandbox)', () => {
     assert.ok(plan);
     assert.equal(plan.counts.create, CANCEL_SET_SIZE);
     // The first batch to arrive is held back; the other is answered at once, and its answers journalled.
-    await injectFault({ route: 'batchUpsert', delayMs: 10_000 });
+    await injectFault({ route: 'batchUpsert', delayMs: 5000 });
     const sending = sendPlan();
     await firstOutcomeIn(journals, 'seed-cancel');
     assert.equal(await vscode.commands.executeCommand('contactPayloads.stopSeedRun'), true, 'the run was stopped');
