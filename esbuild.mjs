@@ -89,12 +89,20 @@ const precompiledSchema = {
   setup(build) {
     build.onLoad({ filter: /contactSchemaValidator\.ts$/ }, () => {
       const json = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
-      const schemas = { validateContactPayload: './schemas/contact.schema.json', validateObjectsPayload: './schemas/contact-objects.schema.json' };
+      const files = ['./schemas/contact.schema.json', './schemas/contact-objects.schema.json', './schemas/contacts-objects-batch.schema.json', './schemas/contacts-v1-batch.schema.json'];
+      const [v1, objects, objectsBatch, v1Batch] = files.map((file) => json(file).$id);
+      // The same exports as server/src/service/contactSchemaValidator.ts.
+      const exported = {
+        validateContactPayload: v1,
+        validateObjectsPayload: objects,
+        validateObjectsBatch: objectsBatch,
+        validateObjectsBatchInput: `${objectsBatch}#/definitions/input`,
+        validateV1BatchContact: `${v1Batch}#/definitions/contact`,
+      };
       const ajv = new Ajv({ ...json('./schemas/ajv-options.json'), code: { source: true, esm: true } });
-      for (const file of Object.values(schemas)) ajv.addSchema(json(file));
-      const exported = Object.fromEntries(Object.entries(schemas).map(([name, file]) => [name, json(file).$id]));
+      for (const file of files) ajv.addSchema(json(file));
       const code = standaloneCode.default(ajv, exported);
-      return { contents: code, loader: 'js', watchFiles: [...Object.values(schemas).map((file) => file.slice(2)), 'schemas/ajv-options.json'] };
+      return { contents: code, loader: 'js', watchFiles: [...files.map((file) => file.slice(2)), 'schemas/ajv-options.json'] };
     });
   },
 };

@@ -74,8 +74,10 @@ UTF-16 code units, as editors do. Control characters, bidirectional overrides an
 names and in values, are shown visibly (␊, ␛, <U+202E>); JSON output escapes them.
 
 Arguments:
-  PATH|GLOB  a file, a folder (every *.contact.json in it) or a quoted glob such as
-             "seeds/**/*.contact.json". Default: every *.contact.json under the current folder.
+  PATH|GLOB  a file, a folder (every *.contact.json and *.contacts.json in it) or a quoted glob
+             such as "seeds/**/*.contact.json". Default: every such file under the current folder.
+             A *.contacts.json is a batch file: each of its contacts is checked as a file is.
+             The same email in two files is a warning in both (HubSpot finds contacts by email).
              Folders named node_modules and hidden folders are skipped.
              Symbolic links are not followed in folders and globs (nor are pipes or devices
              listed). A path named here may go through links that stay in the current folder

@@ -1,13 +1,14 @@
 // Keeps what HubSpot rejected per document (sent by the client after a 400) until the document closes.
 import { HubSpotRejectionNotification, type RejectedProperty } from '../protocol';
-import { rejectionFindings, type ParsedPayload } from '../service';
+import { isBatch, rejectionFindings, type ParsedDocument } from '../service';
 import type { ServerContext } from './context';
 
 export class HubSpotRejections {
   private readonly byUri = new Map<string, readonly RejectedProperty[]>();
 
-  findingsFor(uri: string, payload: ParsedPayload) {
-    return rejectionFindings(payload, this.byUri.get(uri) ?? []);
+  /** A batch file has none: HubSpot's answers to a single file's send are the only ones reported here. */
+  findingsFor(uri: string, payload: ParsedDocument) {
+    return isBatch(payload) ? [] : rejectionFindings(payload, this.byUri.get(uri) ?? []);
   }
 
   listen(ctx: ServerContext, changed: () => void): void {

@@ -1,9 +1,13 @@
 // The engine: everything the language server's handlers and the CLI use, and nothing else. Pure
 // functions of plain values (a text, a parsed payload, a catalog, settings); no connection, no
 // editor. Code outside server/src/service imports this file, never the modules behind it.
-export { parsePayload } from './payload';
-export { updatePayload } from './payloadUpdate';
-export type { JsonSyntaxProblem, ParsedPayload, Span } from './payloadModel';
+export { parseDocument, parsePayload } from './payload';
+export { updateDocument, updatePayload } from './payloadUpdate';
+export { documentKindOf, type DocumentKind } from './documentKind';
+export { contactsOf, isBatch, type JsonSyntaxProblem, type ParsedBatch, type ParsedDocument, type ParsedPayload, type Span } from './payloadModel';
+export { readSeedFile } from './seedFile';
+export { contactEmails, duplicateEmailMessage, sameEmailKey, type WrittenEmail } from './contactEmail';
+export { MAX_SEED_PROBLEMS, type SeedContactRead, type SeedFileRead, type SeedProblem, type SeedProperty } from './seedContact';
 export { countErrors, isTooLarge, toDiagnostics, validate, type CheckFailure, type CheckFailureListener } from './validate';
 export { complete, type CompletionOptions } from './completion';
 export { hover } from './hover';
