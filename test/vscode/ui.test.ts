@@ -142,7 +142,9 @@ void test('a person sees our squiggle, Problems entry and completions, creates a
       // 9. A seed set: the folder's context menu in the Explorer sends it to HubSpot — planned first.
       await page.keyboard.press('Control+Shift+E');
       await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^seed$/ }).click({ button: 'right' });
-      await page.locator('.monaco-menu .action-item').filter({ hasText: 'Send to HubSpot' }).click({ timeout: STEP_TIMEOUT });
+      // A click right after the menu opens may be taken for the right-click's own release, which menus ignore: the item is focused and Enter runs it.
+      await page.locator('.monaco-menu .action-item').filter({ hasText: 'Send to HubSpot' }).hover({ timeout: STEP_TIMEOUT });
+      await page.keyboard.press('Enter');
       const seedRows = page.locator('.pane-body .monaco-list-row');
       await seedRows.filter({ hasText: 'To create' }).filter({ hasText: '3' }).waitFor({ timeout: STEP_TIMEOUT });
       await seedRows.filter({ hasText: 'alan.team@example.com' }).waitFor();
