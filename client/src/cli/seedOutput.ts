@@ -1,6 +1,6 @@
 // How `seed` prints a plan and a run: text for people (counts first, then each contact that needs
 // attention, with its file and line), or with --json one document on standard output.
-import type { SeedProblem } from '../../../server/src/service/seedContact';
+import type { SeedProblem } from '../../../server/src/service';
 import type { SeedPlan, PlanRow } from '../seed/seedPlanning';
 import type { SeedReport, SeedResult } from '../seed/seedOutcome';
 import { accountLabel } from '../seed/seedAccount';

@@ -56,7 +56,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return { kind: 'cancelled', mayHaveBeenApplied };
       }
       requests++;
-      const attempt: JsonAttempt = await client.postJson(path, body, { signal });
+      // Not aborted by the run's signal: cancelling stops new requests, and the ones in flight end
+      // with their answer (each bounded by the client's timeouts), so the journal knows what they did.
+      const attempt: JsonAttempt = await client.postJson(path, body);
       let reading: LimitReading | undefined;
       if (attempt.kind === 'response') {
         reading = slot.done(attempt);

@@ -19,7 +19,7 @@ export type OutcomeRecord = {
 
 export type JournalRecord =
   | { readonly type: 'run'; readonly at: string; readonly origin: string; readonly portalId?: number; readonly apiVersion: string; readonly contacts: number }
-  /** Written before a create batch goes out: until an outcome follows, those creates may or may not have happened. */
+  /** Written before each batch goes out: until an outcome follows, its writes may or may not have happened (what matters for a create, which cannot be looked up by email). */
   | { readonly type: 'sending'; readonly at: string; readonly batch: string; readonly keys: readonly string[] }
   | OutcomeRecord;
 

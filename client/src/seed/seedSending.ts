@@ -64,7 +64,8 @@ export async function sendSeedPlan(plan: SeedPlan, source: SeedSource, context: 
   const dispatch = (route: BatchRoute, inputs: readonly PendingInput[]) => {
     const batch = `b${++batchNumber}`;
     const operation: BatchWrite = route;
-    if (operation === 'create') journal.record({ type: 'sending', at: new Date(context.now()).toISOString(), batch, keys: inputs.map((pending) => pending.row.key) });
+    // Before it leaves: a run cut off now still knows what was on its way (for a create, that its contacts may exist).
+    journal.record({ type: 'sending', at: new Date(context.now()).toISOString(), batch, keys: inputs.map((pending) => pending.row.key) });
     const body = batchWriteBody(operation, inputs.map((pending) => pending.input));
     const task = dispatcher.send(operation, batchPath(plan.account.apiVersion, operation), body).then((result) => {
       settleBatch(operation, inputs, result, batch);

@@ -12,7 +12,7 @@ import type { SeedReport } from '../../../client/src/seed/seedOutcome';
 import type { SeedPlan } from '../../../client/src/seed/seedPlanning';
 import { planNodes, reportNodes, type SeedNode } from '../../../client/src/extension/views/seedNodes';
 import { CANCEL_SET_SIZE } from '../harness/fixtures';
-import { codeLensTitles, codeOf, diagnosticsFor, injectFault, rangeOf, sandbox, storeSandboxToken, WAIT_MS } from './helpers';
+import { codeLensTitles, codeOf, diagnosticsFor, injectFault, rangeOf, sandbox, sandboxRequests, storeSandboxToken, WAIT_MS } from './helpers';
 
 interface SandboxContact {
   readonly vid: number;
@@ -62,12 +62,12 @@ function groupRows(nodes: readonly SeedNode[], label: string): string[] {
 const name = (file: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(file));
 
 /** Resolves once some journal in `dir` holds an outcome for a contact of `setFolder`; rejects at the deadline. */
-function firstOutcomeIn(dir: string, setFolder: string): Promise<void> {
+function firstRecordIn(dir: string, setFolder: string, type: 'sending' | 'outcome'): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
       for (const file of fs.readdirSync(dir).filter((entry) => entry.endsWith('.jsonl'))) {
         const text = fs.readFileSync(path.join(dir, file), 'utf8');
-        if (text.split('\n').some((line) => line.includes('"type":"outcome"') && line.includes(setFolder))) return true;
+        if (text.split('\n').some((line) => line.includes(`"type":"${type}"`) && line.includes(setFolder))) return true;
       }
       return false;
     };
@@ -79,7 +79,7 @@ function firstOutcomeIn(dir: string, setFolder: string): Promise<void> {
     });
     const timer = setTimeout(() => {
       watcher.close();
-      reject(new Error(`no journal in ${dir} got an outcome for ${setFolder} (waited ${WAIT_MS} ms)`));
+      reject(new Error(`no journal in ${dir} got a ${type} record for ${setFolder} (waited ${WAIT_MS} ms)`));
     }, WAIT_MS);
     if (check()) {
       clearTimeout(timer);
@@ -198,23 +198,28 @@ suite('seed sets (the sandbox)', () => {
     assert.equal(diagnostic.message, `HubSpot rejected this (INVALID_EMAIL): ${message}`);
   });
 
-  test('Stop while a batch is in flight: the journal says what each contact came to, and the set run again sends the rest', async () => {
+  test('Stop with batches in flight: they end with their answers, the rest is not sent, the journal says what each contact came to, and the set run again sends the rest', async () => {
     assert.ok(journals, 'needs the journal folder of the run before');
     const plan = await planSet(folder('seed-cancel'));
     assert.ok(plan);
     assert.equal(plan.counts.create, CANCEL_SET_SIZE);
-    // The first batch to arrive is held back; the other is answered at once, and its answers journalled.
-    await injectFault({ route: 'batchUpsert', delayMs: 5000 });
+    const batches = CANCEL_SET_SIZE / 100;
+    // Every batch is held back a while: those in flight when Stop comes are still unanswered then.
+    await injectFault({ route: 'batchUpsert', delayMs: 3000, times: batches });
+    const upserts = async () => (await sandboxRequests()).filter((request) => request.path.endsWith('/batch/upsert')).length;
+    const upsertsBefore = await upserts();
     const sending = sendPlan();
-    await firstOutcomeIn(journals, 'seed-cancel');
+    await firstRecordIn(journals, 'seed-cancel', 'sending');
     assert.equal(await vscode.commands.executeCommand('contactPayloads.stopSeedRun'), true, 'the run was stopped');
     const report = await sending;
     assert.ok(report, 'a stopped run still reports');
     assert.equal(report.stopped?.reason, 'cancelled');
-    assert.equal(report.counts.created, 100, 'the batch answered before the stop');
-    assert.equal(report.counts.created + report.counts.failed + report.counts.notSent, CANCEL_SET_SIZE);
+    const upsertsSent = (await upserts()) - upsertsBefore;
+    assert.ok(upsertsSent >= 1 && upsertsSent < batches, `${upsertsSent} of ${batches} batches were sent before the stop`);
+    assert.equal(report.counts.created, upsertsSent * 100, 'every batch in flight ended with its answer');
+    assert.equal(report.counts.notSent, CANCEL_SET_SIZE - upsertsSent * 100, 'nothing more was sent');
 
-    // The journal holds one outcome per contact the run heard of or gave up on, the same as the report's.
+    // The journal holds one outcome per contact the run heard of, the same as the report's.
     const outcomes = new Map<string, string>();
     for (const line of fs.readFileSync(report.journalPath, 'utf8').split('\n')) {
       if (!line.includes('"type":"outcome"')) continue;
@@ -228,13 +233,11 @@ suite('seed sets (the sandbox)', () => {
 
     const again = await planSet(folder('seed-cancel'));
     assert.ok(again);
-    assert.equal(again.counts.unchanged, 100, 'the contacts created before the stop are found done');
-    const rest = again.counts.create + again.counts.update;
-    if (rest > 0) {
-      const resumed = await sendPlan();
-      assert.ok(resumed);
-      assert.equal(resumed.counts.failed + resumed.counts.notSent, 0, 'the rest went through');
-    }
+    assert.equal(again.counts.unchanged, report.counts.created, 'the contacts created before the stop are found done');
+    assert.equal(again.counts.create, report.counts.notSent);
+    const resumed = await sendPlan();
+    assert.ok(resumed);
+    assert.equal(resumed.counts.failed + resumed.counts.notSent, 0, 'the rest went through');
     const contacts = await contactsEndingWith('.seed@example.com');
     const cancelled = [...contacts.keys()].filter((email) => email.startsWith('cancel-'));
     assert.equal(cancelled.length, CANCEL_SET_SIZE, 'every contact of the set is in the sandbox once');
