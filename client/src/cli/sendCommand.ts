@@ -5,7 +5,7 @@
 // editor shows them. The token comes from HUBSPOT_ACCESS_TOKEN only: a flag would show in process
 // lists and shell history.
 import { writeFile } from 'node:fs/promises';
-import { BYTE_ORDER_MARK } from '../send/contactText';
+import { BYTE_ORDER_MARK, isBatchFile } from '../send/contactText';
 import path from 'node:path';
 import { rejectionFindings, parsePayload, toDiagnostics } from '../../../server/src/service';
 import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
@@ -147,6 +147,10 @@ function idHint(shape: PayloadShapeName, email: string | undefined): string {
 async function sendableFile(absolutePath: string, context: CommandContext, force: boolean): Promise<SendableFile | ExitCode> {
   const { terminal } = context;
   const shownPath = printablePath(displayPath(absolutePath, context.cwd));
+  if (isBatchFile(absolutePath)) {
+    terminal.err(`${shownPath}: a batch file holds many contacts; send it with "contact-payloads seed ${shownPath}".`);
+    return ExitCode.UsageOrFiles;
+  }
   const read = await readContactFile(absolutePath, context.cwd);
   if (!read.ok) {
     terminal.err(`${shownPath} ${read.problem}`);
