@@ -10,7 +10,7 @@ import type { Journal } from './journal';
 import { countActions, duplicateBlock, duplicateEmailTracker, planContacts, portalLookup, type BatchRoute, type PlanAction, type PlannedContact, type PortalContact, type PropertyChange } from './plan';
 import type { SeedAccount } from './seedAccount';
 import { seedEntry, type SeedEntry } from './seedEntry';
-import { fileGroups, type SeedSource } from './seedSource';
+import { CONTACTS_PER_READ, readGroups, type SeedSource } from './seedSource';
 
 export interface PlanRow {
   readonly key: string;
@@ -68,22 +68,34 @@ export async function planSeedSet(source: SeedSource, context: PlanningContext):
   const rows: PlanRow[] = [];
   const fileProblems: FileProblem[] = [];
   const duplicates = duplicateEmailTracker();
-  for (const group of fileGroups(source)) {
+  // Entries wait here until there are enough to look up in full batches of 100.
+  let pending: SeedEntry[] = [];
+  const planPending = async () => {
+    const entries = pending;
+    pending = [];
+    const portal = await readPortal(entries, context);
+    for (const planned of planContacts(entries, portal, context.journal.state, { resendUncertain: context.resendUncertain })) rows.push(planRow(planned));
+    context.onProgress?.(rows.length);
+  };
+  for await (const results of readGroups(source)) {
     if (context.signal?.aborted) throw new SeedPlanError('Planning was cancelled; nothing was sent.');
-    const entries: SeedEntry[] = [];
-    for (const result of await source.read(group)) {
+    for (const result of results) {
       if (!result.ok) {
         fileProblems.push({ file: result.file, problems: [], unreadable: result.problem });
         continue;
       }
       if (result.read.fileErrors.length > 0) fileProblems.push({ file: result.file, problems: result.read.fileErrors, unreadable: undefined });
-      else for (const read of result.read.contacts) entries.push(seedEntry(result.file, read));
+      else {
+        for (const read of result.read.contacts) {
+          const entry = seedEntry(result.file, read);
+          duplicates.add(entry);
+          pending.push(entry);
+        }
+      }
     }
-    for (const entry of entries) duplicates.add(entry);
-    const portal = await readPortal(entries, context);
-    for (const planned of planContacts(entries, portal, context.journal.state, { resendUncertain: context.resendUncertain })) rows.push(planRow(planned));
-    context.onProgress?.(rows.length);
+    if (pending.length >= CONTACTS_PER_READ) await planPending();
   }
+  if (pending.length > 0) await planPending();
   const duplicated = duplicates.duplicates();
   const checked = duplicated.size === 0 ? rows : rows.map((row) => {
     const others = duplicated.get(row.key);

@@ -10,7 +10,7 @@ import type { BatchRoute } from './plan';
 import { countOutcomes, type SeedOutcome, type SeedReport, type SeedResult, type SeedStop } from './seedOutcome';
 import { seedEntry, type SeedEntry } from './seedEntry';
 import { fingerprintOf, type PlanRow, type SeedPlan } from './seedPlanning';
-import { fileGroups, type SeedSource } from './seedSource';
+import { readGroups, type SeedSource } from './seedSource';
 
 export interface SendingContext {
   readonly dispatcher: Dispatcher;
@@ -132,9 +132,9 @@ export async function sendSeedPlan(plan: SeedPlan, source: SeedSource, context: 
     }
   };
 
-  for (const group of fileGroups(source)) {
+  for await (const results of readGroups(source)) {
     if (stop || context.signal?.aborted) break;
-    for (const result of await source.read(group)) {
+    for (const result of results) {
       if (!result.ok || result.read.fileErrors.length > 0) continue;
       for (const read of result.read.contacts) {
         const entry = seedEntry(result.file, read);

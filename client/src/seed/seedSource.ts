@@ -16,10 +16,26 @@ export interface SeedSource {
   read(files: readonly string[]): Promise<readonly SeedFileResult[]>;
 }
 
-/** How many files are read at once: enough to fill a few batches, few enough to keep memory flat. */
-export const FILES_PER_READ = 200;
+/** Most files read at once: one request to the language server for a folder of single contact files. */
+export const MAX_FILES_PER_READ = 200;
 
-/** The source's files in groups of FILES_PER_READ. */
-export function* fileGroups(source: SeedSource): Generator<readonly string[]> {
-  for (let start = 0; start < source.files.length; start += FILES_PER_READ) yield source.files.slice(start, start + FILES_PER_READ);
+/** About how many contacts one read should bring: enough to fill ten batches, few enough to keep memory flat. */
+export const CONTACTS_PER_READ = 1_000;
+
+/**
+ * The source's files read a group at a time, in order. The group size follows what the files hold:
+ * 200 single contact files at once, but one batch file of 10 000 contacts alone, so that neither a
+ * folder of small files costs a request per file nor a folder of large ones sits in memory whole.
+ */
+export async function* readGroups(source: SeedSource): AsyncGenerator<readonly SeedFileResult[]> {
+  // The first file alone tells how large the files are.
+  let size = 1;
+  for (let start = 0; start < source.files.length; ) {
+    const group = source.files.slice(start, start + size);
+    start += group.length;
+    const results = await source.read(group);
+    yield results;
+    const contacts = results.reduce((sum, result) => sum + (result.ok ? result.read.contacts.length : 0), 0);
+    size = Math.max(1, Math.min(MAX_FILES_PER_READ, Math.floor((CONTACTS_PER_READ * group.length) / Math.max(contacts, 1))));
+  }
 }
