@@ -18,6 +18,7 @@ import { countOutcomes, type SeedReport } from '../seed/seedOutcome';
 import { SeedPlanError, type SeedPlan } from '../seed/seedPlanning';
 import { createSeedRun } from '../seed/seedRun';
 import { unsentResult } from '../seed/seedSending';
+import { sendingProgress } from '../seed/seedWording';
 import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, type CommandContext } from './commandLine';
 import { readContactFile } from './contactFile';
 import { ExitCode } from './exitCodes';
@@ -123,11 +124,7 @@ export async function seedCommand(args: readonly string[], context: CommandConte
 
     const sendStartedAt = Date.now();
     const report = await run.send(plan, source, {
-      onProgress: ({ done, total, elapsedMs }) => {
-        const rate = elapsedMs > 0 ? (done / elapsedMs) * 1000 : 0;
-        const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
-        progress(`Sending: ${done} of ${total} contacts, ${rate.toFixed(0)}/s${left === undefined ? '' : `, about ${left} s left`}`);
-      },
+      onProgress: ({ done, total, elapsedMs }) => progress(`Sending: ${sendingProgress(done, total, elapsedMs)}`),
     });
     const sendElapsedMs = Date.now() - sendStartedAt;
     progress(undefined);

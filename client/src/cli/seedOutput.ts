@@ -4,6 +4,7 @@ import type { SeedProblem } from '../../../server/src/service';
 import type { SeedPlan, PlanRow } from '../seed/seedPlanning';
 import type { SeedReport, SeedResult } from '../seed/seedOutcome';
 import { accountLabel } from '../seed/seedAccount';
+import { runDuration } from '../seed/seedWording';
 import { plural } from '../hubspot/format';
 import { displayPath } from './commandLine';
 import { printable, printablePath } from './printable';
@@ -43,7 +44,7 @@ export function reportLines(report: SeedReport, cwd: string): string[] {
   lines.push(
     `Sent to ${accountLabel(report.account)}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed, ${counts.blocked} blocked` +
       `${counts.uncertain > 0 ? `, ${counts.uncertain} may have been created` : ''}${counts.notSent > 0 ? `, ${counts.notSent} not sent` : ''}` +
-      ` — ${plural(report.requests, 'request', 'requests')}${report.rateLimited > 0 ? ` (${report.rateLimited} answered 429)` : ''} in ${duration(report.elapsedMs)}.`,
+      ` — ${plural(report.requests, 'request', 'requests')}${report.rateLimited > 0 ? ` (${report.rateLimited} answered 429)` : ''} in ${runDuration(report.elapsedMs)}.`,
   );
   if (report.stopped) lines.push(`Stopped: ${report.stopped.message}`);
   lines.push(`Journal: ${report.journalPath}`);
@@ -91,8 +92,4 @@ function who(row: PlanRow): string {
 
 function shown(value: string | null): string {
   return value === null ? '(empty)' : printable(JSON.stringify(value));
-}
-
-function duration(ms: number): string {
-  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -18,7 +18,8 @@ import { connectionWithToken, trustedForSending } from '../commands/connectionPr
 import type { SendServices } from '../commands/sendServices';
 import { readSendSettings } from '../configuration';
 import { serverSeedSource } from '../languageServer/serverSeedSource';
-import { planSummary, reportSummary, sendingMessage } from '../views/seedNodes';
+import { sendingProgress } from '../../seed/seedWording';
+import { planSummary, reportSummary } from '../views/seedNodes';
 import { confirmSeedSend } from './seedConfirmation';
 import { saveSeedIds } from './seedIdSaving';
 import { reportSeedRejections } from './seedRejections';
@@ -204,7 +205,7 @@ export class SeedSession implements vscode.Disposable {
       let reported = 0;
       return planned.run.send(plan, planned.source, {
         onProgress: ({ done, total, elapsedMs }) => {
-          progress.report({ increment: total > 0 ? ((done - reported) / total) * 100 : 0, message: sendingMessage(done, total, elapsedMs) });
+          progress.report({ increment: total > 0 ? ((done - reported) / total) * 100 : 0, message: sendingProgress(done, total, elapsedMs) });
           reported = done;
         },
       });

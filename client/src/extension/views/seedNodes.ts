@@ -9,6 +9,7 @@ import type { PlanAction } from '../../seed/plan';
 import type { SeedOutcome, SeedReport, SeedResult } from '../../seed/seedOutcome';
 import type { FileProblem, PlanRow, SeedPlan } from '../../seed/seedPlanning';
 import type { SeedProblem } from '../../../../server/src/service/seedContact';
+import { runDuration } from '../../seed/seedWording';
 
 /** A place in a file (0-based, as LSP counts) a node opens when clicked. */
 export interface SeedPlace {
@@ -85,11 +86,10 @@ export function reportNodes(plan: SeedPlan, report: SeedReport, name: FileName):
   const rows = new Map(plan.rows.map((row) => [row.key, row]));
   const byOutcome = new Map<SeedOutcome, SeedResult[]>(REPORT_GROUPS.map(({ outcome }) => [outcome, []]));
   for (const result of report.results) byOutcome.get(result.outcome)?.push(result);
-  const seconds = (report.elapsedMs / 1000).toFixed(1);
   const nodes: SeedNode[] = [
     accountNode(report.account),
     {
-      label: `${plural(report.requests, 'request', 'requests')} in ${seconds} s`,
+      label: `${plural(report.requests, 'request', 'requests')} in ${runDuration(report.elapsedMs)}`,
       description: report.rateLimited > 0 ? `${report.rateLimited} answered 429` : undefined,
       tooltip: `Journal: ${report.journalPath}`,
       icon: 'pulse',
@@ -171,12 +171,6 @@ function shown(value: string | null): string {
   return value === null ? '(empty)' : JSON.stringify(value);
 }
 
-/** "120 of 1 000 contacts, 85/s, about 11 s left": the send's progress line. */
-export function sendingMessage(done: number, total: number, elapsedMs: number): string {
-  const rate = elapsedMs > 0 ? (done / elapsedMs) * 1000 : 0;
-  const left = rate > 0 && done < total ? `, about ${Math.ceil((total - done) / rate)} s left` : '';
-  return `${done} of ${plural(total, 'contact', 'contacts')}, ${rate.toFixed(0)}/s${left}`;
-}
 
 /** The same children on every call: VS Code tells a tree's elements apart by identity. */
 function once<T>(make: () => T): () => T {

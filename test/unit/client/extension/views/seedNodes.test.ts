@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import type { SeedAccount } from '../../../../../client/src/seed/seedAccount';
 import type { SeedReport, SeedResult } from '../../../../../client/src/seed/seedOutcome';
 import type { PlanRow, SeedPlan } from '../../../../../client/src/seed/seedPlanning';
-import { planNodes, planSummary, reportNodes, reportSummary, sendingMessage, type SeedNode } from '../../../../../client/src/extension/views/seedNodes';
+import { planNodes, planSummary, reportNodes, reportSummary, type SeedNode } from '../../../../../client/src/extension/views/seedNodes';
+import { runDuration, sendingProgress } from '../../../../../client/src/seed/seedWording';
 
 const ACCOUNT: SeedAccount = { origin: 'https://api.hubapi.com', portalId: 62515, apiVersion: '2026-09' };
 const name = (file: string) => file.replace('file:///work/', '');
@@ -87,7 +88,7 @@ test('a report: what each contact came to, with its id, and HubSpot\'s message a
   const nodes = reportNodes(PLAN, report, name);
   assert.deepEqual(nodes.slice(0, 3).map((node) => `${node.label} | ${node.description ?? ''}`), [
     'portal 62515 at https://api.hubapi.com | CRM objects 2026-09',
-    '3 requests in 1.2 s | 1 answered 429',
+    '3 requests in 1234 ms | 1 answered 429',
     'Stopped | The run was cancelled; run it again to send the rest.',
   ]);
   assert.deepEqual(rows(group(nodes, 'Updated')), ['lin@example.com | seed/team.contacts.json:3 · id 7']);
@@ -97,10 +98,11 @@ test('a report: what each contact came to, with its id, and HubSpot\'s message a
   assert.equal(reportSummary(report), '0 created, 1 updated, 1 unchanged, 1 failed, 1 blocked');
 });
 
-test('the summary lines: the plan\'s counts, and the send\'s progress with its rate and time left', () => {
+test('the summary lines: the plan\'s counts, the send\'s progress with its rate and time left, and a run\'s duration', () => {
   assert.equal(planSummary(PLAN), '1 to create, 1 to update, 1 unchanged, 1 blocked — 4 contacts in 3 files');
   assert.equal(planSummary({ ...PLAN, counts: { ...PLAN.counts, uncertain: 2 } }), '1 to create, 1 to update, 1 unchanged, 1 blocked, 2 may already exist — 4 contacts in 3 files');
-  assert.equal(sendingMessage(100, 1000, 2000), '100 of 1000 contacts, 50/s, about 18 s left');
-  assert.equal(sendingMessage(0, 1000, 0), '0 of 1000 contacts, 0/s');
-  assert.equal(sendingMessage(1000, 1000, 4000), '1000 of 1000 contacts, 250/s');
+  assert.equal(sendingProgress(100, 1000, 2000), '100 of 1000 contacts, 50/s, about 18 s left');
+  assert.equal(sendingProgress(0, 1000, 0), '0 of 1000 contacts, 0/s');
+  assert.equal(sendingProgress(1000, 1000, 4000), '1000 of 1000 contacts, 250/s');
+  assert.deepEqual([runDuration(45), runDuration(9_999), runDuration(12_345)], ['45 ms', '9999 ms', '12.3 s']);
 });
