@@ -44,10 +44,11 @@ const problemMatcherPlugin = {
  * - the SIMD copy of its HTTP parser (72 KB of base64): undici falls back to the portable copy when
  *   the SIMD module cannot be built, and one request at a time does not need SIMD;
  * - HTTP/2 (used only when allowH2 is on, and it is off), SOCKS proxies (proxy.ts refuses them), and
- *   the fetch body helpers that the HTTP/1 client loads only for FormData or Blob bodies (ours is a string).
+ *   the fetch body helpers that the HTTP/1 client loads only for FormData or Blob bodies (ours is a string);
+ * - the dispatcher methods other than request and connect (stream, pipeline, upgrade): nothing calls them.
  * A stub throws a clear error if it is ever reached.
  */
-const UNUSED_UNDICI_MODULES = /undici[\\/]lib[\\/](llhttp[\\/]llhttp_simd-wasm|dispatcher[\\/]client-h2|dispatcher[\\/]socks5-proxy-agent|web[\\/]fetch[\\/]body)\.js$/;
+const UNUSED_UNDICI_MODULES = /undici[\\/]lib[\\/](llhttp[\\/]llhttp_simd-wasm|dispatcher[\\/]client-h2|dispatcher[\\/]socks5-proxy-agent|web[\\/]fetch[\\/]body|api[\\/]api-(stream|pipeline|upgrade))\.js$/;
 const trimmedUndici = {
   name: 'trimmed-undici',
   setup(build) {
@@ -61,18 +62,47 @@ module.exports = new Proxy(unavailable, { get: (target, key) => (key in target ?
   },
 };
 
+/**
+ * Parts of vscode-languageclient the extension never runs, replaced to keep the .vsix small:
+ * - semver, which only checks that VS Code is at least the client's ^1.91: VS Code itself refuses to
+ *   load the extension below engines.vscode (^1.100), so the check always passes;
+ * - minimatch (and brace-expansion), which only the file-operations feature calls, for the globs a
+ *   server registers for willCreate/didRename…; ours registers none. A stub throws if it is reached.
+ */
+const trimmedLanguageClient = {
+  name: 'trimmed-language-client',
+  setup(build) {
+    build.onLoad({ filter: /node_modules[\\/]semver[\\/]functions[\\/](parse|satisfies)\.js$/ }, (args) => ({
+      contents: args.path.endsWith('parse.js') ? 'module.exports = (version) => ({ version, prerelease: [] });' : 'module.exports = () => true;',
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /node_modules[\\/]minimatch[\\/]/ }, () => ({
+      contents: "function unavailable() { throw new Error('minimatch is not bundled with Contact Payloads'); }\nmodule.exports = { Minimatch: unavailable, minimatch: unavailable };",
+      loader: 'js',
+    }));
+  },
+};
+
 /** The payload schemas compiled at build time: the server ships ajv's generated validators, not ajv. */
 const precompiledSchema = {
   name: 'precompiled-contact-schema',
   setup(build) {
     build.onLoad({ filter: /contactSchemaValidator\.ts$/ }, () => {
       const json = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
-      const schemas = { validateContactPayload: './schemas/contact.schema.json', validateObjectsPayload: './schemas/contact-objects.schema.json' };
+      const files = ['./schemas/contact.schema.json', './schemas/contact-objects.schema.json', './schemas/contacts-objects-batch.schema.json', './schemas/contacts-v1-batch.schema.json'];
+      const [v1, objects, objectsBatch, v1Batch] = files.map((file) => json(file).$id);
+      // The same exports as server/src/service/contactSchemaValidator.ts.
+      const exported = {
+        validateContactPayload: v1,
+        validateObjectsPayload: objects,
+        validateObjectsBatch: objectsBatch,
+        validateObjectsBatchInput: `${objectsBatch}#/definitions/input`,
+        validateV1BatchContact: `${v1Batch}#/definitions/contact`,
+      };
       const ajv = new Ajv({ ...json('./schemas/ajv-options.json'), code: { source: true, esm: true } });
-      for (const file of Object.values(schemas)) ajv.addSchema(json(file));
-      const exported = Object.fromEntries(Object.entries(schemas).map(([name, file]) => [name, json(file).$id]));
+      for (const file of files) ajv.addSchema(json(file));
       const code = standaloneCode.default(ajv, exported);
-      return { contents: code, loader: 'js', watchFiles: [...Object.values(schemas).map((file) => file.slice(2)), 'schemas/ajv-options.json'] };
+      return { contents: code, loader: 'js', watchFiles: [...files.map((file) => file.slice(2)), 'schemas/ajv-options.json'] };
     });
   },
 };
@@ -88,7 +118,7 @@ const extensionProperLoadedLater = {
 const targets = [
   // What VS Code loads on activation: a few kilobytes that load the rest when it is needed.
   { ...common, entryPoints: { client: 'client/src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [extensionProperLoadedLater] },
-  { ...common, entryPoints: { clientMain: 'client/src/extension/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [trimmedUndici] },
+  { ...common, entryPoints: { clientMain: 'client/src/extension/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [trimmedUndici, trimmedLanguageClient] },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [precompiledSchema] },
   // The command line (`contact-payloads`): the server's rules and the client's HTTP layer, so both plugins.
   // tinyglobby's ES module build of fdir calls createRequire(import.meta.url), which a CommonJS bundle

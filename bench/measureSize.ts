@@ -4,7 +4,8 @@
 // A CRM objects payload names the portal's own properties: our server is given that catalog first
 // (not timed, as the extension fetches it once), and peak memory includes holding it.
 import type { CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
-import { generatePayload, type BenchShape, type GeneratedPayload } from './payloads';
+import { generateBatchPayload } from './batchPayloads';
+import { generatePayload, isBatchShape, type BenchShape, type GeneratedPayload } from './payloads';
 import { peerSchema } from './peerSchema';
 import { peakRssMiB, pushCatalog, startSide, type Side, type SideName } from './sides';
 
@@ -36,8 +37,8 @@ export interface SizeResult {
 const ERROR_SEVERITY = 1;
 
 export async function measureSize(shape: BenchShape, entries: number, oursFirst: boolean, ourBundle?: string): Promise<SizeResult> {
-  const payload = generatePayload(entries, shape);
-  const uri = `file:///bench/payload-${shape === 'v1' ? '' : `${shape}-`}${entries}.contact.json`;
+  const payload = isBatchShape(shape) ? generateBatchPayload(entries, shape === 'batch-objects' ? 'objects' : 'v1') : generatePayload(entries, shape);
+  const uri = `file:///bench/payload-${shape === 'v1' ? '' : `${shape}-`}${entries}.${isBatchShape(shape) ? 'contacts' : 'contact'}.json`;
   const startOurs = async () => {
     const side = await startSide('ours', ourBundle);
     if (payload.catalog) await pushCatalog(side, payload.catalog);

@@ -14,8 +14,13 @@ const INVALID_SHARE = 0.05;
 /** Edits and completions per size. */
 export const SAMPLES = 20;
 
-export type BenchShape = 'v1' | 'objects';
-export const BENCH_SHAPES: readonly BenchShape[] = ['v1', 'objects'];
+/** The single-file bodies, and batch files of either form (bench/batchPayloads.ts). */
+export type BenchShape = 'v1' | 'objects' | 'batch-objects' | 'batch-v1';
+export const BENCH_SHAPES: readonly BenchShape[] = ['v1', 'objects', 'batch-objects', 'batch-v1'];
+
+export function isBatchShape(shape: BenchShape): shape is 'batch-objects' | 'batch-v1' {
+  return shape.startsWith('batch-');
+}
 
 export interface ValueEdit {
   readonly range: Range;
@@ -88,9 +93,9 @@ const v1Layout: PayloadLayout = {
   },
 };
 
-const LAYOUTS: Readonly<Record<BenchShape, PayloadLayout>> = { v1: v1Layout, objects: objectsLayout };
+const LAYOUTS: Readonly<Record<'v1' | 'objects', PayloadLayout>> = { v1: v1Layout, objects: objectsLayout };
 
-export function generatePayload(entryCount: number, shape: BenchShape = 'v1'): GeneratedPayload {
+export function generatePayload(entryCount: number, shape: 'v1' | 'objects' = 'v1'): GeneratedPayload {
   const layout = LAYOUTS[shape];
   const random = seededRandom(entryCount);
   const invalidEntries = chooseInvalid(entryCount, random);

@@ -18,7 +18,25 @@ const EMAIL_RULE = { type: 'string', format: 'email' };
 const EPOCH_MS = '-?\\d+';
 
 export function peerSchema(shape: BenchShape, enumerations: readonly string[] = []): Record<string, unknown> {
-  return shape === 'v1' ? v1PeerSchema(enumerations) : objectsPeerSchema();
+  switch (shape) {
+    case 'v1': return v1PeerSchema(enumerations);
+    case 'objects': return objectsPeerSchema();
+    case 'batch-objects': return { type: 'object', required: ['inputs'], properties: { inputs: listOf(objectsPeerSchema()) }, definitions: objectsPeerSchema().definitions };
+    case 'batch-v1': {
+      const contact = v1PeerSchema(enumerations);
+      const properties = { ...(contact.properties as Record<string, unknown>), email: { type: 'string' } };
+      return { ...listOf({ ...contact, properties }), definitions: contact.definitions };
+    }
+  }
+}
+
+/**
+ * A batch file's list of contacts, each checked with a single file's schema (its own keys only: the
+ * `definitions` it refers to are hoisted to the root by the caller, where `#/definitions/…` finds them).
+ */
+function listOf(contactSchema: Record<string, unknown>): Record<string, unknown> {
+  const contact = Object.fromEntries(Object.entries(contactSchema).filter(([key]) => !['$schema', '$id', 'definitions'].includes(key)));
+  return { type: 'array', items: contact };
 }
 
 function v1PeerSchema(enumerations: readonly string[]): Record<string, unknown> {

@@ -1,8 +1,9 @@
 // `npm run bench`: our language server against VS Code's own JSON language server on generated
 // payloads, through the same LSP client, interleaved in one run. Prints a table per size and writes
-// bench/RESULTS.md. `--shapes v1,objects` picks the payload shapes (the v1 body, the CRM objects body);
-// `--sizes 10,1000` picks the v1 sizes and `--objects-sizes 10000` the CRM objects sizes (`none` for
-// none); `--hostile no` leaves out the hostile documents of issue 10 (bench/hostile.ts); `--no-write`
+// bench/RESULTS.md. `--shapes v1,objects,batch-objects,batch-v1` picks the payload shapes (the v1 body,
+// the CRM objects body, batch files of either form); `--sizes 10,1000` picks the v1 sizes,
+// `--objects-sizes 10000` the CRM objects sizes and `--batch-sizes 100000` the batch files' (values;
+// 10 a contact) (`none` for none); `--hostile no` leaves out the hostile documents of issue 10 (bench/hostile.ts); `--no-write`
 // leaves RESULTS.md alone; `--server path/to/server.js` measures another build of our server (an
 // earlier commit) instead of dist/server.js.
 import { spawnSync } from 'node:child_process';
@@ -16,8 +17,8 @@ import { measureHostile } from './hostile';
 import { BENCH_SHAPES, type BenchShape } from './payloads';
 import { formatBytes, reportSize } from './report';
 
-const DEFAULT_SIZES: Readonly<Record<BenchShape, readonly number[]>> = { v1: [10, 1_000, 10_000, 100_000], objects: [10_000, 100_000] };
-const SHAPE_NAMES: Readonly<Record<BenchShape, string>> = { v1: 'v1', objects: 'CRM objects' };
+const DEFAULT_SIZES: Readonly<Record<BenchShape, readonly number[]>> = { v1: [10, 1_000, 10_000, 100_000], objects: [10_000, 100_000], 'batch-objects': [100_000], 'batch-v1': [100_000] };
+const SHAPE_NAMES: Readonly<Record<BenchShape, string>> = { v1: 'v1', objects: 'CRM objects', 'batch-objects': 'CRM objects batch', 'batch-v1': 'v1 batch' };
 const RESULTS_FILE = path.resolve(import.meta.dirname, 'RESULTS.md');
 const CLIENT_BUNDLE = path.resolve(import.meta.dirname, '../dist/client.js');
 /** The extension proper, which dist/client.js loads once a contact file is open or a command runs. */
@@ -29,13 +30,17 @@ const CLIENT_LOAD_RUNS = 5;
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      shapes: { type: 'string', default: BENCH_SHAPES.join(',') }, sizes: { type: 'string' }, 'objects-sizes': { type: 'string' },
+      shapes: { type: 'string', default: BENCH_SHAPES.join(',') }, sizes: { type: 'string' }, 'objects-sizes': { type: 'string' }, 'batch-sizes': { type: 'string' },
       hostile: { type: 'string', default: 'yes' }, 'no-write': { type: 'boolean', default: false }, server: { type: 'string' },
     },
   });
   const shapes = values.shapes.split(',');
   if (!shapes.every((shape): shape is BenchShape => (BENCH_SHAPES as readonly string[]).includes(shape))) throw new Error(`--shapes takes ${BENCH_SHAPES.join(', ')} separated by commas, not "${values.shapes}"`);
-  const sizesOf: Record<BenchShape, readonly number[]> = { v1: parseSizes('--sizes', values.sizes, DEFAULT_SIZES.v1), objects: parseSizes('--objects-sizes', values['objects-sizes'], DEFAULT_SIZES.objects) };
+  const batchSizes = (shape: 'batch-objects' | 'batch-v1') => parseSizes('--batch-sizes', values['batch-sizes'], DEFAULT_SIZES[shape]);
+  const sizesOf: Record<BenchShape, readonly number[]> = {
+    v1: parseSizes('--sizes', values.sizes, DEFAULT_SIZES.v1), objects: parseSizes('--objects-sizes', values['objects-sizes'], DEFAULT_SIZES.objects),
+    'batch-objects': batchSizes('batch-objects'), 'batch-v1': batchSizes('batch-v1'),
+  };
   const runs = shapes.flatMap((shape) => sizesOf[shape].map((entries) => ({ shape, entries })));
   if (values.hostile !== 'yes' && values.hostile !== 'no') throw new Error(`--hostile takes yes or no, not "${values.hostile}"`);
   const ourBundle = values.server ?? SERVER_BUNDLE;

@@ -35,7 +35,7 @@ export async function startSide(name: SideName, ourBundle?: string, schema: Reco
   if (name === 'peer') {
     // VS Code's JSON extension sends these settings (json.schemas from settings.json, validation on).
     await client.connection.sendNotification('workspace/didChangeConfiguration', {
-      settings: { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.contact.json'], schema }] } },
+      settings: { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.contact.json', '*.contacts.json'], schema }] } },
     });
   }
   return { name, client, startMs };

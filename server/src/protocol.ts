@@ -1,9 +1,9 @@
 // Every custom message between the extension and the language server, declared once and typed.
 // The client imports this file too, so both sides agree on names and shapes.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CatalogSource, PropertyDefinition, RejectedProperty, ServerSettings } from './service';
+import type { CatalogSource, PropertyDefinition, RejectedProperty, SeedFileRead, ServerSettings } from './service';
 
-export type { RejectedProperty };
+export type { RejectedProperty, SeedFileRead };
 
 /**
  * The settings section the server reads (workspace/configuration, initializationOptions,
@@ -62,3 +62,24 @@ export interface CheckTextResult {
 
 /** Client → server: check this text now, as it is about to be sent (the editor's diagnostics may be older, or capped, or absent). */
 export const CheckTextRequest = new RequestType<CheckTextParams, CheckTextResult, void>('contactPayloads/checkText');
+
+export interface ReadSeedFilesParams {
+  /** Contact files (`*.contact.json`) and batch files (`*.contacts.json`); the name decides which. */
+  readonly uris: readonly string[];
+}
+
+/** One file's answer: its contacts as a seed set sends them, or why it could not be read (never a thrown error). */
+export type SeedFileAnswer =
+  | { readonly uri: string; readonly ok: true; readonly read: SeedFileRead }
+  | { readonly uri: string; readonly ok: false; readonly problem: string };
+
+export interface ReadSeedFilesResult {
+  /** In the order of `uris`. */
+  readonly files: readonly SeedFileAnswer[];
+}
+
+/**
+ * Client → server: read these files for a seed set, each from its open document (its current text)
+ * or else from disk (`file:` URIs only), with the catalog the server has (the portal's when loaded).
+ */
+export const ReadSeedFilesRequest = new RequestType<ReadSeedFilesParams, ReadSeedFilesResult, void>('contactPayloads/readSeedFiles');

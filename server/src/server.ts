@@ -1,4 +1,4 @@
-// The language server for `*.contact.json`: wires the connection to the handlers, nothing else.
+// The language server for `*.contact.json` and batch files (`*.contacts.json`): wires the connection to the handlers, nothing else.
 // Runs over IPC (VS Code) or `--stdio` (any LSP editor): `node dist/server.js --stdio`.
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,6 +12,7 @@ import { DocumentCache } from './handlers/documentCache';
 import { registerHover } from './handlers/hover';
 import { HubSpotRejections } from './handlers/hubspotRejections';
 import { registerPayloadSummary } from './handlers/payloadSummary';
+import { registerReadSeedFiles } from './handlers/readSeedFiles';
 import { withWholeRange } from './handlers/positions';
 import { SettingsStore } from './handlers/settingsStore';
 import { registerSymbols } from './handlers/symbols';
@@ -63,6 +64,7 @@ registerCodeActions(ctx);
 registerSymbols(ctx);
 registerPayloadSummary(ctx);
 registerCheckText(ctx, rejectedFindings);
+registerReadSeedFiles(ctx);
 
 connection.onInitialized(async () => {
   if (!client.configurationRequests) return;

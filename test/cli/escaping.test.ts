@@ -58,10 +58,12 @@ describe('file names are printed escaped', () => {
     assertNoRawControls(run);
     assertNoWorkflowCommand(run.stdout);
     const lines = linesOf(run.stdout);
-    // Two diagnostics each: the invalid email, and the duplicate with its related place.
-    for (const shown of [ODD_SHOWN, LEADING_SHOWN]) {
-      assert.equal(lines.filter((line) => line.startsWith(`${shown}:1:`)).length, 2, `${shown} in:\n${run.stdout}`);
+    // Three diagnostics each: the invalid email, the duplicate with its related place, and the email
+    // both files hold, whose message names the other file, shown as paths are.
+    for (const [shown, other] of [[ODD_SHOWN, LEADING_SHOWN], [LEADING_SHOWN, ODD_SHOWN]]) {
+      assert.equal(lines.filter((line) => line.startsWith(`${shown}:1:`)).length, 3, `${shown} in:\n${run.stdout}`);
       assert.equal(lines.filter((line) => line.startsWith(`  ${shown}:1:`)).length, 1, `related ${shown} in:\n${run.stdout}`);
+      assert.ok(lines.some((line) => line.startsWith(`${shown}:1:`) && line.includes(`is also the email of the contact at ${other}:1:`)), `${other} named in:\n${run.stdout}`);
     }
     assert.ok(lines.includes(`${UNREADABLE_SHOWN} is not UTF-8 text; save it as UTF-8`), run.stdout);
     assert.match(lines.at(-1) ?? '', new RegExp(`Nothing to check in "${MISSING_SHOWN}"\\.$`));
@@ -74,8 +76,9 @@ describe('file names are printed escaped', () => {
     assert.ok(lines.slice(0, -1).every((line) => /^::(error|warning|notice) [^\n]*::/.test(line)), run.stdout);
     assert.match(lines.at(-1) ?? '', /^Checked 2 files: /);
     const property = (shown: string) => shown.replaceAll('%', '%25').replaceAll(':', '%3A').replaceAll(',', '%2C');
-    assert.equal(lines.filter((line) => line.includes(` file=${property(ODD_SHOWN)},line=1,`)).length, 2, run.stdout);
-    assert.equal(lines.filter((line) => line.includes(` file=${property(LEADING_SHOWN)},line=1,`)).length, 2, run.stdout);
+    // The invalid email, the duplicate, and the email the two files share.
+    assert.equal(lines.filter((line) => line.includes(` file=${property(ODD_SHOWN)},line=1,`)).length, 3, run.stdout);
+    assert.equal(lines.filter((line) => line.includes(` file=${property(LEADING_SHOWN)},line=1,`)).length, 3, run.stdout);
     assert.ok(lines.includes(`::error file=${property(UNREADABLE_SHOWN)},title=unreadable-file::${UNREADABLE_SHOWN} is not UTF-8 text; save it as UTF-8`), run.stdout);
     assert.ok(lines.includes(`::error title=nothing-to-check::Nothing to check in "${MISSING_SHOWN}".`), run.stdout);
   });

@@ -47,7 +47,7 @@ describe('help and version', () => {
     assert.deepEqual([unknown.code, unknown.stdout, unknown.stderr], [
       2,
       '',
-      'contact-payloads: "chek" is not a command; the commands are check, convert, create, update.\nRun "contact-payloads --help" for usage.\n',
+      'contact-payloads: "chek" is not a command; the commands are check, convert, create, update, seed.\nRun "contact-payloads --help" for usage.\n',
     ]);
     const unknownTopic = await runCli(['help', 'chek']);
     assert.deepEqual([unknownTopic.code, unknownTopic.stdout], [2, `${MAIN_HELP}\n`]);

@@ -43,18 +43,4 @@ describe('sandbox contact store: finding by email', () => {
       await sandbox.stop();
     }
   });
-
-  it('of two contacts a test stored with one email, finds the older, and the other once the older changes its email', async () => {
-    const sandbox = await startSandbox();
-    try {
-      const older = sandbox.contacts.create({ email: 'shared@example.com' });
-      const newer = sandbox.contacts.create({ email: 'shared@example.com' });
-      assert.equal(sandbox.contacts.findByEmail('shared@example.com'), older);
-      sandbox.contacts.update(older, [{ name: 'email', value: 'moved@example.com' }]);
-      assert.equal(sandbox.contacts.findByEmail('shared@example.com'), newer);
-      assert.equal(sandbox.contacts.findByEmail('moved@example.com'), older);
-    } finally {
-      await sandbox.stop();
-    }
-  });
 });

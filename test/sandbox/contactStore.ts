@@ -31,31 +31,20 @@ export interface ContactStore {
 
 export function createContactStore(firstVid: number, now: () => number): ContactStore {
   const contacts = new Map<number, StoredContact>();
-  // Lower-cased email → the oldest contact with it: seed sets of 100 000 contacts look up every email,
-  // and a scan per lookup made a batch against a large portal take seconds.
-  const byEmail = new Map<string, StoredContact>();
   let nextVid = firstVid;
 
-  const apply = (contact: StoredContact, writes: readonly PropertyWrite[], at: number): void => {
-    for (const { name, value } of writes) {
-      if (name === 'email') reindexEmail(contact, value);
-      contact.properties.set(name, { value, timestamp: at });
-    }
-    contact.updatedAt = at;
-  };
+  // By lower-cased email, the first contact to hold it: batch upserts of 100 000 contacts look every
+  // email up, which a scan of all contacts would make quadratic.
+  const byEmail = new Map<string, StoredContact>();
 
-  const reindexEmail = (contact: StoredContact, email: string): void => {
-    const previous = contact.properties.get('email')?.value.toLowerCase();
-    const wanted = email.toLowerCase();
-    if (previous === wanted) return;
-    if (previous !== undefined && byEmail.get(previous) === contact) {
-      byEmail.delete(previous);
-      // Tests may store two contacts with one email: the next oldest is found once this one leaves it.
-      const next = [...contacts.values()].find((other) => other !== contact && other.properties.get('email')?.value.toLowerCase() === previous);
-      if (next) byEmail.set(previous, next);
-    }
-    const owner = byEmail.get(wanted);
-    if (!owner || owner.vid > contact.vid) byEmail.set(wanted, contact);
+  const apply = (contact: StoredContact, writes: readonly PropertyWrite[], at: number): void => {
+    const before = contact.properties.get('email')?.value.toLowerCase();
+    for (const { name, value } of writes) contact.properties.set(name, { value, timestamp: at });
+    contact.updatedAt = at;
+    const after = contact.properties.get('email')?.value.toLowerCase();
+    if (before === after) return;
+    if (before !== undefined && byEmail.get(before) === contact) byEmail.delete(before);
+    if (after !== undefined && after !== '' && !byEmail.has(after)) byEmail.set(after, contact);
   };
 
   return {

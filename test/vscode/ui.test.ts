@@ -2,8 +2,9 @@
 // headless Chromium: open the folder, open a bad file, see the squiggle, the Problems entry and our
 // property names in the suggest widget; then, with the base URL set to a local HubSpot sandbox,
 // store the token from the command palette and create a contact from a valid file, answering the
-// first-send question, and see 200 OK in the response view. Screenshots of each step go to
-// test-output/e2e/ui/screenshots/.
+// first-send question, and see 200 OK in the response view; then send a folder as a seed set from
+// the Explorer's context menu: its plan, the question and the report in the Seed Plan view.
+// Screenshots of each step go to test-output/e2e/ui/screenshots/.
 // The selectors are VS Code internals (pinned by code-server's version): keep these checks few.
 // Needs `npm run package` (dist/contact-payloads.vsix) and .ci/install-e2e.
 import assert from 'node:assert/strict';
@@ -45,7 +46,7 @@ async function quickOpen(page: Page, name: string): Promise<void> {
   await page.locator('.tab.active').filter({ hasText: name }).waitFor();
 }
 
-void test('a person sees our squiggle, Problems entry and completions, and creates a contact from the palette', { timeout: 240_000 }, async (t) => {
+void test('a person sees our squiggle, Problems entry and completions, creates a contact from the palette and sends a seed set from the Explorer', { timeout: 240_000 }, async (t) => {
   requireFile(VSIX, 'the packaged extension', 'run `npm run package` first');
   assertE2eInstalled();
   let sandbox: Sandbox | undefined;
@@ -137,6 +138,32 @@ void test('a person sees our squiggle, Problems entry and completions, and creat
       assert.ok(created, 'the sandbox holds the contact');
       await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: `"vid": ${created.vid}` }).first().waitFor();
       assert.deepEqual(sandbox.requests.map((request) => `${request.route} ${request.status}`).filter((line) => line.startsWith('createContact')), ['createContact 200']);
+
+      // 9. A seed set: the folder's context menu in the Explorer sends it to HubSpot — planned first.
+      await page.keyboard.press('Control+Shift+E');
+      await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^seed$/ }).click({ button: 'right' });
+      // A click right after the menu opens may be taken for the right-click's own release, which menus ignore: the item is focused and Enter runs it.
+      await page.locator('.monaco-menu .action-item').filter({ hasText: 'Send to HubSpot' }).hover({ timeout: STEP_TIMEOUT });
+      await page.keyboard.press('Enter');
+      const seedRows = page.locator('.pane-body .monaco-list-row');
+      await seedRows.filter({ hasText: 'To create' }).filter({ hasText: '3' }).waitFor({ timeout: STEP_TIMEOUT });
+      await seedRows.filter({ hasText: 'alan.team@example.com' }).waitFor();
+      await page.locator('.pane-body').filter({ hasText: '3 to create, 0 to update, 0 unchanged, 0 blocked — 3 contacts in 2 files' }).first().waitFor();
+      await workbench.screenshot('seed-plan');
+
+      // 10. The view's Send: the question names the account and the counts; the person sends.
+      await seedRows.filter({ hasText: 'To create' }).hover();
+      await page.locator('.action-label[aria-label="Send"]').first().click({ timeout: STEP_TIMEOUT });
+      const seedDialog = page.locator('.monaco-dialog-box').filter({ hasText: `Send 3 contacts to portal ${sandbox.portalId} at ${sandbox.url}?` });
+      await seedDialog.waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('seed-confirm');
+      await seedDialog.locator('.monaco-button').filter({ hasText: /^Send$/ }).click();
+
+      // 11. The view turns into the run's report.
+      await seedRows.filter({ hasText: 'Created' }).filter({ hasText: '3' }).waitFor({ timeout: STEP_TIMEOUT });
+      await seedRows.filter({ hasText: 'katherine.team@example.com' }).waitFor();
+      await workbench.screenshot('seed-report');
+      for (const email of ['ada.team@example.com', 'alan.team@example.com', 'katherine.team@example.com']) assert.ok(sandbox.contacts.findByEmail(email), `the sandbox holds ${email}`);
     } catch (error) {
       await workbench.screenshot('failure').catch(() => undefined);
       t.diagnostic(`the extension's output channel:\n${extensionLogTail(profile)}`);

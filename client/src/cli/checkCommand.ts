@@ -3,7 +3,7 @@
 import { displayPath, parseCommandLine, UsageError, wholeNumberOption, type CommandContext } from './commandLine';
 import { readContactFile } from './contactFile';
 import { ExitCode } from './exitCodes';
-import { diagnoseText, severityName } from './fileDiagnostics';
+import { diagnoseText, severityName, type DiagnosedText } from './fileDiagnostics';
 import { findContactFiles } from './findFiles';
 import { CHECK_HELP } from './help';
 import { githubReporter } from './reporters/githubReporter';
@@ -11,6 +11,7 @@ import { jsonReporter } from './reporters/jsonReporter';
 import type { FileReport, Reporter } from './reporters/reporter';
 import { sarifReporter } from './reporters/sarifReporter';
 import { textReporter } from './reporters/textReporter';
+import { sharedEmailDiagnostics } from './sharedEmails';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -31,8 +32,10 @@ export async function checkCommand(args: readonly string[], context: CommandCont
   const reporter = reporterFor(format, context);
   const found = await findContactFiles(positionals, context.cwd);
   const counts = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, information: 0, unreadableFiles: 0 };
-  for (const absolutePath of found.files) {
-    const report = await checkFile(absolutePath, context.cwd);
+  // Every file is read before any is reported: an email one file shares with a later one is flagged in both.
+  const checked: CheckedFile[] = [];
+  for (const absolutePath of found.files) checked.push(await checkFile(absolutePath, context.cwd));
+  for (const report of withSharedEmails(checked)) {
     if (report.kind === 'unreadable') {
       counts.unreadableFiles++;
     } else {
@@ -53,11 +56,28 @@ export async function checkCommand(args: readonly string[], context: CommandCont
   return exitCode;
 }
 
-async function checkFile(absolutePath: string, cwd: string): Promise<FileReport> {
+/** A file's report, and each contact's email in it (none when it could not be read). */
+interface CheckedFile {
+  readonly report: FileReport;
+  readonly emails: DiagnosedText['emails'];
+}
+
+async function checkFile(absolutePath: string, cwd: string): Promise<CheckedFile> {
   const path = displayPath(absolutePath, cwd);
   const read = await readContactFile(absolutePath, cwd);
-  if (!read.ok) return { kind: 'unreadable', path, absolutePath, problem: read.problem };
-  return { kind: 'checked', path, absolutePath, ...diagnoseText(absolutePath, read.text) };
+  if (!read.ok) return { report: { kind: 'unreadable', path, absolutePath, problem: read.problem }, emails: [] };
+  const { document, diagnostics, emails } = diagnoseText(absolutePath, read.text);
+  return { report: { kind: 'checked', path, absolutePath, document, diagnostics }, emails };
+}
+
+/** The reports with a `duplicate-email` warning where a contact's email is another file's too, in document order. */
+function withSharedEmails(files: readonly CheckedFile[]): FileReport[] {
+  const added = sharedEmailDiagnostics(files.map(({ report, emails }) => ({ path: report.path, emails })));
+  return files.map(({ report }, index): FileReport => {
+    if (report.kind !== 'checked' || added[index].length === 0) return report;
+    const diagnostics = [...report.diagnostics, ...added[index]].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { ...report, diagnostics };
+  });
 }
 
 function reporterFor(format: Format, { terminal, cwd, version }: CommandContext): Reporter {

@@ -4,7 +4,7 @@ import type { ContactOutcome } from '../hubspot/outcome';
 export const ExitCode = {
   /** check: no errors; create/update: HubSpot applied the request. */
   Success: 0,
-  /** check: errors, or too many warnings; create/update: not sent because of errors, or refused by HubSpot (4xx). */
+  /** check: errors, or too many warnings; create/update: not sent because of errors, or refused by HubSpot (4xx); seed: some contacts failed or were held back by errors. */
   Problems: 1,
   /** A usage, configuration or file problem; create/update: nothing reached HubSpot. */
   UsageOrFiles: 2,
@@ -14,6 +14,11 @@ export const ExitCode = {
    * whether that attempt created the contact.
    */
   UnknownOutcome: 3,
+  /**
+   * seed: the run stopped before every contact was sent (cancelled, HubSpot's daily limit, the
+   * token refused): running the same command again resumes it.
+   */
+  Stopped: 4,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

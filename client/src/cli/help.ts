@@ -31,6 +31,8 @@ Usage:
   contact-payloads update FILE [--id N | --by-email] [--api-version ${VERSIONS}] [--base-url URL]
                                [--json] [--dry-run] [--force]
   contact-payloads convert FILE... [--to objects|v1] [--write]
+  contact-payloads seed [PATH|GLOB...] [--dry-run] [--json] [--yes] [--save-ids] [--journal FILE]
+                        [--api-version ${VERSIONS}] [--base-url URL] [--max-retries N]
   contact-payloads help [COMMAND]
   contact-payloads --version
 
@@ -41,11 +43,13 @@ Commands:
   update  Update a contact by id or email from a file (v1: ${updateRequest(CONTACTS_V1, ':vid')};
           CRM objects: ${updateRequest(OBJECTS_API, ':id')}).
   convert Rewrite a file between the v1 and the CRM objects payload formats.
+  seed    Plan a set of contact and batch files against the portal, then send it in batches of 100
+          at the pace HubSpot allows, resumable.
 
 "contact-payloads COMMAND --help" explains a command, its options and its exit statuses.
 
 Environment:
-  HUBSPOT_ACCESS_TOKEN  the private app access token for create and update; read from nowhere else
+  HUBSPOT_ACCESS_TOKEN  the private app access token for create, update and seed; read from nowhere else
                         (a flag would show in process lists and shell history)
   HUBSPOT_BASE_URL      where requests go (default https://api.hubapi.com); http:// only for this
                         machine (localhost, 127.0.0.1, [::1]), e.g. the local sandbox
@@ -58,7 +62,8 @@ Exit status:
      create/update: not sent because of errors in the file, or refused by HubSpot (4xx)
   2  a usage, configuration or file problem; create/update: HubSpot could not be reached, nothing sent
   3  create/update: a server error, no answer or an unexpected one: the request may have been applied
-     (the one-line outcome says when)`;
+     (the one-line outcome says when); seed: some creates may have been applied
+  4  seed: stopped before the end; the same command resumes it`;
 
 export const CHECK_HELP = `Usage: contact-payloads check [PATH|GLOB...] [options]
 
@@ -69,8 +74,10 @@ UTF-16 code units, as editors do. Control characters, bidirectional overrides an
 names and in values, are shown visibly (␊, ␛, <U+202E>); JSON output escapes them.
 
 Arguments:
-  PATH|GLOB  a file, a folder (every *.contact.json in it) or a quoted glob such as
-             "seeds/**/*.contact.json". Default: every *.contact.json under the current folder.
+  PATH|GLOB  a file, a folder (every *.contact.json and *.contacts.json in it) or a quoted glob
+             such as "seeds/**/*.contact.json". Default: every such file under the current folder.
+             A *.contacts.json is a batch file: each of its contacts is checked as a file is.
+             The same email in two files is a warning in both (HubSpot finds contacts by email).
              Folders named node_modules and hidden folders are skipped.
              Symbolic links are not followed in folders and globs (nor are pipes or devices
              listed). A path named here may go through links that stay in the current folder
@@ -197,3 +204,56 @@ Exit status:
   1  a file that does not convert: not JSON, no "properties" list or object
   2  a usage problem (several files without --write), an argument that names no file, or a file
      that cannot be read or written`;
+
+export const SEED_HELP = `Usage: contact-payloads seed [PATH|GLOB...] [options]
+
+Sends a seed set — contact files (*.contact.json, one contact each) and batch files
+(*.contacts.json, many) in either format — to HubSpot's CRM objects batch API, 100 contacts a
+request. First a plan: each contact is looked up in the portal (batch/read by email, or by id)
+and is to be created, updated (the properties that change, old → new), left unchanged, or held
+back (blocked) by errors in its file or an email used twice in the set. Then, once confirmed,
+contacts with an email go to batch/upsert by email, contacts with an id and no email to
+batch/update, the rest to batch/create; v1 files are converted on the way. Requests go as fast as
+HubSpot's rate-limit headers allow; a 429 is waited out, server errors and lost connections are
+retried (a create only when it surely did not arrive).
+
+A journal records every answer as it comes. Running the same command again after Ctrl-C, a crash
+or the daily limit resumes: what was done is found unchanged, and a contact without email whose
+create was sent but never answered is held back as "may already exist" instead of created twice
+(--resend-uncertain creates it anyway, once you have checked HubSpot).
+
+Arguments:
+  PATH|GLOB  files, folders (every *.contact.json and *.contacts.json in them) or quoted globs,
+             as for check. Default: the current folder
+
+Options:
+  --dry-run             print the plan (every contact) and send nothing
+  --json                print the plan (with --dry-run) or the run's results as one JSON document
+                        on stdout: counts, and one entry per contact with file, line, outcome, id
+                        and message; everything else goes to stderr
+  -y, --yes             send without asking; without it the plan's counts and the account are
+                        shown and a terminal is asked to confirm (no terminal: nothing is sent)
+  --save-ids            write each created contact's id into its file ("id" in CRM objects
+                        contacts, "vid" in v1 ones), changing nothing else
+  --journal FILE        where the run's journal is kept (default: one per account and set, under
+                        $XDG_STATE_HOME/contact-payloads/seed-runs, ~/.local/state by default)
+  --resend-uncertain    create contacts a cut-off run may already have created
+  --base-url URL        where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
+                        http:// only for this machine (localhost, 127.0.0.1, [::1])
+${API_VERSION_HELP.replace('for a CRM objects file', 'every contact goes to').replace(/; a v1 file is sent to\n\s+Contacts v1 whatever this says/, '')}
+${REQUEST_OPTIONS_HELP}
+  -h, --help            show this help
+
+The access token is read from HUBSPOT_ACCESS_TOKEN only, and a dry run needs it too (the plan
+reads the portal).
+
+Exit status:
+  0  every contact is in HubSpot as planned (created, updated or unchanged)
+  1  some contacts failed (HubSpot refused them: the lines say why) or were held back by errors;
+     with --dry-run: the plan holds some back
+  2  a usage, configuration or file problem, the portal could not be read to plan, or the send was
+     not confirmed: nothing was sent
+  3  some creates were sent but never answered: those contacts may have been created (the journal
+     remembers them; see --resend-uncertain)
+  4  stopped before the end (Ctrl-C, HubSpot's daily limit, the token refused): run the same
+     command again to send the rest`;

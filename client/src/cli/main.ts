@@ -21,7 +21,7 @@ runProgram(argv, { terminal, cwd: process.cwd(), env: process.env, version }).th
       terminal.err('contact-payloads: a request had been sent: it may have been applied; check HubSpot before sending again.');
       process.exitCode = ExitCode.UnknownOutcome;
     } else {
-      if (argv[0] === 'create' || argv[0] === 'update') terminal.err('contact-payloads: nothing was sent.');
+      if (argv[0] === 'create' || argv[0] === 'update' || argv[0] === 'seed') terminal.err('contact-payloads: nothing was sent.');
       process.exitCode = ExitCode.UsageOrFiles;
     }
   },

@@ -4,7 +4,8 @@ import { checkCommand } from './checkCommand';
 import { UsageError, type CommandContext } from './commandLine';
 import { convertCommand } from './convertCommand';
 import { ExitCode } from './exitCodes';
-import { CHECK_HELP, CONVERT_HELP, CREATE_HELP, MAIN_HELP, UPDATE_HELP } from './help';
+import { CHECK_HELP, CONVERT_HELP, CREATE_HELP, MAIN_HELP, SEED_HELP, UPDATE_HELP } from './help';
+import { seedCommand } from './seedCommand';
 import { createCommand, updateCommand } from './sendCommand';
 
 type Command = (args: readonly string[], context: CommandContext) => Promise<ExitCode>;
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: 
   convert: { run: convertCommand, help: CONVERT_HELP },
   create: { run: createCommand, help: CREATE_HELP },
   update: { run: updateCommand, help: UPDATE_HELP },
+  seed: { run: seedCommand, help: SEED_HELP },
 };
 
 export async function runProgram(argv: readonly string[], context: CommandContext): Promise<ExitCode> {

@@ -5,17 +5,14 @@
 // editor shows them. The token comes from HUBSPOT_ACCESS_TOKEN only: a flag would show in process
 // lists and shell history.
 import { writeFile } from 'node:fs/promises';
-import { BYTE_ORDER_MARK } from '../send/contactText';
+import { BYTE_ORDER_MARK, isBatchFile } from '../send/contactText';
 import path from 'node:path';
 import { rejectionFindings, parsePayload, toDiagnostics } from '../../../server/src/service';
-import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrlResult, type HubSpotBaseUrl } from '../hubspot/baseUrl';
-import { HubSpotConfigError } from '../hubspot/configError';
+import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { CREATE_TARGET, parseVid, type BodyExtras, type ContactOperation, type ContactsApi, type ContactTarget } from '../hubspot/contactsApi';
-import { API_VERSIONS, DEFAULT_API_VERSION, type ApiVersion } from '../hubspot/contactsObjects';
-import { createHubSpotClient, type HubSpotClient } from '../hubspot/hubspotClient';
 import { plural } from '../hubspot/format';
 import type { ContactOutcome } from '../hubspot/outcome';
-import { contactsApiFor, knownApiVersion } from '../send/apiChoice';
+import { contactsApiFor } from '../send/apiChoice';
 import { bodyExtrasFor } from '../send/associations';
 import { withId } from '../send/idEdit';
 import { readPayload, rejectedProperties, type Payload, type PayloadShapeName } from '../send/payloadBody';
@@ -29,9 +26,7 @@ import { CREATE_HELP, UPDATE_HELP } from './help';
 import { printablePath } from './printable';
 import { diagnosticLines } from './reporters/textReporter';
 import { previewLines, previewRequest } from './requestPreview';
-
-export const TOKEN_VARIABLE = 'HUBSPOT_ACCESS_TOKEN';
-export const BASE_URL_VARIABLE = 'HUBSPOT_BASE_URL';
+import { apiVersionOption, chosenBaseUrl, commandClient, configProblem, MISSING_TOKEN, tokenFrom, TOKEN_VARIABLE } from './hubspotAccess';
 
 /** The checked file, ready to send. */
 interface SendableFile {
@@ -104,7 +99,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   const { extras, notSent } = bodyExtrasFor(payload, operation);
   if (notSent) terminal.err(`Note: ${file.path}: ${notSent}`);
 
-  const token = env[TOKEN_VARIABLE]?.trim() ?? '';
+  const token = tokenFrom(env);
   if (values['dry-run']) {
     const preview = previewRequest({ api, target, baseUrl: baseUrl.baseUrl, properties: payload.properties, extras, hasToken: token !== '' });
     if (json) terminal.out(JSON.stringify({ ...preview, body: JSON.parse(preview.body) as unknown }, null, 2));
@@ -113,7 +108,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
     return ExitCode.Success;
   }
   if (token === '') {
-    return configProblem(context, `${TOKEN_VARIABLE} is not set: export a HubSpot private app's access token in it (it is read from nowhere else).`);
+    return configProblem(context, MISSING_TOKEN);
   }
 
   const outcome = await send({ api, target, payload, extras }, baseUrl.baseUrl, token, request, context);
@@ -140,13 +135,6 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   return exitCode;
 }
 
-/** --api-version, checked: the versions of the CRM objects API this client knows. */
-function apiVersionOption(text: string | undefined): ApiVersion {
-  if (text === undefined) return DEFAULT_API_VERSION;
-  const version = knownApiVersion(text);
-  if (version === undefined) throw new UsageError(`--api-version takes ${API_VERSIONS.join(', ')} (got "${text}").`);
-  return version;
-}
 
 /** What to pass when the file names no contact: the id option under the shape's name, or its email. */
 function idHint(shape: PayloadShapeName, email: string | undefined): string {
@@ -154,16 +142,15 @@ function idHint(shape: PayloadShapeName, email: string | undefined): string {
   return email === undefined ? option : `${option}, or --by-email to update the contact with email ${email}`;
 }
 
-function chosenBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): BaseUrlResult {
-  // An empty variable counts as unset: CI systems export unset configuration values as "".
-  const fromEnv = env[BASE_URL_VARIABLE]?.trim() || undefined;
-  return parseBaseUrl(flag ?? fromEnv ?? DEFAULT_BASE_URL);
-}
 
 /** Reads and checks the file as the extension does before sending; a number is the exit status when it cannot be sent. */
 async function sendableFile(absolutePath: string, context: CommandContext, force: boolean): Promise<SendableFile | ExitCode> {
   const { terminal } = context;
   const shownPath = printablePath(displayPath(absolutePath, context.cwd));
+  if (isBatchFile(absolutePath)) {
+    terminal.err(`${shownPath}: a batch file holds many contacts; send it with "contact-payloads seed ${shownPath}".`);
+    return ExitCode.UsageOrFiles;
+  }
   const read = await readContactFile(absolutePath, context.cwd);
   if (!read.ok) {
     terminal.err(`${shownPath} ${read.problem}`);
@@ -197,30 +184,11 @@ async function send(
   { api, target, payload, extras }: SendRequest,
   baseUrl: HubSpotBaseUrl,
   token: string,
-  { timeouts, maxRetries }: RequestOptions,
+  request: RequestOptions,
   context: CommandContext,
 ): Promise<ContactOutcome | undefined> {
-  const { terminal } = context;
-  let client: HubSpotClient;
-  try {
-    client = createHubSpotClient({
-      baseUrl: baseUrl.origin,
-      token,
-      api,
-      timeouts,
-      retry: maxRetries === undefined ? undefined : { maxRetries },
-      env: context.env,
-      userAgent: `contact-payloads-for-hubspot (command line "contact-payloads") ${context.version}`,
-      // Attempts that are retried are worth a line on stderr: a CI log then shows why a step took long.
-      log: (entry) => {
-        if (entry.retryInMs !== undefined) terminal.err(entry.message);
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof HubSpotConfigError)) throw error;
-    configProblem(context, error.message);
-    return undefined;
-  }
+  const client = commandClient({ baseUrl, token, api, request }, context);
+  if (!client) return undefined;
   // Ctrl-C cancels the request; the outcome then says whether it may have been applied.
   const abort = new AbortController();
   const cancel = () => abort.abort();
@@ -261,7 +229,3 @@ async function writeIdToFile(file: SendableFile, id: number, cwd: string): Promi
   return true;
 }
 
-function configProblem({ terminal }: CommandContext, message: string): ExitCode {
-  terminal.err(`contact-payloads: ${message}`);
-  return ExitCode.UsageOrFiles;
-}

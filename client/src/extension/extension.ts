@@ -1,9 +1,9 @@
 // Activation. VS Code has no activation event for a file pattern, so the extension activates with any
-// JSON file (and when a workspace holds a *.contact.json). Activation itself only registers the
-// commands; the extension proper (language client, HTTP, views: main.ts, bundled separately) is
-// loaded once a contact file is open or one of the commands runs.
+// JSON file (and when a workspace holds a *.contact.json or *.contacts.json). Activation itself only
+// registers the commands; the extension proper (language client, HTTP, views: main.ts, bundled
+// separately) is loaded once a contact file or a batch file is open or one of the commands runs.
 import * as vscode from 'vscode';
-import { isContactDocument } from './contactDocuments';
+import { isSeedDocument } from './contactDocuments';
 import type { ExtensionMain } from './main';
 
 let main: Promise<ExtensionMain> | undefined;
@@ -15,12 +15,12 @@ export function activate(context: vscode.ExtensionContext): void {
   for (const { command } of contributes.commands) {
     context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await load()).runCommand(command, args)));
   }
-  if (vscode.workspace.textDocuments.some(isContactDocument)) {
+  if (vscode.workspace.textDocuments.some(isSeedDocument)) {
     void load();
     return;
   }
   const listener = vscode.workspace.onDidOpenTextDocument((document) => {
-    if (!isContactDocument(document)) return;
+    if (!isSeedDocument(document)) return;
     listener.dispose();
     void load();
   });

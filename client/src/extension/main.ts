@@ -6,13 +6,15 @@ import { COMMANDS } from './commands/commandTable';
 import type { SendServices } from './commands/sendServices';
 import { ExtensionScope } from './extensionContext';
 import { HubSpotConnection } from './hubspot/hubspotConnection';
-import { DOCUMENT_SELECTOR } from './contactDocuments';
+import { BATCH_DOCUMENT_SELECTOR, DOCUMENT_SELECTOR } from './contactDocuments';
 import { LanguageServerHost } from './languageServer/languageServerHost';
 import { PortalCatalog } from './hubspot/portalCatalog';
 import { affectsSendSettings } from './configuration';
 import { CatalogStatus } from './views/catalogStatus';
 import { SendCodeLenses } from './views/codeLens';
 import { ResponseView } from './views/responseView';
+import { SeedSession } from './seed/seedSession';
+import { SeedView } from './views/seedView';
 
 export interface ExtensionMain {
   runCommand(command: string, args: unknown[]): unknown;
@@ -38,13 +40,15 @@ export function start(context: vscode.ExtensionContext, activatedAt: number): Ex
     confirmedOrigins: new Set(),
   };
 
-  const commandContext = { scope, services, host, catalog };
+  const seeds = scope.track(new SeedSession(services, context.globalStorageUri, log));
+  const commandContext = { scope, services, host, catalog, seeds };
   for (const [name, factory] of Object.entries(COMMANDS)) scope.registerCommand(name, factory(commandContext));
 
   scope.track(new CatalogStatus(catalog));
+  scope.track(new SeedView(seeds));
 
   const lenses = new SendCodeLenses(host);
-  scope.track(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses));
+  scope.track(vscode.languages.registerCodeLensProvider([...DOCUMENT_SELECTOR, ...BATCH_DOCUMENT_SELECTOR], lenses));
   scope.track(vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()));
   scope.track(vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) lenses.refresh(); }));
 

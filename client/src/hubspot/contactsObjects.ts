@@ -14,8 +14,13 @@ export const API_VERSIONS: readonly ApiVersion[] = ['2026-09', '2026-03', 'v3'];
 
 export const DEFAULT_API_VERSION: ApiVersion = '2026-09';
 
+/** Where a version keeps its contacts: single routes and batches (contactsBatch.ts) hang off it. */
+export function collectionPath(version: ApiVersion): string {
+  return version === 'v3' ? '/crm/v3/objects/contacts' : `/crm/objects/${version}/contacts`;
+}
+
 export function contactsObjectsApi(version: ApiVersion): ContactsApi {
-  const collection = version === 'v3' ? '/crm/v3/objects/contacts' : `/crm/objects/${version}/contacts`;
+  const collection = collectionPath(version);
   const objectPath = (id: number): string => `${collection}/${id}`;
 
   const endpointPath = (target: ContactTarget): string => {
@@ -59,13 +64,19 @@ export function contactsObjectsApi(version: ApiVersion): ContactsApi {
 }
 
 /**
- * `{"properties":{…}}`, a later duplicate winning as it would in a JSON object, and the create's
- * associations when given (the caller passes them only for a create). The object has no prototype,
- * so a property named `__proto__` or `constructor` is sent as the plain key it is.
+ * The `properties` object of a CRM objects write, single or batch: a later duplicate winning as it
+ * would in a JSON object. The object has no prototype, so a property named `__proto__` or
+ * `constructor` is sent as the plain key it is.
  */
-function objectBody(properties: readonly ContactPropertyValue[], extras: BodyExtras | undefined): Record<string, unknown> {
-  const values: Record<string, ContactPropertyValue['value']> = Object.create(null) as Record<string, ContactPropertyValue['value']>;
+export function propertiesObject(properties: readonly ContactPropertyValue[]): Record<string, ContactPropertyValue['value']> {
+  const values = Object.create(null) as Record<string, ContactPropertyValue['value']>;
   for (const { property, value } of properties) values[property] = value;
+  return values;
+}
+
+/** `{"properties":{…}}` and the create's associations when given (the caller passes them only for a create). */
+function objectBody(properties: readonly ContactPropertyValue[], extras: BodyExtras | undefined): Record<string, unknown> {
+  const values = propertiesObject(properties);
   return extras?.associations === undefined ? { properties: values } : { properties: values, associations: extras.associations };
 }
 

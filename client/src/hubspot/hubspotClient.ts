@@ -10,7 +10,7 @@ import { CONTACTS_V1 } from './contactsV1';
 import { readErrorEnvelope } from './errorBodies';
 import { explainOutcome } from './explain';
 import { megabytes } from './format';
-import { createHttpTransport, type HttpAttemptResult, type HttpTimeouts, type ResponseHeaders } from './http';
+import { createHttpTransport, type HttpAttemptResult, type HttpTimeouts, type NetworkFailureReason, type ResponseHeaders } from './http';
 import {
   classifyAttempt,
   mayHaveBeenProcessed,
@@ -20,6 +20,7 @@ import {
 } from './outcome';
 import { DIRECT, resolveProxySettings, type ProxyEnvironment } from './proxy';
 import { settleLostCreate, type ClockSample } from './lostCreate';
+import type { HttpRequest } from './httpRequest';
 import type { ReadResult } from './readResult';
 import { readCorrelationId, readRateLimitHeaders, readServerDateMs } from './responseHeaders';
 import { decideRetry, normaliseRetryOptions, type RetryOptions } from './retryPolicy';
@@ -70,9 +71,37 @@ export interface HubSpotClient {
   sendContact(target: ContactTarget, properties: readonly ContactPropertyValue[], options?: SendOptions): Promise<ContactOutcome>;
   /** One GET of a JSON resource (property definitions, account details), not retried: callers fall back to a cache. */
   getJson(path: string, options?: SendOptions): Promise<ReadResult>;
+  /**
+   * One POST of a JSON body (a batch), not retried: the caller decides (seed/batchRetry.ts), because
+   * only it knows whether resending is safe. Logged like every attempt, bounded by the client's
+   * timeouts, the token scrubbed from everything it returns. Never rejects.
+   */
+  postJson(path: string, body: string, options?: { readonly signal?: AbortSignal }): Promise<JsonAttempt>;
   /** Closes the dispatcher's connections; the client cannot be used afterwards. */
   close(): Promise<void>;
 }
+
+/** What one POST came to: HubSpot's answer, whatever its status, or why there is none. */
+export type JsonAttempt =
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly headers: ResponseHeaders;
+      /** Parsed JSON; the text when not JSON; undefined when empty. */
+      readonly body: unknown;
+      readonly durationMs: number;
+      readonly correlationId: string | undefined;
+    }
+  | {
+      readonly kind: 'failed';
+      /** `oversized`: an answer came but was too large to read; `notSent`: nothing left this machine. */
+      readonly reason: NetworkFailureReason | 'oversized' | 'notSent';
+      /** False only when the request provably never reached HubSpot. */
+      readonly mayHaveReachedServer: boolean;
+      readonly message: string;
+      readonly durationMs: number;
+    }
+  | { readonly kind: 'cancelled'; readonly mayHaveReachedServer: boolean };
 
 /** One attempt, for the log. Holds no token and no request headers. */
 export interface HttpLogEntry {
@@ -103,6 +132,8 @@ export const DEFAULT_USER_AGENT = 'contact-payloads-for-hubspot (VS Code extensi
 export const CONTACT_ANSWER_MAX_BYTES = 4 * 1024 * 1024;
 /** Largest answer to a GET that is read: a portal's property catalog, with thousands of properties and long option lists, can run to MBs. */
 export const READ_ANSWER_MAX_BYTES = 64 * 1024 * 1024;
+/** Largest answer to a POST that is read: a batch of 100 contacts with their properties, a few KB each, with room for wide reads. */
+export const BATCH_ANSWER_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Shorter secrets are not scrubbed from texts: replacing every occurrence of a few letters would garble them. */
 const MIN_SCRUBBED_SECRET_LENGTH = 8;
@@ -213,6 +244,22 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     }
   }
 
+  /** One attempt without retries (a GET, a batch POST), scrubbed of the token and logged. */
+  async function attemptOnce(request: HttpRequest, signal: AbortSignal | undefined): Promise<{ readonly result: HttpAttemptResult; readonly last: LastAttempt }> {
+    const url = baseUrl.origin + request.path;
+    const startedAt = now();
+    const result = scrubAttempt(await transport.send(request, signal), scrub);
+    const last = lastAttemptOf(result, now() - startedAt);
+    const answer = last.status !== undefined ? String(last.status) : result.kind === 'networkError' ? `no response (${result.reason})` : result.kind === 'notSent' ? 'not sent' : 'cancelled';
+    const correlationId = readCorrelationId(last.headers);
+    safeLog({
+      level: result.kind === 'response' && isSuccess(result.status) ? 'info' : 'warn', method: request.method, url, attempt: 1, status: last.status, durationMs: last.durationMs, correlationId,
+      outcome: undefined, reason: result.kind === 'networkError' ? result.reason : undefined, retryInMs: undefined,
+      message: `${request.method} ${url} → ${answer} in ${last.durationMs} ms${correlationId ? ` (correlation ${correlationId})` : ''}`,
+    });
+    return { result, last };
+  }
+
   const client: HubSpotClient = {
     baseUrl,
     sendContact: (target, properties, sendOptions) => {
@@ -229,25 +276,34 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       return send({ operation: 'update', id }, properties, sendOptions);
     },
     async getJson(path, sendOptions) {
-      const url = baseUrl.origin + path;
-      const startedAt = now();
-      const request = { method: 'GET' as const, origin: baseUrl.origin, path, headers, maxBodyBytes: READ_ANSWER_MAX_BYTES };
-      const result = scrubAttempt(await transport.send(request, sendOptions?.signal), scrub);
-      const last = lastAttemptOf(result, now() - startedAt);
-      const ok = result.kind === 'response' && result.status >= 200 && result.status < 300;
-      const answer = last.status !== undefined ? String(last.status) : result.kind === 'networkError' ? `no response (${result.reason})` : result.kind === 'notSent' ? 'not sent' : 'cancelled';
-      const correlationId = readCorrelationId(last.headers);
-      safeLog({
-        level: ok ? 'info' : 'warn', method: 'GET', url, attempt: 1, status: last.status, durationMs: last.durationMs, correlationId,
-        outcome: undefined, reason: result.kind === 'networkError' ? result.reason : undefined, retryInMs: undefined,
-        message: `GET ${url} → ${answer} in ${last.durationMs} ms${correlationId ? ` (correlation ${correlationId})` : ''}`,
-      });
-      if (ok) return { ok: true, status: last.status!, headers: last.headers, body: last.body };
+      const { result, last } = await attemptOnce({ method: 'GET', origin: baseUrl.origin, path, headers, maxBodyBytes: READ_ANSWER_MAX_BYTES }, sendOptions?.signal);
+      if (result.kind === 'response' && isSuccess(result.status)) return { ok: true, status: result.status, headers: last.headers, body: last.body };
       return { ok: false, status: last.status, headers: last.headers, body: last.body, message: readFailure(result, last) };
+    },
+    async postJson(path, body, postOptions) {
+      const { result, last } = await attemptOnce({ method: 'POST', origin: baseUrl.origin, path, headers, body, maxBodyBytes: BATCH_ANSWER_MAX_BYTES }, postOptions?.signal);
+      const { durationMs } = last;
+      switch (result.kind) {
+        case 'response':
+          return { kind: 'response', status: result.status, headers: last.headers, body: last.body, durationMs, correlationId: readCorrelationId(last.headers) };
+        case 'oversized':
+          // An answer came, so the request reached HubSpot; what it said was not read.
+          return { kind: 'failed', reason: 'oversized', mayHaveReachedServer: true, message: readFailure(result, last), durationMs };
+        case 'networkError':
+          return { kind: 'failed', reason: result.reason, mayHaveReachedServer: result.mayHaveReachedServer, message: result.message, durationMs };
+        case 'notSent':
+          return { kind: 'failed', reason: 'notSent', mayHaveReachedServer: false, message: result.message, durationMs };
+        case 'cancelled':
+          return { kind: 'cancelled', mayHaveReachedServer: result.mayHaveReachedServer };
+      }
     },
     close: () => transport.close(),
   };
   return client;
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
 }
 
 interface LastAttempt {

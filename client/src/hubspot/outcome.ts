@@ -186,7 +186,8 @@ function oversizedAnswer(operation: ContactOperation, status: number, limitBytes
   return text;
 }
 
-function classifyRateLimit(body: unknown, headers: ResponseHeaders, nowMs: number): OutcomeDetails {
+/** Which limit a 429 is about and when a retry may succeed; the seed's rate limiter reads its 429s with it too. */
+export function classifyRateLimit(body: unknown, headers: ResponseHeaders, nowMs: number): Extract<OutcomeDetails, { kind: 'rateLimited' }> {
   const { policy, policyName } = readRateLimitPolicy(body);
   const rateLimit = readRateLimitHeaders(headers);
   const daily = policy === 'daily' || (policy === 'unknown' && rateLimit.dailyRemaining === 0);

@@ -34,10 +34,10 @@ export function normaliseRetryOptions(options: Partial<RetryOptions> = {}): Retr
 }
 
 /** Statuses HubSpot's error-handling guide says to back off and retry. */
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([477, 500, 502, 503, 504, 521, 523, 524]);
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([477, 500, 502, 503, 504, 521, 523, 524]);
 
 /** Connection failures worth another try; DNS and TLS failures repeat until someone fixes something. */
-const RETRYABLE_REASONS: ReadonlySet<string> = new Set(['timeout', 'reset', 'refused', 'unreachable', 'proxy', 'other']);
+export const RETRYABLE_REASONS: ReadonlySet<string> = new Set(['timeout', 'reset', 'refused', 'unreachable', 'proxy', 'other']);
 
 export interface RetryQuestion {
   readonly operation: ContactOperation;
@@ -56,7 +56,7 @@ export type RetryDecision =
   | { readonly retry: true; readonly delayMs: number; /** What is being retried, for the log: "503", "reset", "429 TEN_SECONDLY_ROLLING". */ readonly cause: string }
   | { readonly retry: false; /** Set when the failure was retryable in principle. */ readonly note: string | undefined };
 
-interface RetryableFailure {
+export interface RetryableFailure {
   readonly cause: string;
   /** How long the server asked to wait, if it did. */
   readonly serverWaitMs: number | undefined;
@@ -66,10 +66,14 @@ export function decideRetry(question: RetryQuestion): RetryDecision {
   const failure = retryableFailure(question.details, question.status);
   if (!failure) return { retry: false, note: undefined };
 
-  const { options, retriesSoFar } = question;
   if (mayHaveBeenProcessed(question.details) && question.operation === 'create' && !question.createIsDeduplicated) {
     return { retry: false, note: 'not resent: without an email HubSpot cannot tell a second create from a new contact' };
   }
+  return scheduleRetry(failure, question.retriesSoFar, question.options, question.random);
+}
+
+/** When a failure worth retrying is retried: within the retries allowed, after the server's wait or a backoff, never longer than allowed. */
+export function scheduleRetry(failure: RetryableFailure, retriesSoFar: number, options: RetryOptions, random: () => number): RetryDecision {
   if (retriesSoFar >= options.maxRetries) {
     return { retry: false, note: options.maxRetries === 0 ? 'retries are turned off' : `gave up after ${plural(retriesSoFar, 'retry', 'retries')}` };
   }
@@ -79,7 +83,7 @@ export function decideRetry(question: RetryQuestion): RetryDecision {
       note: `not retried: HubSpot asks to wait ${seconds(failure.serverWaitMs)}, longer than the ${seconds(options.maxDelayMs)} allowed`,
     };
   }
-  const delayMs = failure.serverWaitMs ?? backoffDelayMs(retriesSoFar, options, question.random);
+  const delayMs = failure.serverWaitMs ?? backoffDelayMs(retriesSoFar, options, random);
   return { retry: true, delayMs, cause: failure.cause };
 }
 

@@ -29,11 +29,11 @@ export function idEdits(text: string, shape: PayloadShapeName, id: number, forma
  * line ends and indentation are the file's own. Throws when the top level is not an object.
  */
 export function withId(text: string, shape: PayloadShapeName, id: number): string {
-  return applied(text, idEdits(text, shape, id, formattingOf(text)));
+  return withEdits(text, idEdits(text, shape, id, formattingOf(text)));
 }
 
 /** The edits (which never overlap) applied in one pass: jsonc-parser's applyEdits copies the whole text once per edit. */
-function applied(text: string, edits: readonly Edit[]): string {
+export function withEdits(text: string, edits: readonly Edit[]): string {
   let result = '';
   let copiedUpTo = 0;
   for (const edit of [...edits].sort((a, b) => a.offset - b.offset)) {

@@ -32,6 +32,11 @@ export function readPayload(text: string): PayloadRead {
   } catch {
     return { ok: false, message: 'The file is not valid JSON, so there is nothing to send yet: fix the problems marked in it first.' };
   }
+  return payloadOf(value);
+}
+
+/** A parsed contact as a send reads it: a whole single contact file, or one contact of a batch file. */
+export function payloadOf(value: unknown): PayloadRead {
   if (!isRecord(value)) {
     return { ok: false, message: 'The file is not a contact payload: it must be an object such as {"properties": […]} or {"properties": {…}}.' };
   }

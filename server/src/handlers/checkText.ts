@@ -2,7 +2,7 @@
 // not the diagnostics the editor holds (they may be of an older version, capped, or of a file over the
 // size limit that was never validated).
 import { CheckTextRequest, type CheckTextResult } from '../protocol';
-import { countErrors, parsePayload } from '../service';
+import { countErrors, documentKindOf, parseDocument } from '../service';
 import type { ServerContext } from './context';
 import type { ExtraFindings } from './diagnostics';
 import { invalidParams } from './positions';
@@ -12,7 +12,7 @@ export function registerCheckText(ctx: ServerContext, extraFindings: ExtraFindin
     const { uri, text } = (typeof params === 'object' && params !== null ? params : {}) as Partial<Record<string, unknown>>;
     if (typeof uri !== 'string' || typeof text !== 'string') throw invalidParams('checkText takes {"uri": string, "text": string}');
     // Not the cached parse: the text sent may not be the open document's current version.
-    const payload = parsePayload(text);
+    const payload = parseDocument(text, documentKindOf(uri));
     return { errorCount: countErrors(payload, ctx.catalog(), extraFindings(uri, payload)) };
   });
 }

@@ -2,7 +2,7 @@
 // publishDiagnostics, so the server pushes to clients that do not advertise pull support.
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Finding, type ParsedPayload, validate } from '../service';
+import { type Finding, type ParsedDocument, validate } from '../service';
 import { CheckFailureLog } from './checkFailureLog';
 import type { ServerContext } from './context';
 
@@ -16,7 +16,7 @@ export interface DiagnosticsHandler {
 }
 
 /** Findings that come from outside the document's own rules (what HubSpot answered when it was sent). */
-export type ExtraFindings = (uri: string, payload: ParsedPayload) => Finding[];
+export type ExtraFindings = (uri: string, payload: ParsedDocument) => Finding[];
 
 export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFindings): DiagnosticsHandler {
   const { connection, documents } = ctx;

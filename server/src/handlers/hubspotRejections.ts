@@ -1,13 +1,14 @@
 // Keeps what HubSpot rejected per document (sent by the client after a 400) until the document closes.
 import { HubSpotRejectionNotification, type RejectedProperty } from '../protocol';
-import { rejectionFindings, type ParsedPayload } from '../service';
+import { documentRejectionFindings, type ParsedDocument } from '../service';
 import type { ServerContext } from './context';
 
 export class HubSpotRejections {
   private readonly byUri = new Map<string, readonly RejectedProperty[]>();
 
-  findingsFor(uri: string, payload: ParsedPayload) {
-    return rejectionFindings(payload, this.byUri.get(uri) ?? []);
+  /** A batch file's entries name their contact (`contactIndex`): a seed run's rejections land on that contact's values. */
+  findingsFor(uri: string, payload: ParsedDocument) {
+    return documentRejectionFindings(payload, this.byUri.get(uri) ?? []);
   }
 
   listen(ctx: ServerContext, changed: () => void): void {
@@ -29,8 +30,8 @@ function readRejection(params: unknown): { uri: string | undefined; rejected: Re
   return {
     uri: typeof uri === 'string' ? uri : undefined,
     rejected: entries.filter((entry): entry is RejectedProperty => {
-      const { name, error, message } = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<Record<string, unknown>>;
-      return typeof name === 'string' && typeof error === 'string' && typeof message === 'string';
+      const { name, error, message, contactIndex } = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<Record<string, unknown>>;
+      return typeof name === 'string' && typeof error === 'string' && typeof message === 'string' && (contactIndex === undefined || Number.isSafeInteger(contactIndex));
     }),
   };
 }

@@ -1,12 +1,13 @@
 import { PayloadSummaryRequest } from '../protocol';
-import { shapeOf } from '../service';
+import { isBatch, shapeOf } from '../service';
 import type { ServerContext } from './context';
 
 export function registerPayloadSummary(ctx: ServerContext): void {
   ctx.connection.onRequest(PayloadSummaryRequest, ({ uri }) => {
     const document = ctx.documents.get(uri);
     const payload = document && ctx.cache.payloadOf(document);
-    if (!document || !payload?.root) return null;
+    // A batch file is no one contact's send: its contacts go in a seed set.
+    if (!document || !payload?.root || isBatch(payload)) return null;
     const shape = shapeOf(payload);
     const vid = shape.savedContactId(payload);
     return {

@@ -5,7 +5,7 @@ import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Range 
 import type { PropertyCatalog } from './catalog';
 import { convertActions } from './convertActions';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode, type DiagnosticData } from './diagnosticCodes';
-import type { ParsedPayload, Span } from './payloadModel';
+import { contactAt, isBatch, type ParsedDocument, type ParsedPayload, type Span } from './payloadModel';
 import { offsetAt, rangeOf, spanEnd, spanOf, wholeRange } from './ranges';
 import { shapeOf } from './shapes';
 
@@ -13,13 +13,16 @@ import { shapeOf } from './shapes';
 export const MAX_REPLACEMENTS = 5;
 
 /** `only`: the request's `context.only`, as the client sent it. */
-export function codeActions(document: TextDocument, payload: ParsedPayload, range: Range, diagnostics: readonly Diagnostic[], catalog: PropertyCatalog, only?: unknown): CodeAction[] {
+/** In a batch file, each diagnostic's fix acts in the contact it is in; a batch is not converted (convert.ts reads one contact). */
+export function codeActions(document: TextDocument, parsed: ParsedDocument, range: Range, diagnostics: readonly Diagnostic[], catalog: PropertyCatalog, only?: unknown): CodeAction[] {
   const actions: CodeAction[] = [];
   const requested = spanOf(document, range);
   for (const diagnostic of diagnostics) {
     const data = diagnostic.source === DIAGNOSTIC_SOURCE ? asDiagnosticData(diagnostic.data) : undefined;
     // Clients send the diagnostics that overlap the range; a client that sends all of them gets the same answer.
     if (!data || !overlaps(spanOf(document, diagnostic.range), requested)) continue;
+    const payload = contactAt(parsed, offsetAt(document, diagnostic.range.start));
+    if (!payload) continue;
     switch (data.fix) {
       case 'replace':
         actions.push(...replaceActions(document, payload, diagnostic, data.replacements, catalog));
@@ -34,7 +37,7 @@ export function codeActions(document: TextDocument, payload: ParsedPayload, rang
       }
     }
   }
-  actions.push(...convertActions(document, catalog, only));
+  if (!isBatch(parsed)) actions.push(...convertActions(document, catalog, only));
   return actions;
 }
 

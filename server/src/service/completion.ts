@@ -1,4 +1,4 @@
-// Completion in `*.contact.json`: property names, whole entries, option values and keys.
+// Completion in `*.contact.json` and in each contact of a `*.contacts.json`: property names, whole entries, option values and keys.
 // Every item replaces the whole token at the cursor (its quotes included) with valid JSON, and its
 // filterText starts the way that token does, so an editor filters it the same way wherever the cursor
 // sits: inside `""`, after `"em`, or on a bare word with no quotes yet. VS Code asks its own JSON
@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-types';
 import { isMultiSelect, isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
 import { decodeJsonStringContent, type CursorContext, type CursorSlot, type CursorToken } from './cursor';
-import type { Member, ParsedPayload, PropertyAssignment, Span } from './payloadModel';
+import { contactAt, isBatch, type Member, type ParsedDocument, type ParsedPayload, type PropertyAssignment, type Span } from './payloadModel';
 import { choosableOptions, descriptionMarkdown, propertyMarkdown, readOnlyReason, typeLabel } from './propertyDocs';
 import { MAX_LABEL_LENGTH, shortened } from './portalText';
 import { offsetAt, rangeOf, spanEnd } from './ranges';
@@ -63,15 +63,22 @@ const RANK_FIRST = 0;
 const RANK_READ_ONLY = 1;
 const RANK_ALREADY_USED = 2;
 
-export function complete(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog, options: CompletionOptions): CompletionList {
+/** In a batch file, what a single file offers, inside the contact at the cursor; an empty batch file is offered a whole one. */
+export function complete(document: TextDocument, parsed: ParsedDocument, position: Position, catalog: PropertyCatalog, options: CompletionOptions): CompletionList {
   const offset = offsetAt(document, position);
+  const payload = contactAt(parsed, offset);
+  if (!payload) return isBatch(parsed) && parsed.text.trim() === '' ? listed(document, parsed.text, offset, newBatchCompletions(offset), options) : { isIncomplete: false, items: [] };
   const context = shapeOf(payload).cursorContext(payload, offset);
   const completions = context && completionsFor(context, payload, offset, catalog);
+  return listed(document, payload.text, offset, completions, options);
+}
+
+function listed(document: TextDocument, text: string, offset: number, completions: Completions | undefined, options: CompletionOptions): CompletionList {
   if (!completions || completions.proposals.length === 0) return { isIncomplete: false, items: [] };
 
   const { target, proposals } = completions;
   const range = rangeOf(document, target.span);
-  const typed = payload.text.slice(target.quoted ? target.span.offset + 1 : target.span.offset, offset).toLowerCase();
+  const typed = text.slice(target.quoted ? target.span.offset + 1 : target.span.offset, offset).toLowerCase();
   const ordered = proposals.map((proposal, index) => ({ proposal, index })).sort((a, b) => a.proposal.rank - b.proposal.rank || a.index - b.index);
   const items = ordered.map(({ proposal }, order): CompletionItem => {
     const useSnippet = options.snippetSupport && proposal.snippet !== undefined;
@@ -122,7 +129,7 @@ function propertyNameProposals(payload: ParsedPayload, assignment: PropertyAssig
     proposals.push({
       label: definition.name,
       kind: CompletionItemKind.Property,
-      detail: propertyDetail(definition, usedElsewhere),
+      detail: propertyDetail(definition, usedElsewhere && shapeOf(payload).scope),
       documentation: propertyMarkdown(definition),
       readOnly: isReadOnly(definition),
       text: JSON.stringify(definition.name),
@@ -143,7 +150,7 @@ function newAssignmentProposals(payload: ParsedPayload, catalog: PropertyCatalog
     proposals.push({
       label: definition.name,
       kind: CompletionItemKind.Struct,
-      detail: `New entry · ${propertyDetail(definition, usedElsewhere)}`,
+      detail: `New entry · ${propertyDetail(definition, usedElsewhere && shapeOf(payload).scope)}`,
       documentation: propertyMarkdown(definition),
       readOnly: isReadOnly(definition),
       text: withSeparators(context, shape.plainNewAssignment(name)),
@@ -160,11 +167,12 @@ function propertyRank(definition: PropertyDefinition, usedElsewhere: boolean): n
   return isReadOnly(definition) ? RANK_READ_ONLY : RANK_FIRST;
 }
 
-function propertyDetail(definition: PropertyDefinition, usedElsewhere: boolean): string {
+/** `usedIn`: where the name is already set ("in this file"), or false. */
+function propertyDetail(definition: PropertyDefinition, usedIn: string | false): string {
   const parts = [shortened(definition.label, MAX_LABEL_LENGTH), shortened(typeLabel(definition), MAX_LABEL_LENGTH)];
   if (definition.groupName) parts.push(`group ${shortened(definition.groupName, MAX_LABEL_LENGTH)}`);
   if (readOnlyReason(definition)) parts.push(definition.calculated ? 'calculated, read-only' : 'read-only');
-  if (usedElsewhere) parts.push('already set in this file');
+  if (usedIn) parts.push(`already set ${usedIn}`);
   return parts.join(' · ');
 }
 
@@ -286,7 +294,35 @@ function emptyValueFor(type: string | readonly string[]): { readonly text: strin
 
 // ── A new document ────────────────────────────────────────────────────────────────────────────────
 
-function newDocumentProposal(shape: PayloadShape): Proposal {
+/** A whole batch file in either form, each with one contact. */
+function newBatchCompletions(offset: number): Completions {
+  const proposals = NEW_BATCH_DOCUMENTS.map((form) => ({ ...newDocumentProposal(form), label: `New batch of contacts (${form.name === 'objects' ? 'CRM objects' : 'v1'})` }));
+  return { target: { span: { offset, length: 0 }, quoted: false }, proposals };
+}
+
+/** The batch forms as new documents (the label is what the proposal shows). */
+const NEW_BATCH_DOCUMENTS: readonly Pick<PayloadShape, 'name' | 'newDocument'>[] = [
+  {
+    name: 'objects',
+    newDocument: {
+      detail: '{ "inputs": [ … ] }: contacts for the CRM objects API',
+      documentation: 'The body of a HubSpot CRM objects batch request (`/crm/objects/…/contacts/batch/create`): one object per contact.',
+      text: '{\n  "inputs": [\n    { "properties": { "email": "" } }\n  ]\n}',
+      snippet: '{\n\t"inputs": [\n\t\t{ "properties": { "email": "$1" } }$0\n\t]\n}',
+    },
+  },
+  {
+    name: 'v1',
+    newDocument: {
+      detail: '[ … ]: contacts for the v1 batch API',
+      documentation: 'The body of a HubSpot Contacts v1 batch request (`/contacts/v1/contact/batch`): one object per contact, found by its `email`.',
+      text: '[\n  { "email": "", "properties": [] }\n]',
+      snippet: '[\n\t{ "email": "$1", "properties": [$2] }$0\n]',
+    },
+  },
+];
+
+function newDocumentProposal(shape: Pick<PayloadShape, 'name' | 'newDocument'>): Proposal {
   return {
     label: `New contact payload (${shape.name === 'objects' ? 'CRM objects' : 'v1'})`,
     kind: CompletionItemKind.Snippet,

@@ -18,6 +18,10 @@ export const DiagnosticCode = {
   InvalidSchemaKey: 'invalid-schema-key',
   InvalidAssociation: 'invalid-association',
   MissingEmail: 'missing-email',
+  // A batch file (`*.contacts.json`): its list, and what its contacts share
+  BatchNotList: 'batch-not-list',
+  ContactNotObject: 'contact-not-object',
+  DuplicateEmail: 'duplicate-email',
   // One entry of `properties`
   EntryNotObject: 'entry-not-object',
   EntryMissingProperty: 'entry-missing-property',

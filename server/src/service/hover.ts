@@ -4,13 +4,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { PropertyCatalog } from './catalog';
 import { decodeJsonStringContent, type CursorToken } from './cursor';
-import type { ParsedPayload } from './payloadModel';
+import { contactAt, type ParsedDocument } from './payloadModel';
 import { choosableOptions, descriptionMarkdown, inlineCode, propertyMarkdown, valueMarkdown } from './propertyDocs';
 import { offsetAt, rangeOf, spanEnd } from './ranges';
 import { shapeOf } from './shapes';
 
-export function hover(document: TextDocument, payload: ParsedPayload, position: Position, catalog: PropertyCatalog): Hover | null {
+/** In a batch file, inside the contact at the position. */
+export function hover(document: TextDocument, parsed: ParsedDocument, position: Position, catalog: PropertyCatalog): Hover | null {
   const offset = offsetAt(document, position);
+  const payload = contactAt(parsed, offset);
+  if (!payload) return null;
   const context = shapeOf(payload).cursorContext(payload, offset);
   const token = context?.token;
   // A hover position names the character after it: a caret just past the closing quote is not on the string.

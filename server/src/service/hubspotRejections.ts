@@ -2,7 +2,7 @@
 // Each stays on its entry while the entry still holds the value that was sent, and goes when it changes.
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
-import type { ParsedPayload } from './payloadModel';
+import { isBatch, type ParsedDocument, type ParsedPayload } from './payloadModel';
 import { shapeOf } from './shapes';
 
 /** One property HubSpot refused in a 400 answer (`validationResults`), with the value that was sent. */
@@ -13,10 +13,19 @@ export interface RejectedProperty {
   /** HubSpot's code: INVALID_EMAIL, INVALID_OPTION, PROPERTY_DOESNT_EXIST, … */
   readonly error: string;
   readonly message: string;
+  /** In a batch file: which of its contacts (0-based) HubSpot rejected this of; a single file's have none. */
+  readonly contactIndex?: number;
 }
 
 /** HubSpot's codes that are about the name rather than the value. */
 const NAME_ERRORS = new Set(['PROPERTY_DOESNT_EXIST']);
+
+/** In a batch file, each contact's rejections on that contact; in a single file, all of them on it. */
+export function documentRejectionFindings(document: ParsedDocument, rejected: readonly RejectedProperty[]): Finding[] {
+  if (rejected.length === 0) return [];
+  if (!isBatch(document)) return rejectionFindings(document, rejected);
+  return document.contacts.flatMap((contact) => rejectionFindings(contact, rejected.filter((rejection) => rejection.contactIndex === contact.batchIndex)));
+}
 
 export function rejectionFindings(payload: ParsedPayload, rejected: readonly RejectedProperty[]): Finding[] {
   if (rejected.length === 0) return [];

@@ -1,4 +1,4 @@
-// Parses a `*.contact.json` text and locates what the other services need: the top-level members,
+// Parses a `*.contact.json` text (or each contact of a `*.contacts.json`) and locates what the other services need: the top-level members,
 // `properties` (v1's array with each entry's `property` and `value`, or the CRM objects' object and its
 // members), all with their offsets. Only those
 // levels are modelled; deeper content is never walked (it is wrong in a payload anyway).
@@ -7,12 +7,23 @@
 // versions of an open document the model is updated entry by entry (payloadUpdate.ts).
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { limitNesting } from './nesting';
-import { LocatedMember, MAX_NESTING, lastMember, type JsonKind, type JsonValue, type Member, type ParsedPayload, PayloadEntry, PropertyMember } from './payloadModel';
-import { scanPlainPayload } from './payloadScanner';
+import type { DocumentKind } from './documentKind';
+import { LocatedMember, MAX_NESTING, lastMember, type JsonKind, type JsonSyntaxProblem, type JsonValue, type Member, type ParsedBatch, type ParsedDocument, type ParsedPayload, PayloadEntry, PropertyMember, type Span } from './payloadModel';
+import { scanPlainBatch, scanPlainPayload } from './payloadScanner';
 
 /** The payload model: read by the fast scanner when the text is plain JSON (nearly always), else by the tolerant parser. */
 export function parsePayload(text: string): ParsedPayload {
   return scanPlainPayload(withoutByteOrderMark(text), text, MAX_NESTING) ?? parsePayloadTolerantly(text);
+}
+
+/** A batch file's model (`*.contacts.json`), read as parsePayload reads a single file. */
+export function parseBatch(text: string): ParsedBatch {
+  return scanPlainBatch(withoutByteOrderMark(text), text, MAX_NESTING) ?? parseBatchTolerantly(text);
+}
+
+/** The model of a document of either kind; the file's name decides the kind (documentKind.ts). */
+export function parseDocument(text: string, kind: DocumentKind): ParsedDocument {
+  return kind === 'batch' ? parseBatch(text) : parsePayload(text);
 }
 
 /**
@@ -20,19 +31,45 @@ export function parsePayload(text: string): ParsedPayload {
  * the same model as the fast scanner on plain JSON (a unit test compares them on random documents).
  */
 export function parsePayloadTolerantly(text: string): ParsedPayload {
-  const withoutBom = withoutByteOrderMark(text);
-  const limited = limitNesting(withoutBom, MAX_NESTING);
+  const { tree, syntaxErrors, nestingCut } = tolerantTree(text);
+  if (!tree) return { text, syntaxErrors, nestingCut, topMembers: [], entries: [], propertyMembers: [], fromPlainJson: false };
+  if (tree.type !== 'object') return { text, syntaxErrors, nestingCut, root: toValue(tree), topMembers: [], properties: undefined, entries: [], propertyMembers: [], fromPlainJson: false };
+  return { ...contactOf(tree), text, syntaxErrors, nestingCut, fromPlainJson: false };
+}
+
+/** A batch file's model through jsonc-parser: the same model as the fast scanner on plain JSON. */
+export function parseBatchTolerantly(text: string): ParsedBatch {
+  const { tree, syntaxErrors, nestingCut } = tolerantTree(text);
+  const none = { text, syntaxErrors, nestingCut, topMembers: [], elements: [], contacts: [], fromPlainJson: false };
+  if (!tree) return none;
+  const root = toValue(tree);
+  const topMembers = tree.type === 'object' ? membersOf(tree, toLocatedMember) : [];
+  const listNode = tree.type === 'array' ? tree : tree.type === 'object' ? lastMemberNode(tree, 'inputs') : undefined;
+  const inputs = lastMember(topMembers, 'inputs');
+  if (listNode?.type !== 'array') return { ...none, root, topMembers, inputs, list: undefined };
+  const elementNodes = listNode.children ?? [];
+  const contacts: ParsedPayload[] = [];
+  elementNodes.forEach((node, batchIndex) => {
+    if (node.type === 'object') contacts.push({ ...contactOf(node), text, syntaxErrors: [], nestingCut: undefined, fromPlainJson: false, batchIndex });
+  });
+  return { ...none, root, topMembers, inputs, list: toValue(listNode), elements: elementNodes.map(toValue), contacts };
+}
+
+function tolerantTree(text: string): { tree: Node | undefined; syntaxErrors: JsonSyntaxProblem[]; nestingCut: Span | undefined } {
+  const limited = limitNesting(withoutByteOrderMark(text), MAX_NESTING);
   const errors: ParseError[] = [];
   const tree = parseTree(limited.text, errors, { allowTrailingComma: false, disallowComments: true });
   const syntaxErrors = errors.map((e) => ({ offset: e.offset, length: e.length, message: syntaxMessage(e) }));
-  if (!tree) return { text, syntaxErrors, nestingCut: limited.cut, topMembers: [], entries: [], propertyMembers: [], fromPlainJson: false };
+  return { tree, syntaxErrors, nestingCut: limited.cut };
+}
 
-  const root = toValue(tree);
-  const topMembers = tree.type === 'object' ? membersOf(tree, toLocatedMember) : [];
-  const propertiesNode = tree.type === 'object' ? lastMemberNode(tree, 'properties') : undefined;
+/** One contact's object (a single file's root, an element of a batch's list): its members and `properties`. */
+function contactOf(node: Node): Pick<ParsedPayload, 'root' | 'topMembers' | 'properties' | 'entries' | 'propertyMembers'> {
+  const topMembers = membersOf(node, toLocatedMember);
+  const propertiesNode = lastMemberNode(node, 'properties');
   const entries = propertiesNode?.type === 'array' ? (propertiesNode.children ?? []).map(toEntry) : [];
   const propertyMembers = propertiesNode?.type === 'object' ? membersOf(propertiesNode, toPropertyMember) : [];
-  return { text, syntaxErrors, nestingCut: limited.cut, root, topMembers, properties: lastMember(topMembers, 'properties'), entries, propertyMembers, fromPlainJson: false };
+  return { root: toValue(node), topMembers, properties: lastMember(topMembers, 'properties'), entries, propertyMembers };
 }
 
 /** A byte order mark is not JSON, but editors keep it and HubSpot never sees it (the body is re-serialised). */

@@ -161,6 +161,59 @@ export interface ParsedPayload {
    * model): every member is then a LocatedMember, which payloadUpdate.ts moves in place.
    */
   readonly fromPlainJson: boolean;
+  /**
+   * In a batch file: the contact's place in the file's list of contacts (0-based). The model is then that
+   * contact's scope: `text` is the whole file's, `root` the contact's object, `syntaxErrors` empty (the
+   * file's are the batch's). Undefined in a single contact file.
+   */
+  readonly batchIndex?: number;
+}
+
+/**
+ * A batch file (`*.contacts.json`): CRM objects' batch body `{"inputs":[{…}, …]}` or v1's `[{…}, …]`.
+ * Each contact is a ParsedPayload over the same text (a contact scope), so every feature runs on a
+ * contact as it runs on a single file; only what belongs to the list itself is modelled here.
+ */
+export interface ParsedBatch {
+  readonly text: string;
+  readonly syntaxErrors: readonly JsonSyntaxProblem[];
+  readonly nestingCut?: Span;
+  readonly root?: JsonValue;
+  /** Members of the root object (CRM objects' form), in document order. Empty when the root is not an object. */
+  readonly topMembers: readonly Member[];
+  /** The last top-level `inputs`. */
+  readonly inputs?: Member;
+  /** The list of contacts: the array of `inputs`, or the root array (v1's form); undefined when there is none. */
+  readonly list?: JsonValue;
+  /** The list's elements, in document order; the objects among them are the contacts. */
+  readonly elements: readonly JsonValue[];
+  /** One scope per object of the list, in document order, each with its `batchIndex`. */
+  readonly contacts: readonly ParsedPayload[];
+  readonly fromPlainJson: boolean;
+}
+
+/** What a document is parsed into: one contact, or a batch of them. */
+export type ParsedDocument = ParsedPayload | ParsedBatch;
+
+export function isBatch(document: ParsedDocument): document is ParsedBatch {
+  return 'contacts' in document;
+}
+
+/** The contacts of a document: itself for a single contact file. */
+export function contactsOf(document: ParsedDocument): readonly ParsedPayload[] {
+  return isBatch(document) ? document.contacts : [document];
+}
+
+/** The contact whose object holds `offset` (its braces included): the document itself in a single contact file. */
+export function contactAt(document: ParsedDocument, offset: number): ParsedPayload | undefined {
+  if (!isBatch(document)) return document;
+  const index = contactIndexAt(document, offset);
+  return index >= 0 ? document.contacts[index] : undefined;
+}
+
+/** The position among the batch's contacts of the one whose object holds `offset`; -1 when none does. */
+export function contactIndexAt(batch: ParsedBatch, offset: number): number {
+  return indexContaining(batch.contacts, offset, (contact) => contact.root!.offset, (contact) => contact.root!.length);
 }
 
 /** Deeper than this and the text is blanked before parsing: jsonc-parser recurses and would overflow the stack. */
@@ -178,6 +231,11 @@ export function propertyMemberAt(payload: ParsedPayload, offset: number): Proper
 
 /** Of `items` in document order, not overlapping, the one from `start` to `start + length` (ends inclusive) that holds `offset`. */
 function containing<T>(items: readonly T[], offset: number, startOf: (item: T) => number, lengthOf: (item: T) => number): T | undefined {
+  const index = indexContaining(items, offset, startOf, lengthOf);
+  return index >= 0 ? items[index] : undefined;
+}
+
+function indexContaining<T>(items: readonly T[], offset: number, startOf: (item: T) => number, lengthOf: (item: T) => number): number {
   let low = 0;
   let high = items.length - 1;
   while (low <= high) {
@@ -186,9 +244,9 @@ function containing<T>(items: readonly T[], offset: number, startOf: (item: T) =
     const start = startOf(item);
     if (offset < start) high = mid - 1;
     else if (offset > start + lengthOf(item)) low = mid + 1;
-    else return item;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 export function lastMember(members: readonly Member[], key: string): Member | undefined {

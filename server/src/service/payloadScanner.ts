@@ -5,7 +5,7 @@
 // It gives up (returns undefined) at the first thing plain JSON does not allow or it does not expect —
 // a syntax error, a comment, whitespace other than JSON's four, nesting past the limit — and the
 // tolerant parser then reads the text, with its recovery and its messages.
-import { LocatedMember, PayloadEntry, PropertyMember, type JsonKind, type JsonValue, type Member, type ParsedPayload } from './payloadModel';
+import { LocatedMember, PayloadEntry, PropertyMember, type JsonKind, type JsonValue, type Member, type ParsedBatch, type ParsedPayload } from './payloadModel';
 
 const TAB = 0x09, LINE_FEED = 0x0a, CARRIAGE_RETURN = 0x0d, SPACE = 0x20, QUOTE = 0x22, COMMA = 0x2c, MINUS = 0x2d, DOT = 0x2e;
 const ZERO = 0x30, NINE = 0x39, COLON = 0x3a, OPEN_BRACKET = 0x5b, BACKSLASH = 0x5c, CLOSE_BRACKET = 0x5d, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d;
@@ -25,28 +25,36 @@ export function scanPlainPayload(text: string, sourceText: string, maxDepth: num
   return attempt(() => new PlainJsonScanner(text, maxDepth).payload(sourceText));
 }
 
-/** Depth of an element of `properties`: inside the root object and the array. */
-const ENTRY_DEPTH = 3;
+/**
+ * The batch model of `text` (a `*.contacts.json`), or undefined when the text is not plain JSON within
+ * `maxDepth` levels. As scanPlainPayload: `text` without its byte order mark, `sourceText` what is kept.
+ */
+export function scanPlainBatch(text: string, sourceText: string, maxDepth: number): ParsedBatch | undefined {
+  return attempt(() => new PlainJsonScanner(text, maxDepth).batch(sourceText));
+}
+
+/** Depth of an element of `properties` in a single file: inside the root object and the array. */
+export const ENTRY_DEPTH = 3;
 
 /**
  * The entry (an element of `properties`) that fills `text` from `offset` to `end` exactly, read as if it
  * started at offset 0; undefined unless that is one plain JSON object.
  */
-export function scanPlainEntry(text: string, offset: number, end: number, index: number, maxDepth: number): PayloadEntry | undefined {
+export function scanPlainEntry(text: string, offset: number, end: number, index: number, maxDepth: number, depth = ENTRY_DEPTH): PayloadEntry | undefined {
   if (text.charCodeAt(offset) !== OPEN_BRACE) return undefined;
-  return scanAlone(text, offset, end, maxDepth, (scanner) => scanner.entryObject(index, ENTRY_DEPTH));
+  return scanAlone(text, offset, end, maxDepth, (scanner) => scanner.entryObject(index, depth));
 }
 
-/** Depth of a value of the `properties` object: inside the root object and `properties`. */
-const PROPERTY_VALUE_DEPTH = 3;
+/** Depth of a value of the `properties` object in a single file: inside the root object and `properties`. */
+export const PROPERTY_VALUE_DEPTH = 3;
 
 /**
  * The member of the `properties` object (`"name": value`) that fills `text` from `offset` to `end`
  * exactly, read as if it started at offset 0; undefined unless that is one plain JSON member.
  */
-export function scanPlainPropertyMember(text: string, offset: number, end: number, index: number, maxDepth: number): PropertyMember | undefined {
+export function scanPlainPropertyMember(text: string, offset: number, end: number, index: number, maxDepth: number, depth = PROPERTY_VALUE_DEPTH): PropertyMember | undefined {
   if (text.charCodeAt(offset) !== QUOTE) return undefined;
-  return scanAlone(text, offset, end, maxDepth, (scanner) => scanner.propertyMember(index, PROPERTY_VALUE_DEPTH));
+  return scanAlone(text, offset, end, maxDepth, (scanner) => scanner.propertyMember(index, depth));
 }
 
 /**
@@ -76,6 +84,14 @@ function attempt<T>(scan: () => T): T | undefined {
   }
 }
 
+/** What one contact's object holds, wherever it is (a single file's root, an element of a batch's list). */
+type ContactParts = Pick<ParsedPayload, 'topMembers' | 'properties' | 'entries' | 'propertyMembers'> & { readonly root: JsonValue };
+
+interface ContactList {
+  readonly elements: JsonValue[];
+  readonly contacts: ParsedPayload[];
+}
+
 class PlainJsonScanner {
   private pos = 0;
   // The last scalar read (set by readScalar, so that no object is allocated per token).
@@ -96,21 +112,105 @@ class PlainJsonScanner {
     const { text } = this;
     this.skipWhitespace();
     if (this.pos >= text.length) throw NOT_PLAIN_JSON;
-    const start = this.pos;
     let result: ParsedPayload;
-    if (text.charCodeAt(start) === OPEN_BRACE) {
-      result = this.rootObject(sourceText);
+    if (text.charCodeAt(this.pos) === OPEN_BRACE) {
+      result = { ...this.contactObject(1), text: sourceText, syntaxErrors: [], nestingCut: undefined, fromPlainJson: true };
     } else {
       const root = this.value(1);
       result = { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers: [], properties: undefined, entries: [], propertyMembers: [], fromPlainJson: true };
     }
-    this.skipWhitespace();
-    if (this.pos !== text.length) throw NOT_PLAIN_JSON;
+    this.end();
     return result;
   }
 
-  private rootObject(sourceText: string): ParsedPayload {
+  /** A batch file: `{"inputs": [contact, …]}` or `[contact, …]`, each contact read as a single file's root is. */
+  batch(sourceText: string): ParsedBatch {
     const { text } = this;
+    this.skipWhitespace();
+    if (this.pos >= text.length) throw NOT_PLAIN_JSON;
+    const start = this.pos;
+    const first = text.charCodeAt(start);
+    const topMembers: Member[] = [];
+    let inputs: Member | undefined;
+    let list: ContactList = { elements: [], contacts: [] };
+    let root: JsonValue;
+    if (first === OPEN_BRACKET) {
+      list = this.contactList(1, sourceText);
+      root = { kind: 'array', offset: start, length: this.pos - start };
+    } else if (first === OPEN_BRACE) {
+      this.pos++;
+      this.skipWhitespace();
+      if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
+        for (;;) {
+          const keyStart = this.pos;
+          const key = this.key();
+          const keyLength = this.pos - keyStart;
+          this.colon();
+          const valueStart = this.pos;
+          let value: JsonValue;
+          // The last `inputs` is the one the model keeps, as JSON.parse would.
+          if (key === 'inputs') list = { elements: [], contacts: [] };
+          if (key === 'inputs' && text.charCodeAt(valueStart) === OPEN_BRACKET) {
+            list = this.contactList(2, sourceText);
+            value = { kind: 'array', offset: valueStart, length: this.pos - valueStart };
+          } else {
+            value = this.value(2);
+          }
+          const member = new LocatedMember(key, keyStart, keyLength, value, this.pos - keyStart);
+          topMembers.push(member);
+          if (key === 'inputs') inputs = member;
+          if (!this.nextMember(CLOSE_BRACE)) break;
+        }
+      }
+      this.pos++;
+      root = { kind: 'object', offset: start, length: this.pos - start };
+    } else {
+      root = this.value(1);
+    }
+    this.end();
+    const listValue = first === OPEN_BRACKET ? root : inputs?.value?.kind === 'array' ? inputs.value : undefined;
+    return { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers, inputs, list: listValue, ...list, fromPlainJson: true };
+  }
+
+  /** The elements of a list of contacts at `depth`; the cursor is on its `[`. */
+  private contactList(depth: number, sourceText: string): ContactList {
+    const { text } = this;
+    if (depth > this.maxDepth) throw NOT_PLAIN_JSON;
+    this.pos++;
+    const elements: JsonValue[] = [];
+    const contacts: ParsedPayload[] = [];
+    this.skipWhitespace();
+    if (text.charCodeAt(this.pos) === CLOSE_BRACKET) {
+      this.pos++;
+      return { elements, contacts };
+    }
+    for (;;) {
+      if (text.charCodeAt(this.pos) === OPEN_BRACE) {
+        const contact = this.contactObject(depth + 1);
+        elements.push(contact.root);
+        contacts.push({ ...contact, text: sourceText, syntaxErrors: [], nestingCut: undefined, fromPlainJson: true, batchIndex: elements.length - 1 });
+      } else {
+        elements.push(this.value(depth + 1));
+      }
+      this.skipWhitespace();
+      const next = text.charCodeAt(this.pos++);
+      if (next === CLOSE_BRACKET) break;
+      if (next !== COMMA) throw NOT_PLAIN_JSON;
+      this.skipWhitespace();
+    }
+    return { elements, contacts };
+  }
+
+  /** After the root value: only whitespace may follow. */
+  private end(): void {
+    this.skipWhitespace();
+    if (this.pos !== this.text.length) throw NOT_PLAIN_JSON;
+  }
+
+  /** One contact's object at `depth` (1: a single file's root): its members, `properties` and what that holds. */
+  private contactObject(depth: number): ContactParts {
+    const { text } = this;
+    if (depth > this.maxDepth) throw NOT_PLAIN_JSON;
     const start = this.pos++;
     const topMembers: Member[] = [];
     let properties: Member | undefined;
@@ -132,13 +232,13 @@ class PlainJsonScanner {
           propertyMembers = [];
         }
         if (key === 'properties' && opener === OPEN_BRACKET) {
-          entries = this.entries(2);
+          entries = this.entries(depth + 1);
           value = { kind: 'array', offset: valueStart, length: this.pos - valueStart };
         } else if (key === 'properties' && opener === OPEN_BRACE) {
-          propertyMembers = this.propertyMembers(2);
+          propertyMembers = this.propertyMembers(depth + 1);
           value = { kind: 'object', offset: valueStart, length: this.pos - valueStart };
         } else {
-          value = this.value(2);
+          value = this.value(depth + 1);
         }
         const member = new LocatedMember(key, keyStart, keyLength, value, this.pos - keyStart);
         topMembers.push(member);
@@ -148,7 +248,7 @@ class PlainJsonScanner {
     }
     this.pos++;
     const root: JsonValue = { kind: 'object', offset: start, length: this.pos - start };
-    return { text: sourceText, syntaxErrors: [], nestingCut: undefined, root, topMembers, properties, entries, propertyMembers, fromPlainJson: true };
+    return { root, topMembers, properties, entries, propertyMembers };
   }
 
   /** The members of the `properties` object; the cursor is on its `{`. */

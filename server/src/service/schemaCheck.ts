@@ -2,8 +2,8 @@
 // each failure turned into a finding on the exact key or value, in words a person understands. The
 // explanations of the top level and the plain-value helpers are shared with the CRM objects shape
 // (shapes/objectsStructure.ts).
-import type { ErrorObject } from 'ajv';
-import { validateContactPayload } from './contactSchemaValidator';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateContactPayload, validateV1BatchContact } from './contactSchemaValidator';
 import { DiagnosticCode } from './diagnosticCodes';
 import type { Finding } from './finding';
 import { lastMember, type JsonValue, type Member, type ParsedPayload, type PayloadEntry, type Span } from './payloadModel';
@@ -11,24 +11,66 @@ import { lastMember, type JsonValue, type Member, type ParsedPayload, type Paylo
 /** Entries validated per call: few enough that their plain values die young, many enough that the per-call cost vanishes. */
 const ENTRIES_PER_CHECK = 1024;
 
-export function checkStructure(payload: ParsedPayload): Finding[] {
+/** Which schema a contact's structure is checked against, and what HubSpot reads of it (for the message on a key it does not). */
+export interface StructureRules {
+  readonly validate: ValidateFunction;
+  readonly sentKeys: string;
+  /**
+   * The top-level keys whose values the schema surely accepts when the test says so. A top level
+   * whose every member passes (and has `properties`) is not given to ajv: a batch file has 10 000 of
+   * them, each a plain object to build and collect every keystroke.
+   */
+  readonly plainKeys: ReadonlyMap<string, (value: JsonValue) => boolean>;
+}
+
+const isString = (value: JsonValue) => value.kind === 'string';
+const isArray = (value: JsonValue) => value.kind === 'array';
+const isVid = (value: JsonValue) => value.kind === 'number' && Number.isSafeInteger(value.value) && (value.value as number) >= 1;
+export const isIdDigits = (value: JsonValue) => value.kind === 'string' && /^[1-9][0-9]*$/.test(value.value as string);
+
+/** A v1 single file: schemas/contact.schema.json. */
+export const V1_RULES: StructureRules = {
+  validate: validateContactPayload, sentKeys: 'only "properties"',
+  plainKeys: new Map([['properties', isArray], ['vid', isVid], ['$schema', isString]]),
+};
+
+/** A contact of a v1 batch: schemas/contacts-v1-batch.schema.json, where `email` and `vid` find the contact. */
+export const V1_BATCH_RULES: StructureRules = {
+  validate: validateV1BatchContact, sentKeys: '"email", "vid" and "properties"',
+  plainKeys: new Map([['properties', isArray], ['vid', isVid], ['email', isString]]),
+};
+
+/** True when the top level surely passes the schema (with `properties` emptied): every member's value passes its key's test, and `properties` is there. */
+export function plainTopLevel(payload: ParsedPayload, rules: StructureRules): boolean {
+  if (!payload.properties) return false;
+  const { topMembers } = payload;
+  for (let i = 0; i < topMembers.length; i++) {
+    const { key, value } = topMembers[i];
+    const test = rules.plainKeys.get(key);
+    if (!test || !value || !test(value)) return false;
+  }
+  return true;
+}
+
+export function checkStructure(payload: ParsedPayload, rules: StructureRules = V1_RULES): Finding[] {
   if (!payload.root) return [];
+  const validator = rules.validate;
   const findings: Finding[] = [];
   /** `entryIndexes`: the index in the payload of each element of `properties` in the value ajv checked. */
   const explainAll = (errors: readonly ErrorObject[] | null | undefined, entryIndexes: readonly number[]) => {
-    for (const error of errors ?? []) for (const finding of explain(error, payload, entryIndexes)) findings.push(finding);
+    for (const error of errors ?? []) for (const finding of explain(error, payload, entryIndexes, rules.sentKeys)) findings.push(finding);
   };
   // The top level with `properties` empty, then the entries a chunk at a time inside an otherwise valid
   // payload: a 100 000-entry file never has 100 000 plain values alive at once.
   const entriesApart = payload.properties?.value?.kind === 'array';
-  if (!validateContactPayload(shallowValue(payload, entriesApart))) explainAll(validateContactPayload.errors, []);
+  if (!(entriesApart && plainTopLevel(payload, rules)) && !validator(shallowValue(payload, entriesApart))) explainAll(validator.errors, []);
   if (!entriesApart) return findings;
   // Entries that plainly pass the schema are not given to ajv: nearly all of them, and each would be a
   // plain object to build and collect, every keystroke.
   const { entries } = payload;
   let indexes: number[] = [];
   const check = () => {
-    if (!validateContactPayload({ properties: indexes.map((index) => entryValue(entries[index])) })) explainAll(validateContactPayload.errors, indexes);
+    if (!validator({ properties: indexes.map((index) => entryValue(entries[index])) })) explainAll(validator.errors, indexes);
     indexes = [];
   };
   for (let index = 0; index < entries.length; index++) {
@@ -92,10 +134,10 @@ export function scalarOrPlaceholder(value: JsonValue): unknown {
 }
 
 /** `entryIndexes`: the index in the payload of each element of `properties` in the value ajv checked. */
-function explain(error: ErrorObject, payload: ParsedPayload, entryIndexes: readonly number[]): Finding[] {
+function explain(error: ErrorObject, payload: ParsedPayload, entryIndexes: readonly number[], sentKeys: string): Finding[] {
   const path = error.instancePath.split('/').slice(1);
   const root = payload.root!;
-  if (path.length === 0) return explainRoot(error, payload, V1_SENT_KEYS);
+  if (path.length === 0) return explainRoot(error, payload, sentKeys);
 
   if (path[0] === 'properties') {
     const member = payload.properties!;
@@ -124,11 +166,12 @@ function explain(error: ErrorObject, payload: ParsedPayload, entryIndexes: reado
     const member = lastMember(payload.topMembers, 'vid')!;
     return [{ code: DiagnosticCode.InvalidVid, severity: 'warning', span: member.value ?? member.keySpan, message: '"vid" must be a positive whole number (the contact id saved after a create); "Update Contact by VID" will ask for one instead.' }];
   }
+  if (path[0] === 'email' && path.length === 1) {
+    const member = lastMember(payload.topMembers, 'email')!;
+    return [{ code: DiagnosticCode.InvalidEmail, severity: 'error', span: member.value ?? member.keySpan, message: `"email" must be the contact's email address as a string, not ${describeKind(member.value?.kind)}.` }];
+  }
   return [{ code: DiagnosticCode.InvalidJson, severity: 'error', span: root, message: `Unexpected content at ${error.instancePath}.` }];
 }
-
-/** What HubSpot reads of a v1 payload, for the message on a key it does not. */
-const V1_SENT_KEYS = 'only "properties"';
 
 /** A failure at the top level; `sentKeys` says which keys HubSpot reads of this shape ("only \"properties\""). */
 export function explainRoot(error: ErrorObject, payload: ParsedPayload, sentKeys: string): Finding[] {

@@ -3,7 +3,7 @@
 export interface ServerSettings {
   /** Documents longer than this (in UTF-16 code units) get one Information diagnostic instead of validation. */
   readonly maxDocumentSize: number;
-  /** At most this many diagnostics per document; past it one summary diagnostic says how many were left out. */
+  /** At most this many warnings and information per document (errors are never capped); past it one summary diagnostic says how many were left out. */
   readonly maxDiagnostics: number;
   /**
    * Whether JSON syntax errors are reported (`invalid-json`). False where the editor's own JSON support

@@ -1,14 +1,33 @@
 // The outline: a `properties` symbol with one child per assignment (`firstname = Adrian`), and the saved id (v1's `vid`, the CRM objects' `id`).
+// In a batch file, one symbol per contact (its email, else "Contact N") with those as its children.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { lastMember, type JsonValue, type ParsedPayload, type PropertyAssignment } from './payloadModel';
+import { contactEmail } from './contactEmail';
+import { isBatch, lastMember, type JsonValue, type ParsedDocument, type ParsedPayload, type PropertyAssignment } from './payloadModel';
 import { shapeOf } from './shapes';
 import { rangeOf } from './ranges';
 
 /** Values longer than this are cut in symbol names. */
 export const MAX_SHOWN_VALUE_LENGTH = 60;
 
-export function documentSymbols(document: TextDocument, payload: ParsedPayload): DocumentSymbol[] {
+export function documentSymbols(document: TextDocument, parsed: ParsedDocument): DocumentSymbol[] {
+  if (!isBatch(parsed)) return contactSymbols(document, parsed);
+  return parsed.contacts.map((contact) => {
+    const email = contactEmail(contact)?.email;
+    const properties = shapeOf(contact).assignments(contact).length;
+    return {
+      name: email !== undefined ? truncate(email) : `Contact ${contact.batchIndex! + 1}`,
+      detail: countOf(properties, contact.properties?.value?.kind === 'array' ? 'entry' : 'property'),
+      kind: SymbolKind.Object,
+      range: rangeOf(document, contact.root!),
+      selectionRange: rangeOf(document, { offset: contact.root!.offset, length: 1 }),
+      children: contactSymbols(document, contact),
+    };
+  });
+}
+
+/** A single file's symbols, or one contact's in a batch file. */
+function contactSymbols(document: TextDocument, payload: ParsedPayload): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   const shape = shapeOf(payload);
   const savedId = lastMember(payload.topMembers, shape.savedIdKey);

@@ -10,7 +10,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { isReadOnly, type PropertyCatalog, type PropertyDefinition } from './catalog';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from './diagnosticCodes';
 import type { Finding, Severity } from './finding';
-import { MAX_NESTING, type JsonValue, type Member, type ParsedPayload, type PropertyAssignment, type Span } from './payloadModel';
+import { BATCH_EXAMPLE, checkBatchStructure } from './batchStructure';
+import { contactEmail, contactEmailValue, duplicateEmailMessage, sameEmailKey, type WrittenEmail } from './contactEmail';
+import { isBatch, MAX_NESTING, type JsonValue, type Member, type ParsedBatch, type ParsedDocument, type ParsedPayload, type PropertyAssignment, type Span } from './payloadModel';
 import { describeKind } from './schemaCheck';
 import { shapeOf, type PayloadShape } from './shapes';
 import type { ServerSettings } from './serverSettings';
@@ -36,7 +38,7 @@ export type CheckFailureListener = (failure: CheckFailure) => void;
  * `alsoFound`: findings from outside the document's own rules (what HubSpot answered when it was
  * sent); they share the cap with the rest.
  */
-export function validate(document: TextDocument, payload: ParsedPayload | undefined, catalog: PropertyCatalog, settings: ServerSettings, alsoFound: readonly Finding[] = [], onFailure?: CheckFailureListener): Diagnostic[] {
+export function validate(document: TextDocument, payload: ParsedDocument | undefined, catalog: PropertyCatalog, settings: ServerSettings, alsoFound: readonly Finding[] = [], onFailure?: CheckFailureListener): Diagnostic[] {
   if (!payload) return toDiagnostics(document, [tooLarge(document, settings)]);
   const collected = new CollectedFindings(settings.maxDiagnostics, onFailure);
   for (const finding of alsoFound) collected.addBuilt(finding);
@@ -45,7 +47,7 @@ export function validate(document: TextDocument, payload: ParsedPayload | undefi
 }
 
 /** Every problem of the payload, uncapped, in the order the checks find them. */
-export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog, onFailure?: CheckFailureListener): Finding[] {
+export function findProblems(payload: ParsedDocument, catalog: PropertyCatalog, onFailure?: CheckFailureListener): Finding[] {
   const collected = new CollectedFindings(Infinity, onFailure);
   collectProblems(payload, catalog, collected, true);
   return collected.all();
@@ -56,8 +58,8 @@ export function findProblems(payload: ParsedPayload, catalog: PropertyCatalog, o
  * before a send counts. Syntax errors count whatever the settings say (such a file cannot be sent),
  * and the count is only counted: no finding is built.
  */
-export function countErrors(payload: ParsedPayload, catalog: PropertyCatalog, alsoFound: readonly Finding[] = [], onFailure?: CheckFailureListener): number {
-  const collected = new CollectedFindings(1, onFailure);
+export function countErrors(payload: ParsedDocument, catalog: PropertyCatalog, alsoFound: readonly Finding[] = [], onFailure?: CheckFailureListener): number {
+  const collected = new CollectedFindings(0, onFailure);
   for (const finding of alsoFound) collected.addBuilt(finding);
   collectProblems(payload, catalog, collected, true);
   return collected.arrived.error;
@@ -81,17 +83,25 @@ interface Candidate {
 }
 
 /**
- * The findings a report of at most `max` can show. Errors come first, then warnings, then information,
- * each in document order, so per severity only the `max` earliest can ever be shown: the rest are
- * counted and dropped as they come, never built and never kept (a 100 000-entry file would otherwise
- * leave tens of megabytes behind per keystroke).
+ * The findings a report shows: every error, and at most `max` warnings and information. Errors are
+ * never capped: each is something to fix before the file can be sent, and a batch file of 10 000
+ * contacts must show them all. Warnings come before information, each in document order, so per
+ * severity only the `max` earliest can ever be shown: the rest are counted and dropped as they come,
+ * never built and never kept (a 100 000-entry file would otherwise leave tens of megabytes behind per
+ * keystroke). A `max` of 0 only counts (countErrors): nothing is kept.
  */
 class CollectedFindings {
   private arrivals = 0;
+
+  /** How many findings the checks handed over so far, kept or not. */
+  get handedOver(): number {
+    return this.arrivals;
+  }
+
   /** How many findings of each severity the checks handed over, kept or not. */
   readonly arrived: Record<Severity, number> = { error: 0, warning: 0, information: 0 };
   private readonly candidates: Record<Severity, Candidate[]> = { error: [], warning: [], information: [] };
-  /** Per severity, once `max` are kept: the offset a later finding must be before to be kept. */
+  /** Per capped severity, once `max` are kept: the offset a later finding must be before to be kept. */
   private readonly cutoff: Record<Severity, number> = { error: Infinity, warning: Infinity, information: Infinity };
 
   /** The failures of this validation, so that each is passed on once. */
@@ -102,11 +112,12 @@ class CollectedFindings {
   add<A, B, C>(severity: Severity, offset: number, recipe: Recipe<A, B, C>, a: A, b: B, c?: C): void {
     const arrival = this.arrivals++;
     this.arrived[severity]++;
+    if (this.max === 0) return;
     // A later arrival at the cutoff offset sorts after the last one kept.
     if (offset >= this.cutoff[severity]) return;
     const candidates = this.candidates[severity];
     candidates.push({ severity, offset, arrival, recipe: recipe as Recipe<unknown, unknown, unknown>, a, b, c });
-    if (candidates.length >= 2 * this.max) this.keepEarliest(severity);
+    if (severity !== 'error' && candidates.length >= 2 * this.max) this.keepEarliest(severity);
   }
 
   addBuilt(finding: Finding): void {
@@ -122,20 +133,27 @@ class CollectedFindings {
     return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort((a, b) => a.arrival - b.arrival).map((c) => this.build(c));
   }
 
-  /** In document order; past `max`, errors are kept first, then warnings, then information, and one summary says how many there were. */
+  /** Every error and, past `max`, the first warnings then information, in document order; one summary says how many were left out. */
   capped(): Finding[] {
     const { max } = this;
-    for (const severity of SEVERITY_ORDER) this.keepEarliest(severity);
-    const total = this.arrivals;
-    if (total <= max) return SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).sort(inDocumentOrder).map((c) => this.build(c));
-    const kept = SEVERITY_ORDER.flatMap((severity) => this.candidates[severity]).slice(0, max);
+    for (const severity of CAPPED_SEVERITIES) this.keepEarliest(severity);
+    const others = CAPPED_SEVERITIES.flatMap((severity) => this.candidates[severity]);
+    const arrivedOthers = this.arrived.warning + this.arrived.information;
+    const kept = [...this.candidates.error, ...others.slice(0, max)];
     // Stable: at one offset, errors stay before warnings.
-    const findings = kept.sort((a, b) => a.offset - b.offset).map((c) => this.build(c));
-    findings.push({
-      code: DiagnosticCode.TooManyDiagnostics, severity: 'information', span: { offset: 0, length: 0 },
-      message: `${total} problems in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics).`,
-    });
+    const findings = kept.sort(arrivedOthers <= max ? inDocumentOrder : (a, b) => a.offset - b.offset).map((c) => this.build(c));
+    if (arrivedOthers > max) {
+      findings.push({
+        code: DiagnosticCode.TooManyDiagnostics, severity: 'information', span: { offset: 0, length: 0 },
+        message: `${arrivedOthers} warnings and notes in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics) and every error (${this.arrived.error}).`,
+      });
+    }
     return findings;
+  }
+
+  /** The first `max` errors in document order, built. */
+  firstErrors(max: number): Finding[] {
+    return this.candidates.error.sort(inDocumentOrder).slice(0, max).map((c) => this.build(c));
   }
 
   /** The finding, or in its place what says that the check that found it failed while building it. */
@@ -169,6 +187,8 @@ class CollectedFindings {
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information'];
+/** What the cap applies to: every error is shown. */
+const CAPPED_SEVERITIES: readonly Severity[] = ['warning', 'information'];
 
 function inDocumentOrder(a: Candidate, b: Candidate): number {
   return a.offset - b.offset || a.arrival - b.arrival;
@@ -179,21 +199,82 @@ function itself(finding: Finding): Finding {
 }
 
 /** `syntaxErrors`: false leaves them out before the cap, so that the cap is spent on what is shown. */
-function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings, syntaxErrors: boolean): void {
-  if (payload.text.trim() === '') {
-    findings.addBuilt({ code: DiagnosticCode.EmptyDocument, severity: 'error', span: { offset: 0, length: 0 }, message: `The file is empty: a contact payload is ${shapeOf(payload).example}.` });
+function collectProblems(document: ParsedDocument, catalog: PropertyCatalog, findings: CollectedFindings, syntaxErrors: boolean): void {
+  if (!collectFileProblems(document, findings, syntaxErrors)) return;
+  if (!isBatch(document)) {
+    collectContactProblems(document, catalog, findings);
     return;
+  }
+  for (const contact of document.contacts) collectContactProblems(contact, catalog, findings);
+  try {
+    addDuplicateEmails(findings, document);
+  } catch (error) {
+    findings.failed('the duplicate email check', document.root ?? { offset: 0, length: 0 }, error);
+  }
+}
+
+/**
+ * What belongs to the file rather than to one contact: emptiness, syntax, nesting, and a batch file's
+ * list. False when there is nothing more to check (an empty file).
+ */
+function collectFileProblems(document: ParsedDocument, findings: CollectedFindings, syntaxErrors: boolean): boolean {
+  const batch = isBatch(document) ? document : undefined;
+  if (document.text.trim() === '') {
+    const example = batch ? `a batch file is ${BATCH_EXAMPLE}` : `a contact payload is ${shapeOf(document as ParsedPayload).example}`;
+    findings.addBuilt({ code: DiagnosticCode.EmptyDocument, severity: 'error', span: { offset: 0, length: 0 }, message: `The file is empty: ${example}.` });
+    return false;
   }
   // jsonc-parser reports every closer it misses at the same place; one error there is enough.
   let lastSyntaxOffset = -1;
-  for (const error of syntaxErrors ? payload.syntaxErrors : []) {
+  for (const error of syntaxErrors ? document.syntaxErrors : []) {
     if (error.offset === lastSyntaxOffset) continue;
     lastSyntaxOffset = error.offset;
     findings.addBuilt({ code: DiagnosticCode.InvalidJson, severity: 'error', span: error, message: error.message });
   }
-  if (payload.nestingCut) {
-    findings.addBuilt({ code: DiagnosticCode.NestingTooDeep, severity: 'error', span: { offset: payload.nestingCut.offset, length: 1 }, message: `Nested more than ${MAX_NESTING} levels deep: a payload has no such nesting, and what lies deeper is not checked.` });
+  if (document.nestingCut) {
+    findings.addBuilt({ code: DiagnosticCode.NestingTooDeep, severity: 'error', span: { offset: document.nestingCut.offset, length: 1 }, message: `Nested more than ${MAX_NESTING} levels deep: a payload has no such nesting, and what lies deeper is not checked.` });
   }
+  if (!batch) return true;
+  try {
+    for (const finding of checkBatchStructure(batch)) findings.addBuilt(finding);
+  } catch (error) {
+    findings.failed('the batch structure check', batch.root ?? { offset: 0, length: 0 }, error);
+  }
+  addDuplicateKeys(findings, batch.topMembers);
+  return true;
+}
+
+/** The file's own errors (not JSON, nested too deep, a batch that is no list of contacts), all of them, in document order. */
+export function fileErrors(document: ParsedDocument, onFailure?: CheckFailureListener): Finding[] {
+  const collected = new CollectedFindings(1, onFailure);
+  collectFileProblems(document, collected, true);
+  return collected.firstErrors(Infinity);
+}
+
+/** One contact's errors (what keeps it from being sent): how many, and the first `max` in document order, built. */
+export function contactErrors(contact: ParsedPayload, catalog: PropertyCatalog, max: number, onFailure?: CheckFailureListener): { count: number; first: Finding[] } {
+  const collected = new CollectedFindings(1, onFailure);
+  collectContactProblems(contact, catalog, collected);
+  return { count: collected.arrived.error, first: collected.firstErrors(max) };
+}
+
+/**
+ * Contacts that had no finding at all under a catalog. An update keeps every contact of a batch file
+ * that the edit did not reach as the same object (payloadUpdate.ts), so a clean one is not checked again
+ * until the catalog changes: a keystroke checks the contacts with problems and the edited one, not all
+ * 10 000. A new parse makes new objects, which are checked.
+ */
+const cleanUnder = new WeakMap<ParsedPayload, PropertyCatalog>();
+
+/** One contact's problems: the whole file's in a single contact file, one contact's in a batch file. */
+function collectContactProblems(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings): void {
+  if (cleanUnder.get(payload) === catalog) return;
+  const before = findings.handedOver;
+  collectProblemsOfContact(payload, catalog, findings);
+  if (findings.handedOver === before) cleanUnder.set(payload, catalog);
+}
+
+function collectProblemsOfContact(payload: ParsedPayload, catalog: PropertyCatalog, findings: CollectedFindings): void {
   const shape = shapeOf(payload);
   try {
     for (const finding of shape.structureFindings(payload)) findings.addBuilt(finding);
@@ -214,7 +295,81 @@ function collectProblems(payload: ParsedPayload, catalog: PropertyCatalog, findi
     }
   }
   const holder = shape.assignmentsHolder(payload);
-  if (holder && !names.met('email')) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
+  // A v1 batch contact found by its own `email` key has one.
+  if (holder && !names.met('email') && !contactEmailValue(payload)) findings.add('information', holder.keySpan.offset, missingEmail, holder, undefined);
+}
+
+/**
+ * The same email on two contacts of one batch file (trimmed, any case, as HubSpot matches emails): the
+ * second would update the first, so a seed set's plan blocks both. A warning on each, naming the
+ * other's line.
+ */
+function addDuplicateEmails(findings: CollectedFindings, batch: ParsedBatch): void {
+  const { contacts } = batch;
+  const repeatedAt = repeatedEmails(contacts);
+  if (repeatedAt.length === 0) return;
+  const emailOf = (index: number) => contactEmail(contacts[index])!;
+  const built = new Map<number, WrittenEmail>();
+  const once = (index: number) => built.get(index) ?? built.set(index, emailOf(index)).get(index)!;
+  const repeated = repeatedAt.map(([index, earlier]): [WrittenEmail, WrittenEmail] => [once(index), once(earlier)]);
+  const lineOf = lineNumbers(batch.text);
+  const flagged = new Set<WrittenEmail>();
+  for (const [written, earlier] of repeated) {
+    if (!flagged.has(earlier)) {
+      flagged.add(earlier);
+      findings.add('warning', earlier.span.offset, duplicateEmail, earlier, written, lineOf(written.span.offset));
+    }
+    findings.add('warning', written.span.offset, duplicateEmail, written, earlier, lineOf(earlier.span.offset));
+  }
+}
+
+/** What the last validation of a batch found of its emails: each contact's email value, and the repeats. */
+interface EmailIndex {
+  readonly values: readonly (JsonValue | undefined)[];
+  /** [contact, the earlier contact with its email], by position among the contacts. */
+  readonly repeatedAt: readonly (readonly [number, number])[];
+}
+
+/**
+ * Kept per array of contacts, which an update takes over (payloadUpdate.ts): after a keystroke that
+ * changed no email, every value is the one seen before (moved in place), and the emails are not
+ * compared again — 10 000 of them, each lowercased and hashed, every keystroke.
+ */
+const emailIndexes = new WeakMap<readonly ParsedPayload[], EmailIndex>();
+
+function repeatedEmails(contacts: readonly ParsedPayload[]): EmailIndex['repeatedAt'] {
+  const values = contacts.map(contactEmailValue);
+  const known = emailIndexes.get(contacts);
+  if (known && known.values.length === values.length && values.every((value, index) => value === known.values[index])) return known.repeatedAt;
+  // The first contact of each email, by position; a repeat names it.
+  const first = new Map<string, number>();
+  const repeatedAt: [number, number][] = [];
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (!value) continue;
+    const key = sameEmailKey(value.value as string);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else repeatedAt.push([index, earlier]);
+  }
+  emailIndexes.set(contacts, { values, repeatedAt });
+  return repeatedAt;
+}
+
+/** The 1-based line of an offset, by binary search over the text's line starts (found once). */
+function lineNumbers(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }
 
 /** `assignments`: all of the file's, which `assignment` is among (at its index). */
@@ -225,7 +380,7 @@ function checkAssignment(findings: CollectedFindings, assignment: PropertyAssign
   if (name === undefined) return;
   const slot = names.slotOf(assignments, assignment.index);
   const first = names.firstSetAt(slot, assignment.index);
-  if (first >= 0) findings.add('warning', assignment.nameSpan!.offset, duplicateProperty, assignment, assignments[first], shape.duplicateMeaning);
+  if (first >= 0) findings.add('warning', assignment.nameSpan!.offset, duplicateProperty, assignment, assignments[first], shape);
 
   const definition = names.definition(slot);
   if (!definition) {
@@ -259,12 +414,12 @@ function addValueRule(findings: CollectedFindings, definition: PropertyDefinitio
 
 // ── Recipes: each builds one finding, only when the report shows it ─────────────────────────────────
 
-/** `meaning`: what the shape makes of a duplicate (PayloadShape.duplicateMeaning). */
-function duplicateProperty(assignment: PropertyAssignment, first: PropertyAssignment, meaning: string): Finding {
+/** `shape`: where the assignment is and what the shape makes of a duplicate. */
+function duplicateProperty(assignment: PropertyAssignment, first: PropertyAssignment, shape: PayloadShape): Finding {
   const name = assignment.name!;
   return {
     code: DiagnosticCode.DuplicateProperty, severity: 'warning', span: assignment.nameSpan!,
-    message: `"${name}" is set twice in this file; ${meaning}`,
+    message: `"${name}" is set twice ${shape.scope}; ${shape.duplicateMeaning}`,
     data: { fix: 'removeEntry', entryIndex: assignment.index },
     related: { span: first.nameSpan!, message: `"${name}" is first set here.` },
   };
@@ -308,6 +463,15 @@ function duplicateKey(member: Member, first: Member): Finding {
     code: DiagnosticCode.DuplicateKey, severity: 'warning', span: member.keySpan,
     message: `Key "${member.key}" appears twice in this object; only the last one counts.`,
     related: { span: first.keySpan, message: `"${member.key}" first appears here.` },
+  };
+}
+
+/** `otherLine`: 1-based, as editors show lines. */
+function duplicateEmail(written: WrittenEmail, other: WrittenEmail, otherLine: number): Finding {
+  return {
+    code: DiagnosticCode.DuplicateEmail, severity: 'warning', span: written.span,
+    message: duplicateEmailMessage(written.email, `line ${otherLine}`),
+    related: { span: other.span, message: `"${other.email}" is also here.` },
   };
 }
 

@@ -102,6 +102,28 @@ export function randomPayload(random: Random, maxEntries = 8): string {
   return `${pick(random, WHITESPACE)}{\n  ${members.join(',\n  ')}\n}${pick(random, WHITESPACE)}`;
 }
 
+/**
+ * A random batch file: CRM objects' `{"inputs": [...]}` or v1's `[...]`, of random contacts (now and
+ * then an element that is no contact, an odd top-level key, or a second `inputs`), emails often shared.
+ */
+export function randomBatch(random: Random, maxContacts = 6): string {
+  const roll = random();
+  if (roll < 0.05) return randomValue(random, 0);
+  const contacts = Array.from({ length: Math.floor(random() * (maxContacts + 1)) }, () => {
+    if (random() < 0.1) return randomValue(random, 2);
+    const contact = randomPayload(random, 4).trim();
+    // A v1 contact of a batch may be found by its own email.
+    return random() < 0.3 && contact.startsWith('{\n') ? `{ "email": ${stringLiteral(random, pick(random, ['a@b.co', ' A@B.co ', 'c@d.co', '']))},${contact.slice(1)}` : contact;
+  });
+  const list = `[\n${contacts.join(',\n')}\n]`;
+  if (random() < 0.5) return `${pick(random, WHITESPACE)}${list}${pick(random, WHITESPACE)}`;
+  const members = [`"inputs": ${list}`];
+  if (random() < 0.15) members.push(`${stringLiteral(random, pick(random, [...KEYS, '$schema']))}: ${randomValue(random, 1)}`);
+  if (random() < 0.1) members.push(`"inputs": ${randomValue(random, 1)}`);
+  if (random() < 0.3) members.reverse();
+  return `${pick(random, WHITESPACE)}{\n  ${members.join(',\n  ')}\n}${pick(random, WHITESPACE)}`;
+}
+
 /** Typing and deleting as people do: characters and fragments that break and mend JSON. */
 const INSERTIONS = [
   '"', ',', ':', '{', '}', '[', ']', '\\', '\\a', '\\u00', '\\u00e9', '\\"', 'e', '1', '-', '.', ' ', '\n', '\t', '\u0001', '\u007f', 'tru', 'null',

@@ -143,24 +143,25 @@ test('a saved vid is known at the top level; a bad one is a warning', () => {
   assert.equal(only(diagnose('{"vid": "abc", "properties":[{"property":"email","value":"a@b.co"}]}'), 'invalid-vid')[0]?.severity, DiagnosticSeverity.Warning);
 });
 
-test('too many problems: errors kept first, one summary at the end', () => {
+test('too many problems: every error shown, the cap on warnings and information, one summary at the end', () => {
   // 25 unknown names (warnings), 25 labels for values (errors), 24 duplicates (warnings).
   const entries = Array.from({ length: 50 }, (_, i) => (i % 2 ? entry('lifecyclestage', 'Lead') : entry(`custom_${i}`, 'x')));
   const diagnostics = diagnose(payload(entry('email', 'a@b.co'), ...entries), { ...DEFAULT_SETTINGS, maxDiagnostics: 10 });
-  assert.equal(diagnostics.length, 11);
-  assert.ok(diagnostics.slice(0, 10).every((d) => d.severity === DiagnosticSeverity.Error));
-  assert.equal(diagnostics[10]?.code, 'too-many-diagnostics');
-  assert.match(messageOf(diagnostics[10]), /^74 problems in this file; showing the first 10/);
+  assert.equal(diagnostics.length, 25 + 10 + 1);
+  assert.equal(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 25, 'every error');
+  assert.equal(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length, 10, 'the first warnings, up to the cap');
+  assert.equal(diagnostics[35]?.code, 'too-many-diagnostics');
+  assert.match(messageOf(diagnostics[35]), /^49 warnings and notes in this file; showing the first 10 \(setting contactPayloads.maxDiagnostics\) and every error \(25\)/);
 });
 
-test('syntaxErrors off: no invalid-json, the rest still checked, and the cap spent on what is shown', () => {
+test('syntaxErrors off: no invalid-json, the rest still checked; errors are never capped', () => {
   // Three missing commas, then a label for a value (an error) after them.
   const broken = '{"properties":[{"property":"email" "value":"a@b.co"} {"property":"firstname" "value":"Ada"},{"property":"lifecyclestage","value":"Lead"}]}';
-  assert.deepEqual(diagnose(broken, { ...DEFAULT_SETTINGS, maxDiagnostics: 3 }).map((d) => d.code), ['invalid-json', 'invalid-json', 'invalid-json', 'too-many-diagnostics']);
+  assert.deepEqual(diagnose(broken, { ...DEFAULT_SETTINGS, maxDiagnostics: 3 }).map((d) => d.code), ['invalid-json', 'invalid-json', 'invalid-json', 'invalid-option']);
   assert.deepEqual(diagnose(broken, { ...DEFAULT_SETTINGS, maxDiagnostics: 3, syntaxErrors: false }).map((d) => d.code), ['invalid-option']);
 });
 
-test('the capped report is the plain rule (severity, then place) applied to every finding, and no check fails, on random payloads', () => {
+test('the capped report is the plain rule (every error, then warnings and information by severity and place up to the cap) applied to every finding, and no check fails, on random payloads', () => {
   const random = seededRandom(4);
   const rank = { error: 0, warning: 1, information: 2 };
   const catalog = randomCatalog();
@@ -171,9 +172,12 @@ test('the capped report is the plain rule (severity, then place) applied to ever
     const all = findProblems(model, catalog, failIfACheckFails(text)).sort((a, b) => a.span.offset - b.span.offset);
     for (const max of [1, 3, 10, 40, 500]) {
       let expected: Finding[] = all;
-      if (all.length > max) {
-        expected = [...all].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.offset - b.span.offset).slice(0, max).sort((a, b) => a.span.offset - b.span.offset);
-        expected.push({ code: 'too-many-diagnostics', severity: 'information', span: { offset: 0, length: 0 }, message: `${all.length} problems in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics).` });
+      const errors = all.filter((f) => f.severity === 'error');
+      const others = all.filter((f) => f.severity !== 'error');
+      if (others.length > max) {
+        const shown = [...others].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.offset - b.span.offset).slice(0, max);
+        expected = [...errors, ...shown].sort((a, b) => a.span.offset - b.span.offset || rank[a.severity] - rank[b.severity]);
+        expected.push({ code: 'too-many-diagnostics', severity: 'information', span: { offset: 0, length: 0 }, message: `${others.length} warnings and notes in this file; showing the first ${max} (setting contactPayloads.maxDiagnostics) and every error (${errors.length}).` });
       }
       assert.deepStrictEqual(validate(document, model, catalog, { ...DEFAULT_SETTINGS, maxDiagnostics: max }), toDiagnostics(document, expected), `max ${max}: ${text}`);
     }
@@ -209,10 +213,10 @@ test("HubSpot's own findings share the cap with the document's", () => {
   const document = TextDocument.create('file:///t.contact.json', 'json', 1, text);
   const rejected = { code: 'hubspot-rejected' as const, severity: 'error' as const, span: { offset: text.indexOf('"a@b.co"'), length: 8 }, message: 'HubSpot rejected this (INVALID_EMAIL): no' };
   const diagnostics = validate(document, parsePayload(text), bundledDefaultCatalog(), { ...DEFAULT_SETTINGS, maxDiagnostics: 5 }, [rejected]);
-  assert.equal(diagnostics.length, 6);
-  assert.equal(diagnostics[0]?.code, 'hubspot-rejected', 'an error, so it is kept first');
-  assert.equal(diagnostics[5]?.code, 'too-many-diagnostics');
-  assert.match(messageOf(diagnostics[5]), /^21 problems in this file; showing the first 5/);
+  assert.equal(diagnostics.length, 7);
+  assert.equal(diagnostics[0]?.code, 'hubspot-rejected', 'an error, so it is always kept');
+  assert.equal(diagnostics[6]?.code, 'too-many-diagnostics');
+  assert.match(messageOf(diagnostics[6]), /^20 warnings and notes in this file; showing the first 5 .* and every error \(1\)/);
 });
 
 
@@ -251,7 +255,7 @@ test('a check that throws costs only its own finding: check-failed in its place,
 test('countErrors counts every error, past the cap and whatever the settings say of syntax errors, with the findings given', () => {
   const catalog = bundledDefaultCatalog();
   const many = payload(...Array.from({ length: 700 }, (_, i) => entry('email', `not-an-email-${i}`)));
-  assert.equal(only(diagnose(many), 'invalid-email').length, DEFAULT_SETTINGS.maxDiagnostics, 'the report is capped');
+  assert.equal(only(diagnose(many), 'invalid-email').length, 700, 'the report shows every error, past the cap');
   assert.equal(countErrors(parsePayload(many), catalog), 700);
   assert.equal(countErrors(parsePayload(payload(entry('email', 'a@b.co'), entry('frstname', 'Ada'))), catalog), 0, 'warnings are not errors');
   assert.equal(countErrors(parsePayload('{"properties": [' + entry('email', 'a@b.co')), catalog), 1, 'a syntax error counts');

@@ -20,10 +20,12 @@ export const VALID_CONTACT = `{
 }
 `;
 
-/** The browser UI test's workspace. */
+/** The browser UI test's workspace: a bad file, a valid one, and a seed set to send from the Explorer. */
 export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'bad.contact.json': BAD_CONTACT,
   'valid.contact.json': VALID_CONTACT,
+  'seed/team.contacts.json': objectsBatch(['ada.team@example.com', 'Ada'], ['alan.team@example.com', 'Alan']),
+  'seed/katherine.contact.json': contactWith('katherine.team@example.com', '{ "property": "firstname", "value": "Katherine" }'),
 };
 
 /** A contact with its own email, so that each send test meets its own contact in the shared sandbox. */
@@ -51,6 +53,38 @@ export const OBJECTS_SUITE_FILES: Readonly<Record<string, string>> = {
   'objects-convert.contact.json': contactWith('convert@example.com', '{ "property": "firstname", "value": "Dorothy", "timestamp": 1767225600000 }'),
 };
 
+/** A v1 batch file (`[{"properties": […]}, …]`) of these contacts, each `[email, firstname]`. */
+function v1Batch(...contacts: readonly (readonly [string, string])[]): string {
+  const entry = ([email, firstname]: readonly [string, string]) => `  {\n    "properties": [\n      { "property": "email", "value": "${email}" },\n      { "property": "firstname", "value": "${firstname}" }\n    ]\n  }`;
+  return `[\n${contacts.map(entry).join(',\n')}\n]\n`;
+}
+
+/** A CRM objects batch file (`{"inputs": [{"properties": {…}}, …]}`) of these contacts, each `[email, firstname]`. */
+function objectsBatch(...contacts: readonly (readonly [string, string])[]): string {
+  const input = ([email, firstname]: readonly [string, string]) => `    { "properties": { "email": "${email}", "firstname": "${firstname}" } }`;
+  return `{\n  "inputs": [\n${contacts.map(input).join(',\n')}\n  ]\n}\n`;
+}
+
+/** How many contacts the seed suite's stopped run has: more batches of 100 than the rate limiter lets into flight at once (10). */
+export const CANCEL_SET_SIZE = 1_200;
+
+/**
+ * The seed set suite's folders (test/vscode/suite/seed.test.ts): single files in both shapes, batch
+ * files in both forms, a contact the sandbox already holds with another first name (an update), one
+ * with an error (blocked), and a node_modules folder a set leaves out; and a larger set to cancel.
+ */
+export const SEED_SUITE_FILES: Readonly<Record<string, string>> = {
+  'seed-set/ada.contact.json': contactWith('ada.seed@example.com', '{ "property": "firstname", "value": "Ada" }'),
+  'seed-set/grace.contact.json': objectsContactWith('grace.seed@example.com', '"firstname": "Grace"'),
+  'seed-set/team.contacts.json': objectsBatch(['alan.seed@example.com', 'Alan'], ['lin.seed@example.com', 'Linda']),
+  'seed-set/legacy.contacts.json': v1Batch(['joan.seed@example.com', 'Joan'], ['hedy.seed@example.com', 'Hedy']),
+  'seed-set/broken.contact.json': contactWith('not-an-email', '{ "property": "firstname", "value": "Broken" }'),
+  'seed-set/node_modules/left-out.contact.json': contactWith('left-out.seed@example.com'),
+  // Valid as far as the extension can tell; the suite makes the sandbox refuse its email in a 207.
+  'seed-rejected/rex.contact.json': objectsContactWith('rex.seed@example.com', '"firstname": "Rex"'),
+  'seed-cancel/many.contacts.json': objectsBatch(...Array.from({ length: CANCEL_SET_SIZE }, (_, i) => [`cancel-${i}.seed@example.com`, `Number ${i}`] as const)),
+};
+
 /**
  * The in-editor suite's workspace (test/vscode/suite/): one file per test that edits or sends it, so
  * that the tests do not depend on each other's order.
@@ -72,6 +106,7 @@ export const SUITE_FILES: Readonly<Record<string, string>> = {
   // favorite_color is a custom property of the sandbox portal; favourite_colour exists nowhere.
   'portal.contact.json': contactWith('portal@example.com', '{ "property": "favorite_color", "value": "blue" }', '{ "property": "favourite_colour", "value": "blue" }', '{ "property": "", "value": "" }'),
   ...OBJECTS_SUITE_FILES,
+  ...SEED_SUITE_FILES,
 };
 
 /**

@@ -163,7 +163,7 @@ export async function sandboxRequests(): Promise<SandboxRequest[]> {
 }
 
 /** Makes the sandbox answer the next matching request this way (POST /__sandbox/faults; see test/sandbox/faults.ts). */
-export async function injectFault(fault: { route: string; status: number; body?: unknown; headers?: Record<string, string> }): Promise<void> {
+export async function injectFault(fault: { route: string; status?: number; body?: unknown; headers?: Record<string, string>; delayMs?: number; times?: number }): Promise<void> {
   const response = await fetch(`${sandbox().url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify(fault) });
   assert.equal(response.status, 204, 'the sandbox took the fault');
 }

@@ -101,7 +101,8 @@ suite('sending to HubSpot (the sandbox)', () => {
     assert.equal(outcome.kind, 'existsMaybeCreated', outcome.summary);
     assert.equal(outcome.status, 409);
     assert.ok(typeof outcome.vid === 'number', `the vid of the contact with this email: ${outcome.vid}`);
-    const exchanged = (await sandboxRequests()).slice(existing).map((request) => `${request.route} ${request.status}`);
+    // Batch routes are the seed suite's: the request its stopped run abandoned is answered (and logged) late.
+    const exchanged = (await sandboxRequests()).slice(existing).filter((request) => !request.route.startsWith('batch')).map((request) => `${request.route} ${request.status}`);
     assert.deepEqual(exchanged, ['createContact 503', 'createContact 409', 'getContact 500']);
     await responseDocument(uri, (text) => text.startsWith(`// 409 Conflict — contact ${outcome.vid} has this email`) && text.includes('"Update it instead"'), 'says it cannot tell and offers "Update it instead"');
     assert.equal(document.getText(), before, 'no vid was written into the file');

@@ -33,11 +33,15 @@ suite('untrusted workspace', () => {
     await diagnosticsFor(large.uri, (ds) => ds.length === 1 && codeOf(ds[0]) === 'document-too-large');
   });
 
-  test('the send commands send nothing and no CodeLens offers them', async () => {
+  test('the send and seed set commands send nothing and no CodeLens offers them', async () => {
     const { uri } = await openFixture('valid.contact.json');
     assert.equal(await createContact(uri), undefined, 'createContact returns no outcome');
     assert.equal(await updateContact(uri, 61574), undefined, 'updateContact returns no outcome');
     assert.deepEqual(await codeLensTitles(uri), [], 'no CodeLens');
+    const root = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(root);
+    assert.equal(await vscode.commands.executeCommand('contactPayloads.sendSeedSet', vscode.Uri.joinPath(root.uri, 'seed-set')), undefined, 'a seed set is not even planned');
+    assert.equal(await vscode.commands.executeCommand('contactPayloads.sendSeedPlan'), undefined, 'nor sent');
     assert.deepEqual(await sandboxRequests(), [], 'the sandbox got no request');
   });
 });

@@ -1,5 +1,6 @@
 import type { ExtensionScope } from '../extensionContext';
 import type { PortalCatalog } from '../hubspot/portalCatalog';
+import type { SeedSession } from '../seed/seedSession';
 import type { LanguageServerHost } from '../languageServer/languageServerHost';
 import type { SendServices } from './sendServices';
 
@@ -9,4 +10,5 @@ export interface CommandContext {
   readonly services: SendServices;
   readonly host: LanguageServerHost;
   readonly catalog: PortalCatalog;
+  readonly seeds: SeedSession;
 }

@@ -4,6 +4,7 @@ import { clearAccessToken, setAccessToken } from './accessToken';
 import type { CommandContext } from './commandContext';
 import { refreshProperties } from './refreshProperties';
 import { restartServer } from './restartServer';
+import { sendBatchFile, sendSeedPlan, sendSeedSet, sendToHubSpot, stopSeedRun } from './seedSet';
 import { createContact, saveIdCommand, updateContact } from './sendContact';
 import { showOutput } from './showOutput';
 
@@ -19,4 +20,9 @@ export const COMMANDS = {
   saveVid: saveIdCommand,
   restartServer,
   showOutput,
+  sendSeedSet,
+  sendToHubSpot,
+  sendBatchFile,
+  sendSeedPlan,
+  stopSeedRun,
 } satisfies Record<string, CommandFactory>;

@@ -15,6 +15,7 @@ import { chooseUpdateTarget } from '../../send/updateTarget';
 import { writeIdIntoDocument } from '../hubspot/idDocumentEdit';
 import { contactLink } from '../views/responseText';
 import type { CommandContext } from './commandContext';
+import { connectionWithToken, trustedForSending } from './connectionPrompt';
 import type { SendServices } from './sendServices';
 
 /** Returns the outcome (for scripts and tests), or undefined when nothing was sent. */
@@ -27,10 +28,7 @@ export const updateContact = ({ services, scope }: CommandContext) => (target?: 
 export const saveIdCommand = () => (target: vscode.Uri, id: number) => writeIdIntoDocument(target, id);
 
 async function send(services: SendServices, scope: ExtensionScope, operation: ContactOperation, target: vscode.Uri | undefined, givenId: number | undefined): Promise<ContactOutcome | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage('Sending to HubSpot needs a trusted workspace: trust this folder first. Validation works without it.');
-    return undefined;
-  }
+  if (!trustedForSending()) return undefined;
   const document = await contactDocument(target);
   if (!document) {
     void vscode.window.showErrorMessage('Open a *.contact.json file to send it to HubSpot.');
@@ -139,17 +137,8 @@ async function readyClient(
   shape: PayloadShapeName,
   note: string | undefined,
 ): Promise<{ readonly client: HubSpotClient; readonly api: ContactsApi } | undefined> {
-  let connection = await services.connection.clientForCurrentSettings(shape);
-  if (!connection.ok && connection.problem === 'noToken') {
-    const host = connection.baseUrl.host;
-    const choice = await vscode.window.showWarningMessage(`No HubSpot access token is set for ${host}.`, 'Set Access Token');
-    if (choice !== 'Set Access Token' || !(await vscode.commands.executeCommand<boolean>('contactPayloads.setAccessToken'))) return undefined;
-    connection = await services.connection.clientForCurrentSettings(shape);
-  }
-  if (!connection.ok) {
-    void vscode.window.showErrorMessage(connection.problem === 'config' ? connection.message : 'No HubSpot access token is set.');
-    return undefined;
-  }
+  const connection = await connectionWithToken(() => services.connection.clientForCurrentSettings(shape));
+  if (!connection) return undefined;
   const { api, baseUrl, settings, tokenId } = connection;
   if (settings.confirmBeforeSend && !services.confirmedOrigins.has(baseUrl.origin)) {
     const request = `${requestLine(api, baseUrl.origin, contact)}\n(${api.label})`;

@@ -27,6 +27,14 @@ export type Connection =
   | { readonly ok: false; readonly problem: 'config'; readonly message: string }
   | { readonly ok: false; readonly problem: 'noToken'; readonly baseUrl: HubSpotBaseUrl };
 
+interface CurrentSettings {
+  readonly ok: true;
+  readonly settings: SendSettings;
+  readonly api: ContactsApi;
+  readonly baseUrl: HubSpotBaseUrl;
+  readonly token: string;
+}
+
 export class HubSpotConnection implements vscode.Disposable {
   private cached: { key: string; client: HubSpotClient } | undefined;
   private readonly subscriptions: vscode.Disposable[];
@@ -61,36 +69,62 @@ export class HubSpotConnection implements vscode.Disposable {
    * property catalog) are the same through any API's client, and take the v1 one.
    */
   async clientForCurrentSettings(shape: PayloadShapeName = 'v1'): Promise<Connection> {
+    const current = await this.currentSettings(shape);
+    if (!current.ok) return current;
+    const { settings, api, baseUrl, token } = current;
+    // In memory only, like the client's own Authorization header; never logged.
+    const key = JSON.stringify([baseUrl.origin, token, api.label, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
+    if (this.cached?.key !== key) {
+      this.reset();
+      const built = this.build(current);
+      if (!built.ok) return built;
+      this.cached = { key, client: built.client };
+    }
+    return { ok: true, client: this.cached.client, api, baseUrl, settings, tokenId: await this.tokens.idOf(baseUrl.origin) };
+  }
+
+  /**
+   * A client of its own for the settings and token in force now, which the caller closes: a seed run
+   * holds one from its plan to its report, so that the shared client being rebuilt (another shape's
+   * send, a setting changed, the catalog fetched) never closes it mid-run.
+   */
+  async dedicatedClient(shape: PayloadShapeName): Promise<Connection> {
+    const current = await this.currentSettings(shape);
+    if (!current.ok) return current;
+    const built = this.build(current);
+    if (!built.ok) return built;
+    const { api, baseUrl, settings } = current;
+    return { ok: true, client: built.client, api, baseUrl, settings, tokenId: await this.tokens.idOf(baseUrl.origin) };
+  }
+
+  private async currentSettings(shape: PayloadShapeName): Promise<CurrentSettings | Exclude<Connection, { ok: true }>> {
     const settings = readSendSettings();
     const api = contactsApiFor(shape, settings.apiVersion);
     const parsed = parseBaseUrl(settings.baseUrl);
     if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };
     const token = await this.tokens.get(parsed.baseUrl.origin);
     if (!token) return { ok: false, problem: 'noToken', baseUrl: parsed.baseUrl };
-    // In memory only, like the client's own Authorization header; never logged.
-    const key = JSON.stringify([parsed.baseUrl.origin, token, api.label, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
-    if (this.cached?.key !== key) {
-      this.reset();
-      let client: HubSpotClient;
-      try {
-        client = createHubSpotClient({
-          baseUrl: parsed.baseUrl.origin,
-          token,
-          api,
-          timeouts: settings.timeouts,
-          retry: settings.retry,
-          proxy: settings.proxy,
-          noProxy: settings.noProxy,
-          userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
-          log: (entry) => this.logRequest(entry),
-        });
-      } catch (error) {
-        if (error instanceof HubSpotConfigError) return { ok: false, problem: 'config', message: error.message };
-        throw error;
-      }
-      this.cached = { key, client };
+    return { ok: true, settings, api, baseUrl: parsed.baseUrl, token };
+  }
+
+  private build({ settings, api, baseUrl, token }: CurrentSettings): { ok: true; client: HubSpotClient } | { ok: false; problem: 'config'; message: string } {
+    try {
+      const client = createHubSpotClient({
+        baseUrl: baseUrl.origin,
+        token,
+        api,
+        timeouts: settings.timeouts,
+        retry: settings.retry,
+        proxy: settings.proxy,
+        noProxy: settings.noProxy,
+        userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
+        log: (entry) => this.logRequest(entry),
+      });
+      return { ok: true, client };
+    } catch (error) {
+      if (error instanceof HubSpotConfigError) return { ok: false, problem: 'config', message: error.message };
+      throw error;
     }
-    return { ok: true, client: this.cached.client, api, baseUrl: parsed.baseUrl, settings, tokenId: await this.tokens.idOf(parsed.baseUrl.origin) };
   }
 
   dispose(): void {

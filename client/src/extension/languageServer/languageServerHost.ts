@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionScope } from '../extensionContext';
-import { isContactDocument } from '../contactDocuments';
+import { isSeedDocument } from '../contactDocuments';
 import { createLanguageClient } from './languageClient';
 
 export class LanguageServerHost implements vscode.Disposable {
@@ -20,12 +20,12 @@ export class LanguageServerHost implements vscode.Disposable {
 
   /** Starts the server now if a contact file is already open, otherwise as soon as one opens. */
   startWhenNeeded(): void {
-    if (vscode.workspace.textDocuments.some(isContactDocument)) {
+    if (vscode.workspace.textDocuments.some(isSeedDocument)) {
       void this.ensureStarted();
       return;
     }
     const listener = vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!isContactDocument(document)) return;
+      if (!isSeedDocument(document)) return;
       listener.dispose();
       void this.ensureStarted();
     });

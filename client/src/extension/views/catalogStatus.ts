@@ -1,6 +1,6 @@
 // The status bar item shown while a contact file is open: which catalog is in force, click to refresh.
 import * as vscode from 'vscode';
-import { isContactDocument } from '../contactDocuments';
+import { isSeedDocument } from '../contactDocuments';
 import { describe, type CatalogState, type PortalCatalog } from '../hubspot/portalCatalog';
 
 const AGE = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'narrow' });
@@ -28,7 +28,7 @@ export class CatalogStatus implements vscode.Disposable {
 
   private update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !isContactDocument(document)) {
+    if (!document || !isSeedDocument(document)) {
       this.item.hide();
       return;
     }

@@ -1,12 +1,18 @@
 // "Create contact" · "Update vid 61574" above a v1 payload, "Update id 61574" above a CRM objects
-// one, in trusted workspaces. The server's summary says the shape and the saved id (`vid` in both).
+// one, and "Send 1000 contacts…" above a batch file, in trusted workspaces. The server's summary says
+// a single file's shape and saved id (`vid` in both); a batch file's contacts are counted from its
+// JSON, once per version of the document.
 import * as vscode from 'vscode';
 import { PayloadSummaryRequest, type PayloadSummary } from '../../../../server/src/protocol';
+import { plural } from '../../hubspot/format';
+import { batchContacts } from '../../send/batchPayload';
+import { isBatchFile } from '../../send/contactText';
 import type { LanguageServerHost } from '../languageServer/languageServerHost';
 
 export class SendCodeLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly batchCounts = new WeakMap<vscode.TextDocument, { readonly version: number; readonly count: number | undefined }>();
 
   constructor(private readonly server: LanguageServerHost) {}
 
@@ -17,6 +23,7 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.isTrusted) return [];
+    if (isBatchFile(document.uri.path)) return [this.batchLens(document)];
     const client = await this.server.ensureStarted();
     // VS Code cancels lens requests as the user types; a cancelled one simply has no lenses.
     const summary = await client.sendRequest(PayloadSummaryRequest, { uri: document.uri.toString() }, token).catch(() => null);
@@ -27,6 +34,20 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
       new vscode.CodeLens(range, { title: updateTitle(summary), command: 'contactPayloads.updateContact', arguments: [document.uri, ...(summary.vid !== undefined ? [summary.vid] : [])] }),
     ];
   }
+
+  private batchLens(document: vscode.TextDocument): vscode.CodeLens {
+    let counted = this.batchCounts.get(document);
+    if (counted?.version !== document.version) {
+      counted = { version: document.version, count: batchContacts(document.getText())?.length };
+      this.batchCounts.set(document, counted);
+    }
+    return new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: batchTitle(counted.count), command: 'contactPayloads.sendBatchFile', arguments: [document.uri] });
+  }
+}
+
+/** "Send 1000 contacts…"; "Send batch file…" while the file is not a batch the lens can count. */
+export function batchTitle(count: number | undefined): string {
+  return count === undefined ? 'Send batch file…' : `Send ${plural(count, 'contact', 'contacts')}…`;
 }
 
 /** The update lens's title, in the words of the file's shape: v1 calls the id "vid". */

@@ -37,6 +37,7 @@ export const objectsShape: PayloadShape = {
   },
   newAssignment: (name, value) => `${name}: ${value}`,
   plainNewAssignment: (name) => name,
+  scope: 'in this file',
   duplicateMeaning: 'only the last value counts (JSON keeps the last key).',
   dates: 'isoOrEpochMilliseconds',
   topLevelKeys: new Map<string, KeySchema>(Object.entries(schema.properties)),

@@ -5,30 +5,46 @@
 // duplicates and odd names (`__proto__`, `a/b`) stay apart and each failure finds its member.
 import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { validateObjectsPayload } from '../contactSchemaValidator';
+import { validateObjectsBatchInput, validateObjectsPayload } from '../contactSchemaValidator';
 import { DiagnosticCode } from '../diagnosticCodes';
 import type { Finding } from '../finding';
 import { lastMember, type JsonValue, type Member, type ParsedPayload, type PropertyMember, type Span } from '../payloadModel';
-import { describeKind, explainRoot, invalidSchemaKey, scalarOrPlaceholder, setOwn } from '../schemaCheck';
+import { describeKind, explainRoot, invalidSchemaKey, isIdDigits, plainTopLevel, scalarOrPlaceholder, setOwn, type StructureRules } from '../schemaCheck';
 
-/** What HubSpot reads of a CRM objects payload, for the message on a key it does not. */
-const OBJECTS_SENT_KEYS = '"properties" and "associations"';
+// `associations` is never taken as plainly valid: ajv reads it in full.
+const isObject = (value: JsonValue) => value.kind === 'object';
+
+/** A CRM objects single file: schemas/contact-objects.schema.json. */
+export const OBJECTS_RULES: StructureRules = {
+  validate: validateObjectsPayload, sentKeys: '"properties" and "associations"',
+  plainKeys: new Map([['properties', isObject], ['id', isIdDigits], ['$schema', (value) => value.kind === 'string']]),
+};
+
+/** A contact of a CRM objects batch's `inputs`: schemas/contacts-objects-batch.schema.json, where `id` names the contact to update. */
+export const OBJECTS_BATCH_RULES: StructureRules = {
+  validate: validateObjectsBatchInput, sentKeys: '"properties", "associations" and "id"',
+  plainKeys: new Map([['properties', isObject], ['id', isIdDigits]]),
+};
 
 const ASSOCIATION_EXAMPLE = '{"to": {"id": "101"}, "types": [{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 279}]}';
 
-export function checkObjectsStructure(payload: ParsedPayload): Finding[] {
+export function checkObjectsStructure(payload: ParsedPayload, rules: StructureRules = OBJECTS_RULES): Finding[] {
   if (!payload.root) return [];
   const findings: Finding[] = [];
-  if (!validateObjectsPayload(topLevelValue(payload))) {
-    for (const error of validateObjectsPayload.errors ?? []) findings.push(...explainTopLevel(error, payload));
+  const validator = rules.validate;
+  if (!(payload.properties?.value?.kind === 'object' && plainTopLevel(payload, rules)) && !validator(topLevelValue(payload))) {
+    for (const error of validator.errors ?? []) findings.push(...explainTopLevel(error, payload, rules.sentKeys));
   }
-  const suspects = payload.propertyMembers.filter((member) => !plainlyValid(member.value));
-  if (suspects.length > 0) {
+  // No array unless there is a suspect: a batch file asks 10 000 contacts every keystroke, and nearly none has one.
+  let suspects: PropertyMember[] | undefined;
+  const members = payload.propertyMembers;
+  for (let i = 0; i < members.length; i++) if (!plainlyValid(members[i].value)) (suspects ??= []).push(members[i]);
+  if (suspects) {
     const properties = Object.create(null) as Record<string, unknown>;
     suspects.forEach((member, index) => (properties[index] = scalarOrPlaceholder(member.value!)));
-    if (!validateObjectsPayload({ properties })) {
-      for (const error of validateObjectsPayload.errors ?? []) {
-        const member = suspects[Number(error.instancePath.split('/')[2])];
+    if (!validator({ properties })) {
+      for (const error of validator.errors ?? []) {
+        const member = suspects[Number(error.instancePath.split('/')[2])] as PropertyMember | undefined;
         if (member) findings.push(valueNotScalar(member));
       }
     }
@@ -66,9 +82,9 @@ function writtenValue(text: string, value: JsonValue): unknown {
   }
 }
 
-function explainTopLevel(error: ErrorObject, payload: ParsedPayload): Finding[] {
+function explainTopLevel(error: ErrorObject, payload: ParsedPayload, sentKeys: string): Finding[] {
   const path = error.instancePath.split('/').slice(1).map(unescapePointer);
-  if (path.length === 0) return explainRoot(error, payload, OBJECTS_SENT_KEYS);
+  if (path.length === 0) return explainRoot(error, payload, sentKeys);
   const member = lastMember(payload.topMembers, path[0]);
   if (!member) return [];
   const span = member.value ?? member.keySpan;

@@ -33,6 +33,8 @@ export interface PayloadShape {
   newAssignment(name: string, value: string): string;
   /** A new assignment of `name` (JSON) for a client without snippets, which cannot put the cursor in its value. */
   plainNewAssignment(name: string): string;
+  /** Where an assignment is, for messages: "in this file", or "in this contact" in a batch file. */
+  readonly scope: string;
   /** What a duplicate assignment means, after "\"email\" is set twice in this file; ". */
   readonly duplicateMeaning: string;
   /** How the API reads date and datetime values. */

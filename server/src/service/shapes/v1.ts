@@ -32,6 +32,7 @@ export const v1Shape: PayloadShape = {
   },
   newAssignment: (name, value) => `{ "property": ${name}, "value": ${value} }`,
   plainNewAssignment: (name) => `{ "property": ${name}, "value": "" }`,
+  scope: 'in this file',
   duplicateMeaning: 'HubSpot keeps only one of the values.',
   dates: 'epochMilliseconds',
   topLevelKeys: new Map<string, KeySchema>(Object.entries(schema.properties)),

@@ -17,3 +17,10 @@ test('a CRM objects file: "Update id N" with a saved id, else "Update by id…"'
   assert.equal(updateTitle({ shape: 'objects', vid: 61574, entryCount: 1, line: 0 }), 'Update id 61574');
   assert.equal(updateTitle({ shape: 'objects', entryCount: 1, line: 0 }), 'Update by id…');
 });
+
+test('a batch file: "Send N contacts…" with the count, "Send batch file…" when it cannot be counted', async () => {
+  const { batchTitle } = await codeLens();
+  assert.equal(batchTitle(1000), 'Send 1000 contacts…');
+  assert.equal(batchTitle(1), 'Send 1 contact…');
+  assert.equal(batchTitle(undefined), 'Send batch file…');
+});

@@ -1,0 +1,222 @@
+// `contact-payloads seed [PATH|GLOB…]`: a seed set — contact files and batch files, found as
+// `check` finds them — planned against the portal (what each contact needs: create, update with
+// which changes, nothing, or held back by its errors), confirmed, then sent in batches of 100 at
+// the pace HubSpot's rate-limit headers allow. A journal written as the run goes makes a re-run
+// resume: what is done is found done, and a create whose answer was lost is not sent twice.
+import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import path from 'node:path';
+import { plural } from '../hubspot/format';
+import { DEFAULT_RETRY, normaliseRetryOptions } from '../hubspot/retryPolicy';
+import { BYTE_ORDER_MARK, isBatchFile } from '../send/contactText';
+import { withEdits } from '../send/idEdit';
+import { bundledDefaultCatalog, readSeedFile } from '../../../server/src/service';
+import { defaultJournalPath, openJournal, type Journal } from '../seed/journal';
+import { accountLabel, readSeedAccount } from '../seed/seedAccount';
+import { seedIdEdits, type IdToSave } from '../seed/seedIds';
+import { countOutcomes, type SeedReport } from '../seed/seedOutcome';
+import { SeedPlanError, type SeedPlan } from '../seed/seedPlanning';
+import { createSeedRun } from '../seed/seedRun';
+import { unsentResult } from '../seed/seedSending';
+import { sendingProgress } from '../seed/seedWording';
+import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, type CommandContext } from './commandLine';
+import { readContactFile } from './contactFile';
+import { ExitCode } from './exitCodes';
+import { CHECK_SETTINGS } from './fileDiagnostics';
+import { findContactFiles } from './findFiles';
+import { SEED_HELP } from './help';
+import { apiVersionOption, chosenBaseUrl, commandClient, configProblem, MISSING_TOKEN, tokenFrom } from './hubspotAccess';
+import { printablePath } from './printable';
+import { fileSeedSource } from './seedFiles';
+import { planCountsLine, planJson, planLines, reportJson, reportLines } from './seedOutput';
+import { stateFolder } from './stateFolder';
+
+export async function seedCommand(args: readonly string[], context: CommandContext): Promise<ExitCode> {
+  const { terminal, env, cwd } = context;
+  const { values, positionals } = parseCommandLine(args, {
+    'base-url': { type: 'string' },
+    'api-version': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
+    'save-ids': { type: 'boolean' },
+    journal: { type: 'string' },
+    'resend-uncertain': { type: 'boolean' },
+    ...REQUEST_OPTIONS,
+  });
+  if (values.help) {
+    terminal.out(SEED_HELP);
+    return ExitCode.Success;
+  }
+  const apiVersion = apiVersionOption(values['api-version']);
+  const request = requestOptions(values);
+  const json = values.json === true;
+  // With --json, standard output is the JSON document alone; everything else goes to standard error.
+  const say = json ? terminal.err : terminal.out;
+
+  const baseUrl = chosenBaseUrl(values['base-url'], env);
+  if (!baseUrl.ok) return configProblem(context, baseUrl.message);
+  const token = tokenFrom(env);
+  // Even a dry run reads the portal: the plan says what would change there.
+  if (token === '') return configProblem(context, MISSING_TOKEN);
+
+  const found = await findContactFiles(positionals, cwd);
+  for (const arg of found.unmatched) terminal.err(`contact-payloads: ${printablePath(arg)}: no contact files found`);
+  if (found.unmatched.length > 0) return ExitCode.UsageOrFiles;
+
+  const client = commandClient({ baseUrl: baseUrl.baseUrl, token, request }, context);
+  if (!client) return ExitCode.UsageOrFiles;
+  // Ctrl-C stops after the requests in flight: their answers are journalled, the rest not sent.
+  const abort = new AbortController();
+  const cancel = () => {
+    terminal.err('Stopping after the requests in flight…');
+    abort.abort();
+  };
+  process.once('SIGINT', cancel);
+  let journal: Journal | undefined;
+  try {
+    const account = await readSeedAccount(client, apiVersion, abort.signal);
+    const roots = (positionals.length > 0 ? positionals : ['.']).map((arg) => path.resolve(cwd, arg));
+    journal = openJournal(values.journal === undefined ? defaultJournalPath(stateFolder(env), account, roots) : path.resolve(cwd, values.journal), account);
+    const retry = normaliseRetryOptions({ ...DEFAULT_RETRY, ...(request.maxRetries === undefined ? {} : { maxRetries: request.maxRetries }) });
+    const run = createSeedRun({ client, account, journal, retry, signal: abort.signal });
+    const source = fileSeedSource(found.files, cwd);
+    const progress = progressLine(context);
+
+    const planStartedAt = Date.now();
+    let plan: SeedPlan;
+    try {
+      plan = await run.plan(source, {
+        resendUncertain: values['resend-uncertain'] === true,
+        onProgress: (planned) => progress(`Planning: ${planned} contacts read`),
+        nameOf: (file) => printablePath(displayPath(file, cwd)),
+      });
+    } catch (error) {
+      if (error instanceof SeedPlanError) return configProblem(context, error.message);
+      throw error;
+    }
+    const planElapsedMs = Date.now() - planStartedAt;
+    progress(undefined);
+
+    if (values['dry-run']) {
+      if (json) terminal.out(JSON.stringify(planJson(plan, cwd, journal.path), null, 2));
+      else for (const line of planLines(plan, cwd, true)) terminal.out(line);
+      say(planCountsLine(plan));
+      return plan.counts.blocked > 0 || plan.fileProblems.length > 0 ? ExitCode.Problems : ExitCode.Success;
+    }
+    for (const line of planLines(plan, cwd, false)) say(line);
+    say(planCountsLine(plan));
+    const toSend = plan.counts.create + plan.counts.update;
+    if (toSend === 0) {
+      say('Nothing to send.');
+      const report = unsentReport(plan, journal);
+      if (json) terminal.out(JSON.stringify(reportJson(plan, report, cwd, 0, planElapsedMs), null, 2));
+      return exitCodeOfRun(plan, report);
+    }
+    if (values.yes !== true) {
+      const confirmed = await confirm(`Send ${plural(toSend, 'contact', 'contacts')} to ${accountLabel(plan.account)}? [y/N] `, context);
+      if (confirmed === undefined) return configProblem(context, 'nothing sent: standard input is not a terminal to confirm on; pass --yes to send without asking (after a --dry-run, say).');
+      if (!confirmed) {
+        say('Nothing sent.');
+        return ExitCode.UsageOrFiles;
+      }
+    }
+
+    const sendStartedAt = Date.now();
+    const report = await run.send(plan, source, {
+      onProgress: ({ done, total, elapsedMs }) => progress(`Sending: ${sendingProgress(done, total, elapsedMs)}`),
+    });
+    const sendElapsedMs = Date.now() - sendStartedAt;
+    progress(undefined);
+    for (const line of reportLines(report, cwd)) say(line);
+    if (values['save-ids']) await saveIds(report, cwd, say, terminal.err);
+    if (json) terminal.out(JSON.stringify(reportJson(plan, report, cwd, sendElapsedMs, planElapsedMs), null, 2));
+    return exitCodeOfRun(plan, report);
+  } finally {
+    process.off('SIGINT', cancel);
+    journal?.close();
+    await client.close();
+  }
+}
+
+/** Stopped before the end outweighs everything (re-run to resume); then unknown outcomes; then failures. */
+function exitCodeOfRun(plan: SeedPlan, report: SeedReport): ExitCode {
+  if (report.stopped) return ExitCode.Stopped;
+  if (report.counts.uncertain > 0) return ExitCode.UnknownOutcome;
+  if (report.counts.failed > 0 || report.counts.blocked > 0 || report.counts.notSent > 0 || plan.fileProblems.length > 0) return ExitCode.Problems;
+  return ExitCode.Success;
+}
+
+/** The report of a plan with nothing to send: each contact as the plan left it. */
+function unsentReport(plan: SeedPlan, journal: Journal): SeedReport {
+  const results = plan.rows.map((row) => unsentResult(row, 'not sent'));
+  return { account: plan.account, counts: countOutcomes(results), results, stopped: undefined, requests: 0, rateLimited: 0, elapsedMs: 0, journalPath: journal.path };
+}
+
+/** y/N on a terminal; undefined when there is none to ask on. */
+async function confirm(question: string, { terminal }: CommandContext): Promise<boolean | undefined> {
+  if (!process.stdin.isTTY) return undefined;
+  const reader = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await reader.question(question)).trim());
+  } catch {
+    terminal.err('');
+    return false;
+  } finally {
+    reader.close();
+  }
+}
+
+/** A line that rewrites itself on a terminal; on a log, one line at most every few seconds. */
+function progressLine({ terminal }: CommandContext): (line: string | undefined) => void {
+  const onTerminal = process.stderr.isTTY === true;
+  // A log gets no line for a run that ends within the first few seconds.
+  let lastAt = Date.now();
+  let shown = false;
+  return (line) => {
+    if (line === undefined) {
+      if (shown && onTerminal) process.stderr.write('\n');
+      shown = false;
+      return;
+    }
+    const now = Date.now();
+    if (onTerminal) {
+      process.stderr.write(`\r\u001b[K${line}`);
+      shown = true;
+    } else if (now - lastAt >= 5000) {
+      terminal.err(line);
+      lastAt = now;
+    }
+  };
+}
+
+/** Writes each created contact's id into its file; a file that changed meanwhile is read afresh first. */
+async function saveIds(report: SeedReport, cwd: string, say: (line: string) => void, err: (line: string) => void): Promise<void> {
+  const byFile = new Map<string, IdToSave[]>();
+  for (const result of report.results) {
+    if ((result.outcome === 'created' || result.outcome === 'updated') && result.id !== undefined) {
+      const list = byFile.get(result.file) ?? [];
+      list.push({ index: result.index, id: result.id });
+      byFile.set(result.file, list);
+    }
+  }
+  let saved = 0;
+  for (const [file, ids] of byFile) {
+    const shown = printablePath(displayPath(file, cwd));
+    const read = await readContactFile(file, cwd);
+    if (!read.ok) {
+      err(`${shown}: ids not saved: the file ${read.problem}`);
+      continue;
+    }
+    const seedRead = readSeedFile(read.text, bundledDefaultCatalog(), CHECK_SETTINGS, isBatchFile(file) ? 'batch' : 'single');
+    const edits = seedIdEdits(read.text, seedRead, ids);
+    if (edits.length === 0) continue;
+    try {
+      await writeFile(file, (read.byteOrderMark ? BYTE_ORDER_MARK : '') + withEdits(read.text, edits), 'utf8');
+      saved += edits.length;
+    } catch (error) {
+      err(`${shown}: ids not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  say(`Saved ${plural(saved, 'id', 'ids')} into the files.`);
+}
