@@ -92,7 +92,7 @@ export function reportSeedBench(result: SeedBenchResult): SeedBenchReport {
     '',
     `### The same with ${percent(faults.serverError)} 5xx and ${percent(faults.lost)} lost answers (seed ${faults.seed})`,
     '',
-    'A lost answer: the sandbox handles the request (a write is applied), then drops the connection.',
+    'A lost answer: the sandbox handles the request (a write is applied, unless the limit refused it), then drops the connection. 5xx are answered before the limit is counted.',
     '',
     '| | wall | requests | 429s | 5xx | lost | contacts | distinct emails | duplicates | missing | what the side says | target |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',

@@ -14,6 +14,6 @@ export function writeSeedSection(markdown: string, file = RESULTS_FILE): void {
   const end = previous.indexOf(END);
   const next = begin >= 0 && end > begin
     ? `${previous.slice(0, begin)}${section}${previous.slice(end + END.length)}`
-    : `${previous.replace(/\n*$/, '')}\n\n${section}\n`;
+    : `${previous === '' ? '' : `${previous.replace(/\n*$/, '')}\n\n`}${section}\n`;
   writeFileSync(file, next);
 }

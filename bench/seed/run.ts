@@ -104,6 +104,7 @@ function introduction(startedAt: Date, durationMs: number, sample: number, other
     '',
     ...(otherCli ? [`Our CLI: ${otherCli}.`, ''] : []),
     `Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:seed\` (${seconds(durationMs)} in all) on ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${memory}, Node ${process.version}.`,
+    '',
     `**How** (bench/seed/). The seed set is batch files in the CRM objects batch body form (\`{"inputs":[{"properties":{…}}]}\`, email, first and`,
     'last name, company), 1 000 contacts a file, unique emails, written to a temporary folder and deleted afterwards. The sandbox',
     `(test/sandbox) runs in the benchmark's process, a fresh one per side, with a rolling limit of ${LIMIT.max} requests per ${interval(LIMIT)} and a daily`,
