@@ -5,7 +5,7 @@
 // HubSpot counted it somewhere in between, so it has surely left HubSpot's rolling window by then,
 // and holding fewer than `max` places means HubSpot never sees more than `max` of ours. Another
 // client on the same app shows only in `remaining`, which counts its requests too: the last answer's
-// `remaining`, less ours sent after the answered request (it cannot have counted them), is the room
+// `remaining`, less ours still in flight when it came (it may not have counted them), is the room
 // HubSpot has; it grows only as our own counted requests leave the window, so places another client
 // frees are not taken until an answer shows them free. A 429 pauses every request for as long as
 // HubSpot says and halves the share of `max` we take (two runs reading the same room at the same
@@ -61,7 +61,7 @@ interface Limit {
 
 /**
  * What the last answer's `remaining` says: the room HubSpot had for more requests (its `remaining`,
- * less ours sent after the answered request, less each started since), and which of ours it counted:
+ * less ours in flight when it came, less each started since), and which of ours it counted:
  * each makes room for one more when it leaves the window.
  */
 interface Reading {
@@ -137,11 +137,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const read = readRateLimitHeaders(headers);
     limit = { max: read.max ?? limit?.max ?? FALLBACK_LIMIT.max, intervalMs: read.intervalMs ?? limit?.intervalMs ?? FALLBACK_LIMIT.intervalMs };
     if (read.remaining === undefined) return;
-    // Ours that started no later than this request are taken as counted (sent together, most arrive
-    // first); those started after it may not have been.
+    // Ours already answered are taken as counted (they reached HubSpot before this answer left it);
+    // those still in flight may not have been, whenever they started: requests sent together arrive
+    // in any order, and taking them as counted let another client's request overfill the window.
     ownHeldAt(at, limit);
-    const { startedAt } = answered;
-    const counted = holds.filter((hold) => hold.startedAt <= startedAt);
+    const counted = holds.filter((hold) => hold === answered || hold.endedAt !== undefined);
     reading = { room: read.remaining - (holds.length - counted.length), counted, staleAt: at + limit.intervalMs };
   };
 
