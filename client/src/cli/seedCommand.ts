@@ -28,7 +28,7 @@ import { SEED_HELP } from './help';
 import { apiVersionOption, chosenBaseUrl, commandClient, configProblem, MISSING_TOKEN, tokenFrom } from './hubspotAccess';
 import { printablePath } from './printable';
 import { fileSeedSource } from './seedFiles';
-import { planCountsLine, planJson, planLines, reportJson, reportLines } from './seedOutput';
+import { planCountsLine, planJson, planLines, reportJson, reportLines, writeJsonDocument } from './seedOutput';
 import { stateFolder } from './stateFolder';
 
 export async function seedCommand(args: readonly string[], context: CommandContext): Promise<ExitCode> {
@@ -99,7 +99,7 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     progress(undefined);
 
     if (values['dry-run']) {
-      if (json) terminal.out(JSON.stringify(planJson(plan, cwd, journal.path), null, 2));
+      if (json) writeJsonDocument(terminal.out, planJson(plan, cwd, journal.path));
       else for (const line of planLines(plan, cwd, true)) terminal.out(line);
       say(planCountsLine(plan));
       return plan.counts.blocked > 0 || plan.fileProblems.length > 0 ? ExitCode.Problems : ExitCode.Success;
@@ -110,7 +110,7 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     if (toSend === 0) {
       say('Nothing to send.');
       const report = unsentReport(plan, journal);
-      if (json) terminal.out(JSON.stringify(reportJson(plan, report, cwd, 0, planElapsedMs), null, 2));
+      if (json) writeJsonDocument(terminal.out, reportJson(plan, report, cwd, 0, planElapsedMs));
       return exitCodeOfRun(plan, report);
     }
     if (values.yes !== true) {
@@ -130,7 +130,7 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     progress(undefined);
     for (const line of reportLines(report, cwd)) say(line);
     if (values['save-ids']) await saveIds(report, cwd, say, terminal.err);
-    if (json) terminal.out(JSON.stringify(reportJson(plan, report, cwd, sendElapsedMs, planElapsedMs), null, 2));
+    if (json) writeJsonDocument(terminal.out, reportJson(plan, report, cwd, sendElapsedMs, planElapsedMs));
     return exitCodeOfRun(plan, report);
   } finally {
     process.off('SIGINT', cancel);

@@ -51,29 +51,66 @@ export function reportLines(report: SeedReport, cwd: string): string[] {
   return lines;
 }
 
-export function planJson(plan: SeedPlan, cwd: string, journalPath: string) {
+/** A JSON document too large to build as one string: its members, then its contacts one per line. */
+export interface JsonDocument {
+  readonly head: Readonly<Record<string, unknown>>;
+  readonly contacts: Iterable<unknown>;
+}
+
+/**
+ * Writes the document as one JSON value, `contacts` last, one contact per line: a run of 100 000
+ * contacts is never held as a single string.
+ */
+export function writeJsonDocument(out: (line: string) => void, { head, contacts }: JsonDocument): void {
+  out('{');
+  for (const [key, value] of Object.entries(head)) out(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  out('  "contacts": [');
+  let previous: string | undefined;
+  for (const contact of contacts) {
+    if (previous !== undefined) out(`    ${previous},`);
+    previous = JSON.stringify(contact);
+  }
+  if (previous !== undefined) out(`    ${previous}`);
+  out('  ]');
+  out('}');
+}
+
+export function planJson(plan: SeedPlan, cwd: string, journalPath: string): JsonDocument {
   return {
-    account: plan.account,
-    journal: journalPath,
-    plan: { counts: plan.counts, files: plan.files, fileProblems: plan.fileProblems.map((problem) => ({ ...problem, file: displayPath(problem.file, cwd), problems: problem.problems.map(fromOne) })) },
-    contacts: plan.rows.map((row) => ({
-      file: displayPath(row.file, cwd), line: row.line + 1, index: row.index, email: row.email, action: row.action, route: row.route, id: row.id,
-      changes: row.changes, problems: row.problems.map(fromOne), note: row.note,
-    })),
+    head: {
+      account: plan.account,
+      journal: journalPath,
+      plan: { counts: plan.counts, files: plan.files, fileProblems: plan.fileProblems.map((problem) => ({ ...problem, file: displayPath(problem.file, cwd), problems: problem.problems.map(fromOne) })) },
+    },
+    contacts: (function* () {
+      for (const row of plan.rows) {
+        yield {
+          file: displayPath(row.file, cwd), line: row.line + 1, index: row.index, email: row.email, action: row.action, route: row.route, id: row.id,
+          changes: row.changes, problems: row.problems.map(fromOne), note: row.note,
+        };
+      }
+    })(),
   };
 }
 
-export function reportJson(plan: SeedPlan, report: SeedReport, cwd: string, sendElapsedMs: number, planElapsedMs: number) {
-  const rows = new Map(plan.rows.map((row) => [row.key, row]));
+/** The run's results; `report.results` are in the plan's order, one per row. */
+export function reportJson(plan: SeedPlan, report: SeedReport, cwd: string, sendElapsedMs: number, planElapsedMs: number): JsonDocument {
   return {
-    account: report.account,
-    journal: report.journalPath,
-    plan: { counts: plan.counts, files: plan.files, elapsedMs: planElapsedMs },
-    run: { counts: report.counts, requests: report.requests, rateLimited: report.rateLimited, elapsedMs: planElapsedMs + sendElapsedMs, sendElapsedMs, stopped: report.stopped },
-    contacts: report.results.map((result) => ({
-      file: displayPath(result.file, cwd), line: result.line + 1, index: result.index, email: rows.get(result.key)?.email, action: rows.get(result.key)?.action,
-      outcome: result.outcome, id: result.id, message: result.message, rejected: result.rejected.length > 0 ? result.rejected : undefined,
-    })),
+    head: {
+      account: report.account,
+      journal: report.journalPath,
+      plan: { counts: plan.counts, files: plan.files, elapsedMs: planElapsedMs },
+      run: { counts: report.counts, requests: report.requests, rateLimited: report.rateLimited, elapsedMs: planElapsedMs + sendElapsedMs, sendElapsedMs, stopped: report.stopped },
+    },
+    contacts: (function* () {
+      for (const [index, result] of report.results.entries()) {
+        const row = plan.rows[index];
+        yield {
+          file: displayPath(result.file, cwd), line: result.line + 1, index: result.index, email: row?.email, action: row?.action,
+          outcome: result.outcome, id: result.id, message: result.message, rejected: result.rejected.length > 0 ? result.rejected : undefined,
+        };
+      }
+    })(),
   };
 }
 

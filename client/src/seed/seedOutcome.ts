@@ -35,6 +35,7 @@ export interface SeedStop {
 export interface SeedReport {
   readonly account: SeedAccount;
   readonly counts: Readonly<Record<SeedOutcome, number>>;
+  /** One per contact of the plan, in its order. */
   readonly results: readonly SeedResult[];
   /** Set when the run ended before every planned contact was sent: re-running it resumes. */
   readonly stopped: SeedStop | undefined;
