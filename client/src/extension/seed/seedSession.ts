@@ -1,8 +1,8 @@
 // A seed set in the editor, from plan to report: the files found, read through the language server,
 // planned against the portal under a cancellable progress notification, shown in the Seed Plan view;
 // then, once the person sends it (and confirms), sent with a progress notification whose Cancel — or
-// the view's Stop — stops the run (the runner's signal: nothing more is sent); the view then shows
-// the run's report.
+// the view's Stop — stops the run after the requests in flight (the runner's signal: nothing more
+// starts, and what was in flight ends with its answer); the view then shows the run's report.
 // One set at a time. The run's journal lives in the extension's global storage, keyed by account and
 // the set's folders, so the same command run again resumes where a cut-off run stopped.
 import * as vscode from 'vscode';
