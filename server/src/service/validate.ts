@@ -134,7 +134,7 @@ class CollectedFindings {
   }
 
   /** What `check` hands over, to hand over again (handOverAgain). */
-  recording(check: () => void): HandedOver[] {
+  recording(check: () => void): readonly HandedOver[] {
     const record: HandedOver[] = [];
     this.record = record;
     try {
@@ -142,7 +142,8 @@ class CollectedFindings {
     } finally {
       this.record = undefined;
     }
-    return record;
+    // Most contacts of a batch file hand over nothing: one shared empty list for them all.
+    return record.length === 0 ? NOTHING_HANDED_OVER : record;
   }
 
   /** What a contact handed over when it was checked, in the order it came, the contact moved by `shift` since. */
@@ -244,6 +245,8 @@ interface HandedOver {
   built?: Finding;
   builtShift: number;
 }
+
+const NOTHING_HANDED_OVER: readonly HandedOver[] = [];
 
 /**
  * Every recipe but two reads its spans when it builds, from the model's objects, which an update moves
