@@ -68,6 +68,8 @@ export function countErrors(payload: ParsedDocument, catalog: PropertyCatalog, a
 /**
  * A finding not built yet: a named function and the values it is built from, stored only when the
  * report may keep it. No closure per finding: on a large file most findings are counted and dropped.
+ * A recipe reads its spans from the model's objects when it builds, not before: a batch contact's
+ * findings may be built after an edit has moved the contact (HandedOver).
  */
 type Recipe<A, B, C> = (a: A, b: B, c: C) => Finding;
 
