@@ -55,8 +55,15 @@ export function beginNameLookup(catalog: PropertyCatalog): NameLookup {
   return LOOKUP;
 }
 
+/**
+ * Fewer assignments than this (a contact of a batch file, a small single file) are looked up by name:
+ * remembering them would cost more than it saves, 10 000 times over when a batch file opens.
+ */
+const REMEMBERED_FROM = 64;
+
 const LOOKUP: NameLookup = {
   slotOf(assignments, index) {
+    if (assignments.length < REMEMBERED_FROM) return slotFor(assignments[index].name!);
     let known = remembered.get(assignments);
     if (!known || known.table !== table || known.owners.length !== assignments.length) {
       known = { table, owners: new Array<PropertyAssignment | undefined>(assignments.length), slots: new Int32Array(assignments.length) };

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bundledDefaultCatalog, createCatalog } from '../../../server/src/service/catalog';
 import { parseBatch, parseBatchTolerantly } from '../../../server/src/service/payload';
-import type { ParsedBatch, ParsedDocument } from '../../../server/src/service/payloadModel';
+import { isBatch, type ParsedBatch, type ParsedDocument } from '../../../server/src/service/payloadModel';
 import { updateDocument } from '../../../server/src/service/payloadUpdate';
 import { DEFAULT_SETTINGS } from '../../../server/src/service/serverSettings';
 import { validate } from '../../../server/src/service/validate';
@@ -86,3 +86,59 @@ test('a contact clean under one catalog is checked again under another, and afte
   const editedDocument = TextDocument.create('file:///clean.contacts.json', 'json', 2, edited);
   assert.deepEqual(validate(editedDocument, updated, bundledDefaultCatalog(), DEFAULT_SETTINGS).map((d) => d.code), ['invalid-email']);
 });
+
+/** A contact with a problem of every kind a contact's checks find, each at its own place. */
+function troubledContact(random: () => number, index: number): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  const properties = [
+    `"email": "${pick([`person${index}@example.com`, `person${index}@`, 'shared@example.com'])}"`,
+    `"lifecyclestage": "${pick(['lead', 'Lead', 'customer'])}"`,
+    pick(['"firstname": "Ada"', '"firstname": null', '"firstname": 12', '"": "x"', '"frstname": "Ada"', '"createdate": "2024-01-01"', '"firstname": {"a": 1}']),
+    pick(['"lastname": "Lovelace"', '"lastname": "L", "lastname": "M"', '"hs_object_id": "1"']),
+  ];
+  const id = pick(['', '"id": "12", ', '"id": 12, ', '"id": "x", ', '"surprise": 1, ', '"properties": {}, ']);
+  return `{${id}"properties": {${properties.join(', ')}}}`;
+}
+
+test('findings of contacts an edit did not reach are handed over again, moved: after random edits the diagnostics, capped or not, are a fresh validation\'s', () => {
+  const random = seededRandom(13);
+  const catalog = randomCatalog();
+  let keptWithFindings = 0;
+  for (let sequence = 0; sequence < 40; sequence++) {
+    const contacts = Array.from({ length: 12 }, (_, index) => troubledContact(random, index));
+    let text = `{"inputs": [\n${contacts.join(',\n')}\n]}`;
+    let model: ParsedDocument = parseBatch(text);
+    let document = TextDocument.create('file:///troubled.contacts.json', 'json', 0, text);
+    let contactsBefore = new Set(isBatch(model) ? model.contacts : []);
+    let lastPlainText = text;
+    validate(document, model, catalog, DEFAULT_SETTINGS);
+    for (let step = 1; step <= 25; step++) {
+      // Mostly typing in a value, which keeps the other contacts; now and then any keystroke, undone once the JSON is broken.
+      text = model.syntaxErrors.length > 0 ? lastPlainText : random() < 0.1 ? randomEdit(random, text) : typeInValue(random, text);
+      model = updateDocument(model, text);
+      document = TextDocument.create('file:///troubled.contacts.json', 'json', step, text);
+      const updated = validate(document, model, catalog, DEFAULT_SETTINGS, [], failIfACheckFails(text));
+      const fresh = validate(document, parseBatchTolerantly(text), catalog, DEFAULT_SETTINGS);
+      const what = `sequence ${sequence}, edit ${step}: ${JSON.stringify(text)}`;
+      assert.deepStrictEqual(updated, fresh, what);
+      // Under a cap the warnings handed over again compete for the same few places.
+      const capped = { ...DEFAULT_SETTINGS, maxDiagnostics: 3 };
+      assert.deepStrictEqual(validate(document, model, catalog, capped), validate(document, parseBatchTolerantly(text), catalog, capped), `${what} (capped)`);
+      const contactsNow = isBatch(model) ? model.contacts : [];
+      const kept = contactsNow.filter((contact) => contactsBefore.has(contact));
+      if (kept.some((contact) => updated.some((d) => document.offsetAt(d.range.start) >= contact.root!.offset && document.offsetAt(d.range.start) < contact.root!.offset + contact.root!.length))) keptWithFindings++;
+      contactsBefore = new Set(contactsNow);
+      if (model.syntaxErrors.length === 0) lastPlainText = text;
+    }
+  }
+  assert.ok(keptWithFindings > 500, `contacts with findings are kept across edits: only after ${keptWithFindings} edits`);
+});
+
+/** Letters typed at the start of a random value, or its first character deleted: the JSON stays as it was, the length changes. */
+function typeInValue(random: () => number, text: string): string {
+  const value = text.indexOf(': "', Math.floor(random() * text.length));
+  if (value < 0) return text;
+  const at = value + 3;
+  if (random() < 0.3 && text[at] !== '"' && text[at] !== '\\') return text.slice(0, at) + text.slice(at + 1);
+  return text.slice(0, at) + 'xyz'.slice(0, 1 + Math.floor(random() * 3)) + text.slice(at);
+}
