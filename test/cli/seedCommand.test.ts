@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
 import { CLI, runCli, runs, type CliRun } from './support';
 
-const TOKEN = 'pat-na1-5eed5e75-0000-4bad-9ood-70ken0000cli';
+const TOKEN = 'pat-na1-5eedcli-0000-4bad-9ood-70ken0000cli';
 const KILL_DEADLINE_MS = 30_000;
 
 let scratch: string;
