@@ -13,7 +13,7 @@ import { withEdits } from '../send/idEdit';
 import { bundledDefaultCatalog, readSeedFile } from '../../../server/src/service';
 import { defaultJournalPath, openJournal, type Journal } from '../seed/journal';
 import { accountLabel, readSeedAccount } from '../seed/seedAccount';
-import { seedIdEdits, type IdToSave } from '../seed/seedIds';
+import { idsToSave, seedIdEdits } from '../seed/seedIds';
 import { countOutcomes, type SeedReport } from '../seed/seedOutcome';
 import { SeedPlanError, type SeedPlan } from '../seed/seedPlanning';
 import { createSeedRun } from '../seed/seedRun';
@@ -192,16 +192,8 @@ function progressLine({ terminal }: CommandContext): (line: string | undefined) 
 
 /** Writes each created contact's id into its file; a file that changed meanwhile is read afresh first. */
 async function saveIds(report: SeedReport, cwd: string, say: (line: string) => void, err: (line: string) => void): Promise<void> {
-  const byFile = new Map<string, IdToSave[]>();
-  for (const result of report.results) {
-    if ((result.outcome === 'created' || result.outcome === 'updated') && result.id !== undefined) {
-      const list = byFile.get(result.file) ?? [];
-      list.push({ index: result.index, id: result.id });
-      byFile.set(result.file, list);
-    }
-  }
   let saved = 0;
-  for (const [file, ids] of byFile) {
+  for (const [file, ids] of idsToSave(report)) {
     const shown = printablePath(displayPath(file, cwd));
     const read = await readContactFile(file, cwd);
     if (!read.ok) {

@@ -6,10 +6,23 @@ import type { Edit } from 'jsonc-parser';
 import type { SeedFileRead } from '../../../server/src/service/seedContact';
 import { formattingOf, idEdits } from '../send/idEdit';
 import { SAVED_ID_KEYS, writtenId } from '../send/savedId';
+import type { SeedReport } from './seedOutcome';
 
 export interface IdToSave {
   readonly index: number;
   readonly id: string;
+}
+
+/** The ids a run's report gives to save, by file: each contact HubSpot created or updated, with its id. */
+export function idsToSave(report: SeedReport): Map<string, IdToSave[]> {
+  const byFile = new Map<string, IdToSave[]>();
+  for (const result of report.results) {
+    if ((result.outcome !== 'created' && result.outcome !== 'updated') || result.id === undefined) continue;
+    const ids = byFile.get(result.file) ?? [];
+    ids.push({ index: result.index, id: result.id });
+    byFile.set(result.file, ids);
+  }
+  return byFile;
 }
 
 /** The edits that save these ids; a contact that already has an id, or an id that is no number, is left alone. */

@@ -24,8 +24,6 @@ export interface PlanRow {
   readonly id: string | undefined;
   /** An update's changes, old → new; empty for a create (it sets every property of its file). */
   readonly changes: readonly PropertyChange[];
-  /** How many properties are sent: a create's all, an update's changed ones. */
-  readonly propertyCount: number;
   readonly problems: readonly SeedProblem[];
   readonly note: string | undefined;
   /** What was planned, so that a file edited between plan and send is noticed instead of sent unplanned. */
@@ -99,7 +97,7 @@ export async function planSeedSet(source: SeedSource, context: PlanningContext):
   const duplicated = duplicates.duplicates();
   const checked = duplicated.size === 0 ? rows : rows.map((row) => {
     const others = duplicated.get(row.key);
-    return others ? { ...row, action: 'blocked' as const, route: undefined, changes: [], propertyCount: 0, ...duplicateBlock(row, row.problems, others, context.nameOf) } : row;
+    return others ? { ...row, action: 'blocked' as const, route: undefined, changes: [], ...duplicateBlock(row, row.problems, others, context.nameOf) } : row;
   });
   return { account: context.account, rows: checked, counts: countActions(checked), fileProblems, files: source.files.length };
 }
@@ -159,7 +157,6 @@ function planRow(planned: PlannedContact): PlanRow {
     route: planned.route,
     id: planned.id,
     changes: action === 'update' ? planned.changes : [],
-    propertyCount: action === 'update' ? planned.changes.length : entry.properties.length,
     problems: planned.problems,
     note: planned.note,
     fingerprint: fingerprintOf(entry),

@@ -35,8 +35,6 @@ export interface PlanOptions {
 export interface SeedRun {
   plan(source: SeedSource, options: PlanOptions): Promise<SeedPlan>;
   send(plan: SeedPlan, source: SeedSource, options?: { readonly onProgress?: (progress: SendProgress) => void }): Promise<SeedReport>;
-  /** Requests per second over the last window, for progress lines. */
-  readonly ratePerSecond: number;
 }
 
 export function createSeedRun(options: SeedRunOptions): SeedRun {
@@ -48,8 +46,5 @@ export function createSeedRun(options: SeedRunOptions): SeedRun {
   return {
     plan: (source, planOptions) => planSeedSet(source, { account, dispatcher, journal, resendUncertain: planOptions.resendUncertain, signal, onProgress: planOptions.onProgress, nameOf: planOptions.nameOf ?? ((file) => file) }),
     send: (plan, source, sendOptions) => sendSeedPlan(plan, source, { dispatcher, journal, signal, now, onProgress: sendOptions?.onProgress }),
-    get ratePerSecond() {
-      return limiter.ratePerSecond;
-    },
   };
 }

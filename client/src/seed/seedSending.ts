@@ -59,7 +59,8 @@ export async function sendSeedPlan(plan: SeedPlan, source: SeedSource, context: 
       journal.record({ type: 'outcome', at: new Date(context.now()).toISOString(), key: row.key, outcome, ...(id === undefined ? {} : { id }), ...(fields.message === undefined ? {} : { message: fields.message }), ...(batch === undefined ? {} : { batch }) });
     }
   };
-  const progress = () => context.onProgress?.({ done: results.size - countNotRouted(results, planned), total, elapsedMs: context.now() - startedAt });
+  // Every result is of a planned row (settle is only ever given those), so their count is the progress.
+  const progress = () => context.onProgress?.({ done: results.size, total, elapsedMs: context.now() - startedAt });
 
   const dispatch = (route: BatchRoute, inputs: readonly PendingInput[]) => {
     const batch = `b${++batchNumber}`;
@@ -166,12 +167,6 @@ export async function sendSeedPlan(plan: SeedPlan, source: SeedSource, context: 
     elapsedMs: context.now() - startedAt,
     journalPath: journal.path,
   };
-}
-
-function countNotRouted(results: ReadonlyMap<string, SeedResult>, planned: ReadonlyMap<string, PlanRow>): number {
-  let count = 0;
-  for (const key of results.keys()) if (!planned.has(key)) count++;
-  return count;
 }
 
 /** A row the plan does not send (unchanged, blocked, uncertain), or one a stop left unsent. */

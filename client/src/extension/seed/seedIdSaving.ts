@@ -3,7 +3,7 @@
 // A file that had no unsaved changes is saved afterwards; one that had is left for its owner to save,
 // so nothing typed in the editor is written to disk behind their back.
 import * as vscode from 'vscode';
-import { seedIdEdits, type IdToSave } from '../../seed/seedIds';
+import { idsToSave, seedIdEdits } from '../../seed/seedIds';
 import type { SeedReport } from '../../seed/seedOutcome';
 import type { SeedSource } from '../../seed/seedSource';
 
@@ -16,17 +16,10 @@ export interface SavedIds {
 
 /** `source` reads a file as the run did (the language server's reading of the text the editor has). */
 export async function saveSeedIds(report: SeedReport, source: SeedSource): Promise<SavedIds> {
-  const byFile = new Map<string, IdToSave[]>();
-  for (const result of report.results) {
-    if ((result.outcome !== 'created' && result.outcome !== 'updated') || result.id === undefined) continue;
-    const ids = byFile.get(result.file) ?? [];
-    ids.push({ index: result.index, id: result.id });
-    byFile.set(result.file, ids);
-  }
   let ids = 0;
   let files = 0;
   const problems: string[] = [];
-  for (const [file, toSave] of byFile) {
+  for (const [file, toSave] of idsToSave(report)) {
     const uri = vscode.Uri.parse(file);
     const document = await vscode.workspace.openTextDocument(uri);
     const wasDirty = document.isDirty;

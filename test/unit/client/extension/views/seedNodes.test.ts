@@ -13,7 +13,7 @@ const ACCOUNT: SeedAccount = { origin: 'https://api.hubapi.com', portalId: 62515
 const name = (file: string) => file.replace('file:///work/', '');
 
 function row(fields: Partial<PlanRow> & Pick<PlanRow, 'action' | 'file' | 'line'>): PlanRow {
-  return { key: `${fields.file}#${fields.index ?? 0}`, index: 0, character: 0, email: undefined, route: undefined, id: undefined, changes: [], propertyCount: 0, problems: [], note: undefined, fingerprint: 'f', ...fields };
+  return { key: `${fields.file}#${fields.index ?? 0}`, index: 0, character: 0, email: undefined, route: undefined, id: undefined, changes: [], problems: [], note: undefined, fingerprint: 'f', ...fields };
 }
 
 const PLAN: SeedPlan = {
