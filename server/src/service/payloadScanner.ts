@@ -130,7 +130,7 @@ class PlainJsonScanner {
     if (this.pos >= text.length) throw NOT_PLAIN_JSON;
     const start = this.pos;
     const first = text.charCodeAt(start);
-    const topMembers: Member[] = [];
+    let topMembers: Member[] = [];
     let inputs: Member | undefined;
     let list: ContactList = { elements: [], contacts: [] };
     let root: JsonValue;
@@ -138,31 +138,15 @@ class PlainJsonScanner {
       list = this.contactList(1, sourceText);
       root = { kind: 'array', offset: start, length: this.pos - start };
     } else if (first === OPEN_BRACE) {
-      this.pos++;
-      this.skipWhitespace();
-      if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
-        for (;;) {
-          const keyStart = this.pos;
-          const key = this.key();
-          const keyLength = this.pos - keyStart;
-          this.colon();
-          const valueStart = this.pos;
-          let value: JsonValue;
-          // The last `inputs` is the one the model keeps, as JSON.parse would.
-          if (key === 'inputs') list = { elements: [], contacts: [] };
-          if (key === 'inputs' && text.charCodeAt(valueStart) === OPEN_BRACKET) {
-            list = this.contactList(2, sourceText);
-            value = { kind: 'array', offset: valueStart, length: this.pos - valueStart };
-          } else {
-            value = this.value(2);
-          }
-          const member = new LocatedMember(key, keyStart, keyLength, value, this.pos - keyStart);
-          topMembers.push(member);
-          if (key === 'inputs') inputs = member;
-          if (!this.nextMember(CLOSE_BRACE)) break;
-        }
-      }
-      this.pos++;
+      topMembers = this.objectMembers(1, (key, valueStart) => {
+        if (key !== 'inputs') return undefined;
+        // The last `inputs` is the one the model keeps, as JSON.parse would.
+        list = { elements: [], contacts: [] };
+        if (text.charCodeAt(valueStart) !== OPEN_BRACKET) return undefined;
+        list = this.contactList(2, sourceText);
+        return { kind: 'array', offset: valueStart, length: this.pos - valueStart };
+      });
+      inputs = topMembers.findLast((member) => member.key === 'inputs');
       root = { kind: 'object', offset: start, length: this.pos - start };
     } else {
       root = this.value(1);
@@ -211,11 +195,38 @@ class PlainJsonScanner {
   private contactObject(depth: number): ContactParts {
     const { text } = this;
     if (depth > this.maxDepth) throw NOT_PLAIN_JSON;
-    const start = this.pos++;
-    const topMembers: Member[] = [];
-    let properties: Member | undefined;
+    const start = this.pos;
     let entries: readonly PayloadEntry[] = [];
     let propertyMembers: readonly PropertyMember[] = [];
+    const topMembers = this.objectMembers(depth, (key, valueStart) => {
+      if (key !== 'properties') return undefined;
+      // The last `properties` is the one the model keeps, as JSON.parse would.
+      entries = [];
+      propertyMembers = [];
+      const opener = text.charCodeAt(valueStart);
+      if (opener === OPEN_BRACKET) {
+        entries = this.entries(depth + 1);
+        return { kind: 'array', offset: valueStart, length: this.pos - valueStart };
+      }
+      if (opener === OPEN_BRACE) {
+        propertyMembers = this.propertyMembers(depth + 1);
+        return { kind: 'object', offset: valueStart, length: this.pos - valueStart };
+      }
+      return undefined;
+    });
+    const root: JsonValue = { kind: 'object', offset: start, length: this.pos - start };
+    return { root, topMembers, properties: topMembers.findLast((member) => member.key === 'properties'), entries, propertyMembers };
+  }
+
+  /**
+   * The members of an object at `depth`; the cursor is on its `{`. `modelled` reads the value of a
+   * member the caller models itself (`properties`, `inputs`), or returns undefined to have it read as
+   * plain JSON.
+   */
+  private objectMembers(depth: number, modelled: (key: string, valueStart: number) => JsonValue | undefined): Member[] {
+    const { text } = this;
+    const members: Member[] = [];
+    this.pos++;
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
       for (;;) {
@@ -223,32 +234,13 @@ class PlainJsonScanner {
         const key = this.key();
         const keyLength = this.pos - keyStart;
         this.colon();
-        let value: JsonValue;
-        const valueStart = this.pos;
-        const opener = text.charCodeAt(valueStart);
-        // The last `properties` is the one the model keeps, as JSON.parse would.
-        if (key === 'properties') {
-          entries = [];
-          propertyMembers = [];
-        }
-        if (key === 'properties' && opener === OPEN_BRACKET) {
-          entries = this.entries(depth + 1);
-          value = { kind: 'array', offset: valueStart, length: this.pos - valueStart };
-        } else if (key === 'properties' && opener === OPEN_BRACE) {
-          propertyMembers = this.propertyMembers(depth + 1);
-          value = { kind: 'object', offset: valueStart, length: this.pos - valueStart };
-        } else {
-          value = this.value(depth + 1);
-        }
-        const member = new LocatedMember(key, keyStart, keyLength, value, this.pos - keyStart);
-        topMembers.push(member);
-        if (key === 'properties') properties = member;
+        const value = modelled(key, this.pos) ?? this.value(depth + 1);
+        members.push(new LocatedMember(key, keyStart, keyLength, value, this.pos - keyStart));
         if (!this.nextMember(CLOSE_BRACE)) break;
       }
     }
     this.pos++;
-    const root: JsonValue = { kind: 'object', offset: start, length: this.pos - start };
-    return { root, topMembers, properties, entries, propertyMembers };
+    return members;
   }
 
   /** The members of the `properties` object; the cursor is on its `{`. */
@@ -517,3 +509,4 @@ class PlainJsonScanner {
     this.pos = i;
   }
 }
+
