@@ -56,7 +56,7 @@ function sampleSet(): void {
   write('seeds/team.contacts.json', { inputs: [{ properties: { email: 'alan@example.com', firstname: 'Alan' } }, { properties: { email: 'edsger@example.com' } }] });
 }
 
-interface JsonContact { readonly file: string; readonly line: number; readonly action?: string; readonly outcome?: string; readonly id?: string; readonly email?: string }
+interface JsonContact { readonly file: string; readonly line: number; readonly action?: string; readonly outcome?: string; readonly id?: string; readonly email?: string; readonly message?: string }
 interface SeedJson { readonly plan: { readonly counts: Record<string, number> }; readonly run?: { readonly counts: Record<string, number>; readonly requests: number }; readonly contacts: readonly JsonContact[] }
 
 const writes = (portal: Sandbox) => portal.requests.filter((request) => request.route === 'batchUpsert' || request.route === 'batchCreate' || request.route === 'batchUpdate');
@@ -106,6 +106,45 @@ describe('contact-payloads seed', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /4 unchanged/);
     assert.equal(writes(sandbox).length, 0);
+  });
+
+  it('--save-plan keeps the plan; --plan sends exactly it later without reading the portal, holding back a contact whose file changed since', async () => {
+    const sandbox = await portal();
+    sampleSet();
+    const planned = await seed(['seeds', '--dry-run', '--save-plan', 'seed.plan', ...journalArgs()], sandbox.url);
+    assert.equal(planned.code, 0, planned.stderr);
+    assert.match(planned.stdout, /Plan saved to seed\.plan/);
+    assert.equal(writes(sandbox).length, 0);
+    write('seeds/ada.contact.json', { properties: { email: 'ada@example.com', firstname: 'Ada L.' } });
+
+    sandbox.clearRequests();
+    const sent = await seed(['--plan', 'seed.plan', '--yes', '--json', ...journalArgs()], sandbox.url);
+    assert.equal(sent.code, 1, sent.stderr);
+    const report = JSON.parse(sent.stdout) as SeedJson;
+    assert.deepEqual([report.run?.counts.created, report.run?.counts.notSent], [3, 1]);
+    const ada = report.contacts.find((contact) => contact.file === 'seeds/ada.contact.json');
+    assert.match(ada?.message ?? '', /changed since the plan/);
+    assert.equal(sandbox.requests.filter((request) => request.route === 'batchRead').length, 0, 'the portal was not read again');
+    assert.deepEqual(sandbox.contacts.all().map((contact) => contact.properties.get('email')?.value).sort(), ['alan@example.com', 'edsger@example.com', 'grace@example.com']);
+  });
+
+  it('--plan refuses another portal, a file that is not a plan, and a PATH beside it (exit 2), sending nothing', async () => {
+    const first = await portal();
+    sampleSet();
+    assert.equal((await seed(['seeds', '--dry-run', '--save-plan', 'seed.plan', ...journalArgs()], first.url)).code, 0);
+    await first.stop();
+    const other = await portal({ portalId: 777, rateLimits: { burst: 1_000 } });
+    const wrongPortal = await seed(['--plan', 'seed.plan', '--yes', ...journalArgs()], other.url);
+    assert.equal(wrongPortal.code, 2);
+    assert.match(wrongPortal.stderr, /the plan was made for .* portal 62515 .*, not .* portal 777/);
+    write('not-a.plan', '{"inputs": []}\n');
+    const notAPlan = await seed(['--plan', 'not-a.plan', '--yes', ...journalArgs()], other.url);
+    assert.equal(notAPlan.code, 2);
+    assert.match(notAPlan.stderr, /not-a\.plan is not a seed plan/);
+    const withPath = await seed(['seeds', '--plan', 'seed.plan', '--yes'], other.url);
+    assert.equal(withPath.code, 2);
+    assert.match(withPath.stderr, /--plan sends a saved plan as it is/);
+    assert.equal(writes(other).length, 0);
   });
 
   it('--save-ids writes each new id into its file — "id" in a batch file\'s contacts, "vid" in a v1 file — and nothing else', async () => {

@@ -32,7 +32,8 @@ Usage:
                                [--json] [--dry-run] [--force]
   contact-payloads convert FILE... [--to objects|v1] [--write]
   contact-payloads seed [PATH|GLOB...] [--dry-run] [--json] [--yes] [--save-ids] [--journal FILE]
-                        [--api-version ${VERSIONS}] [--base-url URL] [--max-retries N]
+                        [--save-plan FILE | --plan FILE] [--api-version ${VERSIONS}] [--base-url URL]
+                        [--max-retries N]
   contact-payloads help [COMMAND]
   contact-payloads --version
 
@@ -238,6 +239,9 @@ Options:
   --journal FILE        where the run's journal is kept (default: one per account and set, under
                         $XDG_STATE_HOME/contact-payloads/seed-runs, ~/.local/state by default)
   --resend-uncertain    create contacts a cut-off run may already have created
+  --save-plan FILE      also write the plan to FILE (with --dry-run, say, for people to review)
+  --plan FILE           send the plan saved in FILE as it was reviewed, without planning again:
+                        same account only; a contact whose file changed since is not sent
   --base-url URL        where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                         http:// only for this machine (localhost, 127.0.0.1, [::1])
 ${API_VERSION_HELP.replace('for a CRM objects file', 'every contact goes to').replace(/; a v1 file is sent to\n\s+Contacts v1 whatever this says/, '')}

@@ -14,10 +14,12 @@ import { bundledDefaultCatalog, readSeedFile } from '../../../server/src/service
 import { defaultJournalPath, openJournal, type Journal } from '../seed/journal';
 import { accountLabel, readSeedAccount } from '../seed/seedAccount';
 import { idsToSave, seedIdEdits } from '../seed/seedIds';
-import { countOutcomes, type SeedReport } from '../seed/seedOutcome';
+import type { SeedReport } from '../seed/seedOutcome';
 import { SeedPlanError, type SeedPlan } from '../seed/seedPlanning';
 import { createSeedRun } from '../seed/seedRun';
-import { unsentResult } from '../seed/seedSending';
+import { fileLists } from '../seed/seedList';
+import { planAccountProblem, PlanFileError, readPlanFile, writePlanFile, type SavedPlan } from '../seed/planFile';
+import { unsentReport } from '../seed/seedSending';
 import { sendingProgress } from '../seed/seedWording';
 import { displayPath, parseCommandLine, REQUEST_OPTIONS, requestOptions, type CommandContext } from './commandLine';
 import { readContactFile } from './contactFile';
@@ -42,6 +44,8 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     'save-ids': { type: 'boolean' },
     journal: { type: 'string' },
     'resend-uncertain': { type: 'boolean' },
+    'save-plan': { type: 'string' },
+    plan: { type: 'string' },
     ...REQUEST_OPTIONS,
   });
   if (values.help) {
@@ -60,9 +64,18 @@ export async function seedCommand(args: readonly string[], context: CommandConte
   // Even a dry run reads the portal: the plan says what would change there.
   if (token === '') return configProblem(context, MISSING_TOKEN);
 
-  const found = await findContactFiles(positionals, cwd);
-  for (const arg of found.unmatched) terminal.err(`contact-payloads: ${printablePath(arg)}: no contact files found`);
-  if (found.unmatched.length > 0) return ExitCode.UsageOrFiles;
+  const planFile = values.plan === undefined ? undefined : path.resolve(cwd, values.plan);
+  if (planFile !== undefined && (positionals.length > 0 || values['dry-run'] || values['save-plan'] !== undefined || values['resend-uncertain'])) {
+    terminal.err('contact-payloads: --plan sends a saved plan as it is: give it no PATH, --dry-run, --save-plan or --resend-uncertain');
+    return ExitCode.UsageOrFiles;
+  }
+  let found: { readonly files: readonly string[] } | undefined;
+  if (planFile === undefined) {
+    const matched = await findContactFiles(positionals, cwd);
+    for (const arg of matched.unmatched) terminal.err(`contact-payloads: ${printablePath(arg)}: no contact files found`);
+    if (matched.unmatched.length > 0) return ExitCode.UsageOrFiles;
+    found = matched;
+  }
 
   const client = commandClient({ baseUrl: baseUrl.baseUrl, token, request }, context);
   if (!client) return ExitCode.UsageOrFiles;
@@ -74,32 +87,58 @@ export async function seedCommand(args: readonly string[], context: CommandConte
   };
   process.once('SIGINT', cancel);
   let journal: Journal | undefined;
+  // A set of 100 000 contacts is planned and reported from files, not memory.
+  const { lists, dispose: disposeLists } = fileLists();
   try {
     const account = await readSeedAccount(client, apiVersion, abort.signal);
-    const roots = (positionals.length > 0 ? positionals : ['.']).map((arg) => path.resolve(cwd, arg));
+    let saved: SavedPlan | undefined;
+    if (planFile !== undefined) {
+      try {
+        saved = readPlanFile(planFile, lists);
+      } catch (error) {
+        if (error instanceof PlanFileError) return configProblem(context, error.message);
+        throw error;
+      }
+      const wrongAccount = planAccountProblem(saved.plan.account, account);
+      if (wrongAccount !== undefined) return configProblem(context, `nothing sent: ${wrongAccount}`);
+    }
+    const roots = saved?.roots ?? (positionals.length > 0 ? positionals : ['.']).map((arg) => path.resolve(cwd, arg));
+    const files = saved?.files ?? found?.files ?? [];
     journal = openJournal(values.journal === undefined ? defaultJournalPath(stateFolder(env), account, roots) : path.resolve(cwd, values.journal), account);
     const retry = normaliseRetryOptions({ ...DEFAULT_RETRY, ...(request.maxRetries === undefined ? {} : { maxRetries: request.maxRetries }) });
-    const run = createSeedRun({ client, account, journal, retry, signal: abort.signal });
-    const source = fileSeedSource(found.files, cwd);
+    const run = createSeedRun({ client, account, journal, retry, signal: abort.signal, lists });
+    const source = fileSeedSource(files, cwd);
     const progress = progressLine(context);
 
     const planStartedAt = Date.now();
     let plan: SeedPlan;
-    try {
-      plan = await run.plan(source, {
-        resendUncertain: values['resend-uncertain'] === true,
-        onProgress: (planned) => progress(`Planning: ${planned} contacts read`),
-        nameOf: (file) => printablePath(displayPath(file, cwd)),
-      });
-    } catch (error) {
-      if (error instanceof SeedPlanError) return configProblem(context, error.message);
-      throw error;
+    if (saved !== undefined) plan = saved.plan;
+    else {
+      try {
+        plan = await run.plan(source, {
+          resendUncertain: values['resend-uncertain'] === true,
+          onProgress: (planned) => progress(`Planning: ${planned} contacts read`),
+          nameOf: (file) => printablePath(displayPath(file, cwd)),
+        });
+      } catch (error) {
+        if (error instanceof SeedPlanError) return configProblem(context, error.message);
+        throw error;
+      }
     }
     const planElapsedMs = Date.now() - planStartedAt;
     progress(undefined);
+    if (values['save-plan'] !== undefined) {
+      const target = path.resolve(cwd, values['save-plan']);
+      try {
+        writePlanFile(target, { plan, roots, files });
+      } catch (error) {
+        return configProblem(context, `the plan could not be saved to ${printablePath(displayPath(target, cwd))}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      say(`Plan saved to ${printablePath(displayPath(target, cwd))}: send it with contact-payloads seed --plan ${printablePath(displayPath(target, cwd))}`);
+    }
 
     if (values['dry-run']) {
-      if (json) writeJsonDocument(terminal.out, planJson(plan, cwd, journal.path));
+      if (json) await writeJsonDocument(terminal, planJson(plan, cwd, journal.path));
       else for (const line of planLines(plan, cwd, true)) terminal.out(line);
       say(planCountsLine(plan));
       return plan.counts.blocked > 0 || plan.fileProblems.length > 0 ? ExitCode.Problems : ExitCode.Success;
@@ -109,8 +148,8 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     const toSend = plan.counts.create + plan.counts.update;
     if (toSend === 0) {
       say('Nothing to send.');
-      const report = unsentReport(plan, journal);
-      if (json) writeJsonDocument(terminal.out, reportJson(plan, report, cwd, 0, planElapsedMs));
+      const report = unsentReport(plan, journal.path, lists);
+      if (json) await writeJsonDocument(terminal, reportJson(plan, report, cwd, 0, planElapsedMs));
       return exitCodeOfRun(plan, report);
     }
     if (values.yes !== true) {
@@ -130,11 +169,12 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     progress(undefined);
     for (const line of reportLines(report, cwd)) say(line);
     if (values['save-ids']) await saveIds(report, cwd, say, terminal.err);
-    if (json) writeJsonDocument(terminal.out, reportJson(plan, report, cwd, sendElapsedMs, planElapsedMs));
+    if (json) await writeJsonDocument(terminal, reportJson(plan, report, cwd, sendElapsedMs, planElapsedMs));
     return exitCodeOfRun(plan, report);
   } finally {
     process.off('SIGINT', cancel);
     journal?.close();
+    disposeLists();
     await client.close();
   }
 }
@@ -145,12 +185,6 @@ function exitCodeOfRun(plan: SeedPlan, report: SeedReport): ExitCode {
   if (report.counts.uncertain > 0) return ExitCode.UnknownOutcome;
   if (report.counts.failed > 0 || report.counts.blocked > 0 || report.counts.notSent > 0 || plan.fileProblems.length > 0) return ExitCode.Problems;
   return ExitCode.Success;
-}
-
-/** The report of a plan with nothing to send: each contact as the plan left it. */
-function unsentReport(plan: SeedPlan, journal: Journal): SeedReport {
-  const results = plan.rows.map((row) => unsentResult(row, 'not sent'));
-  return { account: plan.account, counts: countOutcomes(results), results, stopped: undefined, requests: 0, rateLimited: 0, elapsedMs: 0, journalPath: journal.path };
 }
 
 /** y/N on a terminal; undefined when there is none to ask on. */

@@ -8,6 +8,7 @@ import { runDuration } from '../seed/seedWording';
 import { plural } from '../hubspot/format';
 import { displayPath } from './commandLine';
 import { printable, printablePath } from './printable';
+import type { Terminal } from './terminal';
 
 export function planCountsLine(plan: SeedPlan): string {
   const { counts } = plan;
@@ -57,18 +58,24 @@ export interface JsonDocument {
   readonly contacts: Iterable<unknown>;
 }
 
+/** How many contacts are written between two waits for standard output to take them. */
+const CONTACTS_BETWEEN_DRAINS = 200;
+
 /**
  * Writes the document as one JSON value, `contacts` last, one contact per line: a run of 100 000
- * contacts is never held as a single string.
+ * contacts is never held as a single string, nor queued whole for a slow reader.
  */
-export function writeJsonDocument(out: (line: string) => void, { head, contacts }: JsonDocument): void {
+export async function writeJsonDocument(terminal: Pick<Terminal, 'out' | 'drained'>, { head, contacts }: JsonDocument): Promise<void> {
+  const { out } = terminal;
   out('{');
   for (const [key, value] of Object.entries(head)) out(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
   out('  "contacts": [');
   let previous: string | undefined;
+  let written = 0;
   for (const contact of contacts) {
     if (previous !== undefined) out(`    ${previous},`);
     previous = JSON.stringify(contact);
+    if (++written % CONTACTS_BETWEEN_DRAINS === 0) await terminal.drained();
   }
   if (previous !== undefined) out(`    ${previous}`);
   out('  ]');
@@ -103,8 +110,9 @@ export function reportJson(plan: SeedPlan, report: SeedReport, cwd: string, send
       run: { counts: report.counts, requests: report.requests, rateLimited: report.rateLimited, elapsedMs: planElapsedMs + sendElapsedMs, sendElapsedMs, stopped: report.stopped },
     },
     contacts: (function* () {
-      for (const [index, result] of report.results.entries()) {
-        const row = plan.rows[index];
+      for (let position = 0; position < report.results.length; position++) {
+        const result = report.results.at(position)!;
+        const row = plan.rows.at(position);
         yield {
           file: displayPath(result.file, cwd), line: result.line + 1, index: result.index, email: row?.email, action: row?.action,
           outcome: result.outcome, id: result.id, message: result.message, rejected: result.rejected.length > 0 ? result.rejected : undefined,

@@ -8,6 +8,12 @@ export interface Terminal {
   readonly out: (line: string) => void;
   /** A line on standard error: progress, notes and problems with the run itself. */
   readonly err: (line: string) => void;
+  /**
+   * Resolves once standard output has passed on what was written (at once when nothing waits). A
+   * long output awaits it now and then: a pipe read slower than we write would otherwise queue all
+   * of it in memory.
+   */
+  readonly drained: () => Promise<void>;
   /** Colours the text when standard output is a terminal that shows colour. */
   readonly style: (style: Style | readonly Style[], text: string) => string;
 }
@@ -34,10 +40,22 @@ export function processTerminal(): Terminal {
   return {
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
+    drained: () => (process.stdout.writableNeedDrain ? untilDrained(process.stdout) : Promise.resolve()),
     style: (style, text) => {
       if (!colour || text === '') return text;
       const styles = typeof style === 'string' ? [style] : style;
       return styles.reduce((styled, name) => `\u001b[${ANSI[name][0]}m${styled}\u001b[${ANSI[name][1]}m`, text);
     },
   };
+}
+
+/** A closed or broken stream never drains: that ends the wait too (the EPIPE is handled above). */
+function untilDrained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of ['drain', 'close', 'error'] as const) stream.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error'] as const) stream.on(event, done);
+  });
 }

@@ -8,7 +8,7 @@ import { planProblem, PlanProblemCode, type BatchRoute, type PlanAction, type Pl
 import type { SeedEntry } from './seedEntry';
 import { sameValue, valueText } from './valueCompare';
 
-export { blockedAsDuplicate, duplicateBlock, duplicateEmailTracker, type OtherPlaces, type SeedPlace } from './duplicateEmails';
+export { duplicateBlock, duplicateEmailTracker, type OtherPlaces, type SeedPlace } from './duplicateEmails';
 export { PlanProblemCode, type BatchRoute, type PlanAction, type PlannedContact, type PropertyChange } from './planRow';
 
 export interface PortalContact {
@@ -65,8 +65,9 @@ function planContact(entry: SeedEntry, portal: PortalState, journal: JournalStat
         return compared(entry, 'upsert', found, `found by email (id ${found.id}${savedElsewhere})`, 'email');
       }
       const earlier = journal.idOf(entry.key);
-      const history = earlier === undefined ? 'new' : `an earlier run got id ${earlier}, but no contact has this email now`;
-      return created(entry, 'upsert', `${history}; created by email, safe to send again`);
+      // The common note is one string for every row that has it, not one per row: plans reach 100 000 rows.
+      if (earlier === undefined) return created(entry, 'upsert', 'new; created by email, safe to send again');
+      return created(entry, 'upsert', `an earlier run got id ${earlier}, but no contact has this email now; created by email, safe to send again`);
     }
     case 'id': {
       const found = portal.byId.get(lookup.id);

@@ -10,5 +10,10 @@ export interface SeedEntry extends SeedContactRead {
 }
 
 export function seedEntry(file: string, read: SeedContactRead): SeedEntry {
-  return { ...read, file, key: `${file}#${read.index}` };
+  return { ...read, file, key: seedKey(file, read.index) };
+}
+
+/** The journal's name for the contact at `index` of `file`; plan rows make it when they write to the journal instead of each keeping one. */
+export function seedKey(file: string, index: number): string {
+  return `${file}#${index}`;
 }

@@ -2,6 +2,7 @@
 // output are made of, and the counts at their top.
 import type { ValidationResult } from '../hubspot/errorBodies';
 import type { SeedAccount } from './seedAccount';
+import type { SeedList } from './seedList';
 
 export const SEED_OUTCOMES = ['created', 'updated', 'unchanged', 'failed', 'blocked', 'uncertain', 'notSent'] as const;
 
@@ -13,7 +14,6 @@ export const SEED_OUTCOMES = ['created', 'updated', 'unchanged', 'failed', 'bloc
 export type SeedOutcome = (typeof SEED_OUTCOMES)[number];
 
 export interface SeedResult {
-  readonly key: string;
   readonly file: string;
   readonly index: number;
   readonly line: number;
@@ -36,7 +36,7 @@ export interface SeedReport {
   readonly account: SeedAccount;
   readonly counts: Readonly<Record<SeedOutcome, number>>;
   /** One per contact of the plan, in its order. */
-  readonly results: readonly SeedResult[];
+  readonly results: SeedList<SeedResult>;
   /** Set when the run ended before every planned contact was sent: re-running it resumes. */
   readonly stopped: SeedStop | undefined;
   readonly requests: number;

@@ -10,10 +10,10 @@ import type { Journal } from './journal';
 import { countActions, duplicateBlock, duplicateEmailTracker, planContacts, portalLookup, type BatchRoute, type PlanAction, type PlannedContact, type PortalContact, type PropertyChange } from './plan';
 import type { SeedAccount } from './seedAccount';
 import { seedEntry, type SeedEntry } from './seedEntry';
+import type { SeedList, SeedLists } from './seedList';
 import { CONTACTS_PER_READ, readGroups, type SeedSource } from './seedSource';
 
 export interface PlanRow {
-  readonly key: string;
   readonly file: string;
   readonly index: number;
   readonly line: number;
@@ -39,7 +39,8 @@ export interface FileProblem {
 
 export interface SeedPlan {
   readonly account: SeedAccount;
-  readonly rows: readonly PlanRow[];
+  /** One per contact, in the order the files are read (and read again to send). */
+  readonly rows: SeedList<PlanRow>;
   readonly counts: Readonly<Record<PlanAction, number>>;
   /** Files that could not be read, or whose errors keep every contact in them back. */
   readonly fileProblems: readonly FileProblem[];
@@ -55,6 +56,8 @@ export interface PlanningContext {
   readonly onProgress?: ((contactsPlanned: number) => void) | undefined;
   /** How a file is named in the plan's messages (another place with the same email, say). */
   readonly nameOf: (file: string) => string;
+  /** Where the rows are kept (memory, or files for a set too large for it). */
+  readonly lists: SeedLists;
 }
 
 /** Thrown when the portal cannot be read (401, 403, the daily limit…): no plan can be trusted then. */
@@ -63,7 +66,7 @@ export class SeedPlanError extends Error {
 }
 
 export async function planSeedSet(source: SeedSource, context: PlanningContext): Promise<SeedPlan> {
-  const rows: PlanRow[] = [];
+  const rows = context.lists<PlanRow>();
   const fileProblems: FileProblem[] = [];
   const duplicates = duplicateEmailTracker();
   // Entries wait here until there are enough to look up in full batches of 100.
@@ -72,7 +75,11 @@ export async function planSeedSet(source: SeedSource, context: PlanningContext):
     const entries = pending;
     pending = [];
     const portal = await readPortal(entries, context);
-    for (const planned of planContacts(entries, portal, context.journal.state, { resendUncertain: context.resendUncertain })) rows.push(planRow(planned));
+    for (const planned of planContacts(entries, portal, context.journal.state, { resendUncertain: context.resendUncertain })) {
+      const row = planRow(planned);
+      duplicates.add(row, rows.length);
+      rows.set(rows.length, row);
+    }
     context.onProgress?.(rows.length);
   };
   for await (const results of readGroups(source)) {
@@ -84,22 +91,17 @@ export async function planSeedSet(source: SeedSource, context: PlanningContext):
       }
       if (result.read.fileErrors.length > 0) fileProblems.push({ file: result.file, problems: result.read.fileErrors, unreadable: undefined });
       else {
-        for (const read of result.read.contacts) {
-          const entry = seedEntry(result.file, read);
-          duplicates.add(entry);
-          pending.push(entry);
-        }
+        for (const read of result.read.contacts) pending.push(seedEntry(result.file, read));
       }
     }
     if (pending.length >= CONTACTS_PER_READ) await planPending();
   }
   if (pending.length > 0) await planPending();
-  const duplicated = duplicates.duplicates();
-  const checked = duplicated.size === 0 ? rows : rows.map((row) => {
-    const others = duplicated.get(row.key);
-    return others ? { ...row, action: 'blocked' as const, route: undefined, changes: [], ...duplicateBlock(row, row.problems, others, context.nameOf) } : row;
-  });
-  return { account: context.account, rows: checked, counts: countActions(checked), fileProblems, files: source.files.length };
+  for (const [position, others] of duplicates.duplicates(rows)) {
+    const row = rows.at(position)!;
+    rows.set(position, { ...row, action: 'blocked', route: undefined, changes: NO_CHANGES, ...duplicateBlock(row, row.problems, others, context.nameOf) });
+  }
+  return { account: context.account, rows, counts: countActions(rows), fileProblems, files: source.files.length };
 }
 
 /** The contacts of these entries as the portal has them, with the properties the entries set. */
@@ -147,20 +149,30 @@ async function readChunk(by: 'email' | 'id', ids: readonly string[], properties:
 function planRow(planned: PlannedContact): PlanRow {
   const { entry, action } = planned;
   return {
-    key: entry.key,
     file: entry.file,
     index: entry.index,
     line: entry.line,
     character: entry.character,
-    email: entry.email,
+    email: entry.email === undefined ? undefined : ownCopy(entry.email),
     action,
     route: planned.route,
     id: planned.id,
-    changes: action === 'update' ? planned.changes : [],
-    problems: planned.problems,
+    changes: action === 'update' ? structuredClone(planned.changes) : NO_CHANGES,
+    problems: planned.problems.length === 0 ? NO_PROBLEMS : structuredClone(planned.problems),
     note: planned.note,
     fingerprint: fingerprintOf(entry),
   };
+}
+
+// A row outlives the file text it was read from, and V8 keeps a string cut from a text as a view of
+// the whole text: a plan of 100 000 rows holding such views would hold every file it read. So a row
+// keeps copies of the strings that come from a file, and shares one empty list among the rows that
+// have nothing in it.
+const NO_CHANGES: readonly PropertyChange[] = Object.freeze([]);
+const NO_PROBLEMS: readonly SeedProblem[] = Object.freeze([]);
+
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The entry's sent content: properties, email, id and associations, hashed. */

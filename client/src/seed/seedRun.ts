@@ -7,6 +7,7 @@ import { createDispatcher } from './batchDispatcher';
 import type { Journal } from './journal';
 import { createRateLimiter, type RateLimiter } from './rateLimiter';
 import type { SeedAccount } from './seedAccount';
+import { memoryLists, type SeedLists } from './seedList';
 import type { SeedReport } from './seedOutcome';
 import { planSeedSet, type SeedPlan } from './seedPlanning';
 import { sendSeedPlan, type SendProgress } from './seedSending';
@@ -23,6 +24,8 @@ export interface SeedRunOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
   readonly limiter?: RateLimiter;
+  /** Where the plan's rows and the run's results are kept: memory unless given. */
+  readonly lists?: SeedLists;
 }
 
 export interface PlanOptions {
@@ -43,8 +46,9 @@ export function createSeedRun(options: SeedRunOptions): SeedRun {
   const limiter = options.limiter ?? createRateLimiter({ now, sleep });
   const dispatcher = createDispatcher({ client: options.client, limiter, retry: options.retry, signal: options.signal, sleep, random: options.random ?? Math.random, now });
   const { account, journal, signal } = options;
+  const lists = options.lists ?? memoryLists;
   return {
-    plan: (source, planOptions) => planSeedSet(source, { account, dispatcher, journal, resendUncertain: planOptions.resendUncertain, signal, onProgress: planOptions.onProgress, nameOf: planOptions.nameOf ?? ((file) => file) }),
-    send: (plan, source, sendOptions) => sendSeedPlan(plan, source, { dispatcher, journal, signal, now, onProgress: sendOptions?.onProgress }),
+    plan: (source, planOptions) => planSeedSet(source, { account, dispatcher, journal, resendUncertain: planOptions.resendUncertain, signal, onProgress: planOptions.onProgress, nameOf: planOptions.nameOf ?? ((file) => file), lists }),
+    send: (plan, source, sendOptions) => sendSeedPlan(plan, source, { dispatcher, journal, signal, now, onProgress: sendOptions?.onProgress, lists }),
   };
 }

@@ -48,7 +48,7 @@ describe('a seed run', () => {
       const { run } = bed.run();
       const plan = await run.plan(source, { resendUncertain: false });
       assert.equal(plan.counts.update, 1);
-      assert.deepEqual(plan.rows[0]?.changes, [{ property: 'firstname', old: 'Ada', new: 'Ada L.' }]);
+      assert.deepEqual(plan.rows.at(0)?.changes, [{ property: 'firstname', old: 'Ada', new: 'Ada L.' }]);
       sandbox.clearRequests();
       const report = await run.send(plan, source);
       assert.equal(report.counts.updated, 1);
@@ -95,9 +95,9 @@ describe('a seed run', () => {
       source.set(file, [contactRead(0, { firstname: 'Grace H.' })]);
       const second = bed.run().run;
       const plan = await second.plan(source, { resendUncertain: false });
-      assert.equal(plan.rows[0]?.action, 'update');
-      assert.equal(plan.rows[0]?.route, 'update');
-      assert.equal(plan.rows[0]?.id, created.results[0]?.id);
+      assert.equal(plan.rows.at(0)?.action, 'update');
+      assert.equal(plan.rows.at(0)?.route, 'update');
+      assert.equal(plan.rows.at(0)?.id, created.results.at(0)?.id);
       const report = await second.send(plan, source);
       assert.equal(report.counts.updated, 1);
       assert.equal(sandbox.contacts.size, 1);
@@ -124,7 +124,7 @@ describe('a seed run', () => {
       const { run } = bed.run();
       const plan = await run.plan(source, { resendUncertain: false });
       assert.equal(plan.counts.blocked, 2);
-      const blocked = plan.rows.filter((row) => row.action === 'blocked');
+      const blocked = [...plan.rows].filter((row) => row.action === 'blocked');
       assert.match(blocked.find((row) => row.file === '/seed/a.contacts.json')?.problems[0]?.message ?? '', /b\.contact\.json/);
       assert.match(blocked.find((row) => row.file === '/seed/b.contact.json')?.problems[0]?.message ?? '', /a\.contacts\.json/);
       const report = await run.send(plan, source);
@@ -142,7 +142,7 @@ describe('a seed run', () => {
       source.set(file, [contactRead(0, { email: 'ada@example.com', firstname: 'Changed' })]);
       const report = await run.send(plan, source);
       assert.equal(report.counts.notSent, 1);
-      assert.match(report.results[0]?.message ?? '', /changed since the plan/);
+      assert.match(report.results.at(0)?.message ?? '', /changed since the plan/);
       assert.equal(sandbox.contacts.size, 0);
     }));
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { SeedReport } from '../../../client/src/seed/seedOutcome';
 import type { SeedPlan } from '../../../client/src/seed/seedPlanning';
+import { seedKey } from '../../../client/src/seed/seedEntry';
 import { planNodes, reportNodes, type SeedNode } from '../../../client/src/extension/views/seedNodes';
 import { CANCEL_SET_SIZE } from '../harness/fixtures';
 import { codeLensTitles, codeOf, diagnosticsFor, injectFault, rangeOf, sandbox, sandboxRequests, storeSandboxToken, WAIT_MS } from './helpers';
@@ -168,7 +169,7 @@ suite('seed sets (the sandbox)', () => {
     const selected = await vscode.commands.executeCommand<SeedPlan | undefined>('contactPayloads.sendToHubSpot', team, [team, ada]);
     assert.deepEqual({ files: selected?.files, contacts: selected?.rows.length, unchanged: selected?.counts.unchanged }, { files: 2, contacts: 3, unchanged: 3 });
     const batch = await vscode.commands.executeCommand<SeedPlan | undefined>('contactPayloads.sendBatchFile', team);
-    assert.deepEqual(batch?.rows.map((row) => row.email), ['alan.seed@example.com', 'lin.seed@example.com']);
+    assert.deepEqual([...(batch?.rows ?? [])].map((row) => row.email), ['alan.seed@example.com', 'lin.seed@example.com']);
     // VS Code asks the lens providers of an open document only.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(team));
     assert.deepEqual(await codeLensTitles(team), ['Send 2 contacts…']);
@@ -191,7 +192,7 @@ suite('seed sets (the sandbox)', () => {
     const rejected = diagnosticsFor(uri, (ds) => ds.some((d) => codeOf(d) === 'hubspot-rejected'));
     const report = await sendPlan();
     assert.equal(report?.counts.failed, 1);
-    assert.deepEqual(report?.results[0]?.rejected, [{ name: 'email', error: 'INVALID_EMAIL', message }]);
+    assert.deepEqual(report?.results.at(0)?.rejected, [{ name: 'email', error: 'INVALID_EMAIL', message }]);
     const diagnostic = (await rejected).find((d) => codeOf(d) === 'hubspot-rejected');
     assert.ok(diagnostic);
     assert.deepEqual(diagnostic.range, rangeOf(document, '"rex.seed@example.com"'), 'on the refused value');
@@ -227,8 +228,9 @@ suite('seed sets (the sandbox)', () => {
       if (record.key.includes('seed-cancel')) outcomes.set(record.key, record.outcome);
     }
     for (const result of report.results) {
-      if (result.outcome === 'notSent') assert.equal(outcomes.get(result.key), undefined, `${result.key} was not sent and has no outcome`);
-      else assert.equal(outcomes.get(result.key), result.outcome, `${result.key}: the journal says what the report says`);
+      const key = seedKey(result.file, result.index);
+      if (result.outcome === 'notSent') assert.equal(outcomes.get(key), undefined, `${key} was not sent and has no outcome`);
+      else assert.equal(outcomes.get(key), result.outcome, `${key}: the journal says what the report says`);
     }
 
     const again = await planSet(folder('seed-cancel'));

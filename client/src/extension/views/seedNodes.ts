@@ -83,9 +83,12 @@ export function planNodes(plan: SeedPlan, name: FileName, saveIds: boolean): See
 }
 
 export function reportNodes(plan: SeedPlan, report: SeedReport, name: FileName): SeedNode[] {
-  const rows = new Map(plan.rows.map((row) => [row.key, row]));
-  const byOutcome = new Map<SeedOutcome, SeedResult[]>(REPORT_GROUPS.map(({ outcome }) => [outcome, []]));
-  for (const result of report.results) byOutcome.get(result.outcome)?.push(result);
+  // The results are in the plan's order, one per row.
+  const byOutcome = new Map<SeedOutcome, { result: SeedResult; row: PlanRow | undefined }[]>(REPORT_GROUPS.map(({ outcome }) => [outcome, []]));
+  for (let position = 0; position < report.results.length; position++) {
+    const result = report.results.at(position)!;
+    byOutcome.get(result.outcome)?.push({ result, row: plan.rows.at(position) });
+  }
   const nodes: SeedNode[] = [
     accountNode(report.account),
     {
@@ -96,7 +99,7 @@ export function reportNodes(plan: SeedPlan, report: SeedReport, name: FileName):
     },
   ];
   if (report.stopped) nodes.push({ label: 'Stopped', description: report.stopped.message, tooltip: report.stopped.message, icon: 'warning' });
-  for (const { outcome, label, icon } of REPORT_GROUPS) nodes.push(groupNode(label, icon, byOutcome.get(outcome) ?? [], (result) => resultNode(result, rows.get(result.key), name)));
+  for (const { outcome, label, icon } of REPORT_GROUPS) nodes.push(groupNode(label, icon, byOutcome.get(outcome) ?? [], ({ result, row }) => resultNode(result, row, name)));
   if (plan.fileProblems.length > 0) nodes.push(groupNode('Files not sent', 'warning', plan.fileProblems, (problem) => fileProblemNode(problem, name)));
   return nodes;
 }

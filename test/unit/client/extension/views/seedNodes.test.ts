@@ -13,7 +13,7 @@ const ACCOUNT: SeedAccount = { origin: 'https://api.hubapi.com', portalId: 62515
 const name = (file: string) => file.replace('file:///work/', '');
 
 function row(fields: Partial<PlanRow> & Pick<PlanRow, 'action' | 'file' | 'line'>): PlanRow {
-  return { key: `${fields.file}#${fields.index ?? 0}`, index: 0, character: 0, email: undefined, route: undefined, id: undefined, changes: [], problems: [], note: undefined, fingerprint: 'f', ...fields };
+  return { index: 0, character: 0, email: undefined, route: undefined, id: undefined, changes: [], problems: [], note: undefined, fingerprint: 'f', ...fields };
 }
 
 const PLAN: SeedPlan = {
@@ -58,7 +58,7 @@ test('a plan: the account, the checkbox, then a group per action with its count,
 test("a plan: an update's changes and a blocked contact's problems are its children, each a place to open", () => {
   const nodes = planNodes(PLAN, name, false);
   const [lin] = group(nodes, 'To update').children?.() ?? [];
-  assert.deepEqual(lin?.place, PLAN.rows[1], 'a click opens the contact where it starts');
+  assert.deepEqual(lin?.place, PLAN.rows.at(1), 'a click opens the contact where it starts');
   assert.deepEqual(rows(lin), ['firstname: "Lin" → "Linda" | ', 'phone: (empty) → "+1 555" | ']);
   const [broken] = group(nodes, 'Blocked').children?.() ?? [];
   assert.deepEqual(rows(broken), ['"nope" is not a valid email address | 3:35']);
@@ -67,7 +67,7 @@ test("a plan: an update's changes and a blocked contact's problems are its child
 
 test('a report: what each contact came to, with its id, and HubSpot\'s message and rejections under a failure', () => {
   const result = (planRow: PlanRow, fields: Partial<SeedResult> & Pick<SeedResult, 'outcome'>): SeedResult => ({
-    key: planRow.key, file: planRow.file, index: planRow.index, line: planRow.line, character: 0, id: undefined, message: undefined, rejected: [], ...fields,
+    file: planRow.file, index: planRow.index, line: planRow.line, character: 0, id: undefined, message: undefined, rejected: [], ...fields,
   });
   const [ada, lin, alan, broken] = PLAN.rows as [PlanRow, PlanRow, PlanRow, PlanRow];
   const report: SeedReport = {
