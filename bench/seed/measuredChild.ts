@@ -50,3 +50,40 @@ export function runMeasured(args: readonly string[], env: Readonly<Record<string
     });
   }).finally(() => rmSync(scratch, { recursive: true, force: true }));
 }
+
+/**
+ * `node <args>` on a terminal of its own (util-linux's `script` gives it one), answering `answer`
+ * once `prompt` shows and `pauseMs` have passed: a person confirming. Its peak RSS is not taken
+ * (NaN): GNU time would measure `script`. The output is the terminal's: stdout and stderr mixed,
+ * lines ending in \r\n.
+ */
+export function runOnTerminal(args: readonly string[], env: Readonly<Record<string, string>>, prompt: string, answer: string, pauseMs: number, deadlineMs: number): Promise<ChildRun> {
+  const command = [process.execPath, ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+  return new Promise<ChildRun>((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('script', ['--quiet', '--return', '--flush', '--command', command, '/dev/null'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { PATH: process.env.PATH ?? '', SHELL: '/bin/sh', TERM: 'dumb', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const output: Buffer[] = [];
+    let answered = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output.push(chunk);
+      if (!answered && Buffer.concat(output).toString('utf8').includes(prompt)) {
+        answered = true;
+        setTimeout(() => child.stdin.write(answer), pauseMs);
+      }
+    });
+    const deadline = setTimeout(() => {
+      child.kill();
+      reject(new Error(`node ${args.join(' ')} on a terminal did not finish within ${deadlineMs / 1000} s`));
+    }, deadlineMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      const text = Buffer.concat(output).toString('utf8');
+      resolve({ code, stdout: text, stderr: text, wallMs: performance.now() - started, peakRssMiB: Number.NaN });
+    });
+  });
+}

@@ -14,7 +14,7 @@ import { medianBatchUpsertMs, type RateLimit } from './lowerBound';
 import { interval, reportSeedBench, seconds, type SeedBenchResult } from './report';
 import { writeSeedSection } from './resultsSection';
 import { writeSeedFiles, type SeedFolder } from './seedFiles';
-import { runOurs, runPeer, runPerContact, type PeerMode } from './sides';
+import { runOurs, runOursReviewed, runPeer, runPerContact, type PeerMode } from './sides';
 
 const CONTACTS = 10_000;
 const MEMORY_CONTACTS = [10_000, 100_000];
@@ -24,6 +24,22 @@ const DAILY = 100_000_000;
 const LIMITED: SandboxOptions = { rateLimits: { burst: LIMIT.max, intervalMs: LIMIT.intervalMs, daily: DAILY } };
 const UNLIMITED: SandboxOptions = { rateLimits: { burst: 1_000_000, daily: DAILY } };
 const FAULT_RATES = { serverError: 0.05, lost: 0.03 };
+/**
+ * V8 grows its young generation (up to 64 MiB semi-spaces here) the longer a process allocates, so
+ * a run ten times as long has a larger one whatever it holds; measured once more with it fixed.
+ */
+const FIXED_SEMI_SPACE_MIB = 16;
+/** The old-space limits tried, smallest first, to find the heap a run needs (what it holds at its fullest). */
+const HEAP_LIMITS_MIB = [16, 20, 24, 28, 32, 40, 48, 64, 96, 128, 192, 256];
+
+/** The smallest --max-old-space-size (of HEAP_LIMITS_MIB) under which the run sends every contact; undefined if none. */
+async function smallestHeap(folder: SeedFolder, cli: string | undefined): Promise<number | undefined> {
+  for (const limit of HEAP_LIMITS_MIB) {
+    const run = await runOurs(folder, UNLIMITED, cli, [`--max-old-space-size=${limit}`]);
+    if (run.child.code === 0 && run.tally.contacts === folder.contacts) return limit;
+  }
+  return undefined;
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -62,6 +78,7 @@ async function main(): Promise<number> {
     const latencyMs = await step('latency of a batch upsert', medianBatchUpsertMs);
     const faulty: SandboxOptions = { ...LIMITED, randomFaults: FAULT_RATES, seed: faultSeed };
     const ours = await step('ours', () => runOurs(seed, LIMITED, values.cli));
+    const reviewed = await step('ours, a saved plan sent once confirmed', () => runOursReviewed(seed, LIMITED, LIMIT.intervalMs, values.cli));
     const faultsOurs = await step('ours with faults', () => runOurs(seed, faulty, values.cli));
     // The other sides spend their time waiting out the limit (the SDK sleeps 10 s × attempt after a 429),
     // so they run at the same time, each against its own sandbox, unless --serial; ours always runs alone.
@@ -80,10 +97,13 @@ async function main(): Promise<number> {
     const memory = [];
     for (const contacts of MEMORY_CONTACTS) {
       const folder = contacts === CONTACTS ? seed : seedFolder(contacts);
-      memory.push({ contacts, files: folder.files, bytes: folder.bytes, run: await step(`ours at ${contacts} contacts, no limit`, () => runOurs(folder, UNLIMITED, values.cli)) });
+      const run = await step(`ours at ${contacts} contacts, no limit`, () => runOurs(folder, UNLIMITED, values.cli));
+      const fixedYoung = await step(`  with a young generation of ${FIXED_SEMI_SPACE_MIB} MiB semi-spaces`, () => runOurs(folder, UNLIMITED, values.cli, [`--max-semi-space-size=${FIXED_SEMI_SPACE_MIB}`]));
+      const heapNeeded = await step('  the smallest heap it completes in', () => smallestHeap(folder, values.cli));
+      memory.push({ contacts, files: folder.files, bytes: folder.bytes, run, fixedYoung, heapNeeded });
     }
     const result: SeedBenchResult = {
-      contacts: CONTACTS, limit: LIMIT, latencyMs, ours, peers, perContact, perContactSample: sample,
+      contacts: CONTACTS, limit: LIMIT, latencyMs, ours, reviewed, peers, perContact, perContactSample: sample,
       faults: { ...FAULT_RATES, seed: faultSeed, ours: faultsOurs, peer: faultsPeer }, memory,
     };
     const report = reportSeedBench(result);
@@ -112,7 +132,8 @@ function introduction(startedAt: Date, durationMs: number, sample: number, other
     'taken by GNU time. Requests, 429s and the contacts at the end (distinct emails; duplicates: contacts whose email an older contact',
     'has) are counted from the sandbox\'s request log and store, never from what a side says. **Ours**: `node dist/cli.js seed <folder>',
     '--base-url <sandbox> --api-version v3 --yes --json --journal <temp file>`; it plans first (batch reads of the portal), so the',
-    'table gives the whole run and the send phase its JSON reports (`sendElapsedMs`). **The peer**: `@hubspot/api-client`',
+    'table gives the whole run and the send phase its JSON reports (`sendElapsedMs`); then as a person runs it, `seed --dry-run',
+    '--save-plan P`, and `seed --plan P` on a terminal (util-linux `script`) confirmed one interval after it asks. **The peer**: `@hubspot/api-client`',
     '(bench/seed/peerSdk.ts), `crm.contacts.batchApi.upsert` by email, 100 contacts a batch, `numberOfApiCallRetries: 6`, one batch',
     'after another as its documentation shows, and every batch at once; a batch that throws after its retries is counted and the',
     `others go on. **One request per contact** (bench/seed/perContact.ts): plain fetch, one create after another, after a 429 a wait`,

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../test/sandbox/sandbox';
-import { runMeasured, type ChildRun } from './measuredChild';
+import { runMeasured, runOnTerminal, type ChildRun } from './measuredChild';
 import { tallySandbox, type SandboxTally } from './sandboxTally';
 import type { SeedFolder } from './seedFiles';
 import { seedContact } from './seedFiles';
@@ -47,13 +47,38 @@ export interface SideRun<Says> {
 
 export type PeerMode = 'sequential' | 'all';
 
-/** `cli`: another build of our CLI to measure (an earlier commit, for before/after figures). */
-export function runOurs(seed: SeedFolder, sandboxOptions: SandboxOptions, cli = CLI_BUNDLE): Promise<SideRun<OurRunReport>> {
+/** `cli`: another build of our CLI to measure (an earlier commit, for before/after figures); `nodeFlags`: V8's heap limits, say. */
+export function runOurs(seed: SeedFolder, sandboxOptions: SandboxOptions, cli = CLI_BUNDLE, nodeFlags: readonly string[] = []): Promise<SideRun<OurRunReport>> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'contact-payloads-seed-journal-'));
-  const args = (sandbox: Sandbox) => [path.resolve(cli), 'seed', seed.folder, '--base-url', sandbox.url, '--api-version', 'v3', '--yes', '--json', '--journal', path.join(scratch, 'seed.journal')];
+  const args = (sandbox: Sandbox) => [...nodeFlags, path.resolve(cli), 'seed', seed.folder, '--base-url', sandbox.url, '--api-version', 'v3', '--yes', '--json', '--journal', path.join(scratch, 'seed.journal')];
   return onFreshSandbox(sandboxOptions, seed.contacts, (sandbox) => runMeasured(args(sandbox), { HUBSPOT_ACCESS_TOKEN: sandbox.token }, SIDE_DEADLINE_MS), (stdout) => (JSON.parse(stdout) as { run: OurRunReport }).run)
     .finally(() => rmSync(scratch, { recursive: true, force: true }));
+}
+
+/**
+ * Ours as a person runs it: `seed --dry-run --save-plan`, then `seed --plan` on a terminal,
+ * confirmed `reviewMs` after it asks (a person reading the plan takes longer), so that the plan's
+ * reads have left the rate limit's window when the send begins. The report is the second run's.
+ */
+export function runOursReviewed(seed: SeedFolder, sandboxOptions: SandboxOptions, reviewMs: number, cli = CLI_BUNDLE): Promise<SideRun<OurRunReport>> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'contact-payloads-seed-journal-'));
+  const plan = path.join(scratch, 'seed.plan');
+  return onFreshSandbox(sandboxOptions, seed.contacts, async (sandbox) => {
+    const env = { HUBSPOT_ACCESS_TOKEN: sandbox.token };
+    const common = ['--base-url', sandbox.url, '--api-version', 'v3', '--journal', path.join(scratch, 'seed.journal')];
+    const planned = await runMeasured([path.resolve(cli), 'seed', seed.folder, '--dry-run', '--save-plan', plan, ...common], env, SIDE_DEADLINE_MS);
+    if (planned.code !== 0) throw new Error(`seed --dry-run --save-plan exited ${planned.code}: ${planned.stderr.slice(-500)}`);
+    return runOnTerminal([path.resolve(cli), 'seed', '--plan', plan, '--json', ...common], env, '[y/N]', 'y\r', reviewMs, SIDE_DEADLINE_MS);
+  }, runMember).finally(() => rmSync(scratch, { recursive: true, force: true }));
+}
+
+/** The `run` member of the JSON document among a terminal's lines (each head member is one line of its own). */
+function runMember(output: string): OurRunReport {
+  const line = /^\s*"run": (\{.*\}),?\r?$/m.exec(output);
+  if (!line) throw new Error('no "run" member in the output');
+  return JSON.parse(line[1]) as OurRunReport;
 }
 
 export function runPeer(seed: SeedFolder, mode: PeerMode, sandboxOptions: SandboxOptions): Promise<SideRun<PeerReport>> {
