@@ -105,7 +105,7 @@ export function reportSeedBench(result: SeedBenchResult): SeedBenchReport {
       `In one run (\`--yes\`) the send phase starts with a window the plan's reads have filled: at the limit's steady rate its ${ISSUE_REQUESTS} requests take ${seconds(steadyMs)}, ${(steadyMs / bound(ISSUE_REQUESTS)).toFixed(2)}× the bound, and the send phase took ${(sendMs / steadyMs).toFixed(2)}× that. ` +
       `As a person runs it — \`seed --dry-run --save-plan P\`, then \`seed --plan P\` on a terminal, confirmed ${interval(limit)} after it asks (reading the plan takes longer) — ` +
       `the send begins with the plan's reads out of the window: ${seconds(reviewedSendMs)} for its ${writes(reviewed.tally)} writes, ${reviewedRatio.toFixed(2)}× the bound; ` +
-      `that run made ${reviewed.tally.requests} requests in all (${requestsOf(reviewed.tally)}, the plan run's included) and ended with ${count(reviewed.tally.contacts)} contacts.` +
+      `with the plan run's, ${requestsOf(reviewed.tally)} requests in all, and ${count(reviewed.tally.contacts)} contacts at the end.` +
       `${ours.says ? ` The CLI says: ${ours.says.requests} requests, 429s: ${ours.says.rateLimited}, ${countsText(ours.says.counts)}.` : ''}`,
   ];
 
