@@ -198,6 +198,28 @@ describe('contact-payloads seed', () => {
     assert.match(rerun.stdout, /2 that may already exist/);
   });
 
+  it('--history FILE appends every request of a seed run and of a create, both bodies with HubSpot\'s answers, and not one byte of the token', async () => {
+    const sandbox = await portal();
+    sampleSet();
+    const seeded = await seed(['seeds', '--yes', '--history', 'audit.jsonl', ...journalArgs()], sandbox.url);
+    assert.equal(seeded.code, 0, seeded.stderr);
+    write('solo.contact.json', { properties: { email: 'solo@example.com' } });
+    const created = await runCli(['create', 'solo.contact.json', '--history', 'audit.jsonl'], { cwd: scratch, env: { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: sandbox.url } });
+    assert.equal(created.code, 0, created.stderr);
+
+    const bytes = readFileSync(path.join(scratch, 'audit.jsonl'));
+    assert.equal(bytes.includes(Buffer.from(TOKEN)), false, 'the token is not in the history');
+    assert.equal(bytes.toString('utf8').toLowerCase().includes(TOKEN.toLowerCase()), false);
+    const entries = bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as { method: string; url: string; status: number; account: string; requestBody?: { text: string }; responseBody?: { text: string } });
+    assert.equal(entries.length, sandbox.requests.length, 'one entry per request the sandbox saw');
+    assert.deepEqual(entries.map((entry) => new URL(entry.url).pathname), sandbox.requests.map((request) => request.path.split('?')[0]));
+    const upsert = entries.find((entry) => entry.url.endsWith('/batch/upsert'));
+    assert.match(upsert?.requestBody?.text ?? '', /alan@example\.com/);
+    assert.match(upsert?.responseBody?.text ?? '', /"results"/);
+    assert.equal(entries.at(-1)?.status, 201, 'the create, last');
+    assert.ok(entries.every((entry) => entry.account === new URL(sandbox.url).origin));
+  });
+
   it('create and update refuse a batch file (exit 2) and point at seed', async () => {
     const sandbox = await portal();
     sampleSet();

@@ -41,21 +41,23 @@ export function wholeNumberOption(name: string, text: string, min: number, max =
 }
 
 /** The options of every command that sends to HubSpot (create and update, and seed when it comes); see requestOptions. */
-export const REQUEST_OPTIONS = { timeout: { type: 'string' }, 'max-retries': { type: 'string' } } as const satisfies Options;
+export const REQUEST_OPTIONS = { timeout: { type: 'string' }, 'max-retries': { type: 'string' }, history: { type: 'string' } } as const satisfies Options;
 
 export interface RequestOptions {
   /** --timeout SECONDS: the whole of each attempt, as contactPayloads.request.timeoutSeconds in the editor. */
   readonly timeouts: HttpTimeouts;
   /** --max-retries N, when given. */
   readonly maxRetries: number | undefined;
+  /** --history FILE, as given: where every request and its answer is appended. */
+  readonly history: string | undefined;
 }
 
-export function requestOptions(values: { readonly timeout?: string | undefined; readonly 'max-retries'?: string | undefined }): RequestOptions {
+export function requestOptions(values: { readonly timeout?: string | undefined; readonly 'max-retries'?: string | undefined; readonly history?: string | undefined }): RequestOptions {
   const { minimum, maximum } = REQUEST_TIMEOUT_SECONDS;
   const seconds = values.timeout === undefined ? REQUEST_TIMEOUT_SECONDS.default : wholeNumberOption('timeout', values.timeout, minimum, maximum);
   const retries = SETTING_RANGES['request.maxRetries'];
   const maxRetries = values['max-retries'] === undefined ? undefined : wholeNumberOption('max-retries', values['max-retries'], retries.minimum, retries.maximum);
-  return { timeouts: timeoutsForSeconds(seconds), maxRetries };
+  return { timeouts: timeoutsForSeconds(seconds), maxRetries, history: values.history };
 }
 
 /** A path as printed: relative to the current folder with `/` separators, absolute when on another drive. */

@@ -99,7 +99,10 @@ Exit status:
 /** The options of every command that sends requests (REQUEST_OPTIONS in commandLine.ts). */
 const REQUEST_OPTIONS_HELP = `  --timeout SECONDS  the most each attempt may take, connecting and reading the answer included
                      (1-600, default 30)
-  --max-retries N    retries after a rate limit, a server error or a lost connection (0-6, default 3)`;
+  --max-retries N    retries after a rate limit, a server error or a lost connection (0-6, default 3)
+  --history FILE     append every request and HubSpot's answer to FILE, one JSON line each (time,
+                     method, URL, status, duration, correlation id, retries, both bodies; bodies
+                     over 256 KB cut), never the token: an audit trail for CI`;
 
 const SEND_OPTIONS = `  --base-url URL     where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                      http:// only for this machine (localhost, 127.0.0.1, [::1])

@@ -7,7 +7,12 @@ import type { ContactsApi } from '../hubspot/contactsApi';
 import { API_VERSIONS, DEFAULT_API_VERSION, type ApiVersion } from '../hubspot/contactsObjects';
 import { createHubSpotClient, type HubSpotClient } from '../hubspot/hubspotClient';
 import { knownApiVersion } from '../send/apiChoice';
-import { UsageError, type CommandContext, type RequestOptions } from './commandLine';
+import path from 'node:path';
+import { historyEntry, MAX_HISTORY_BODY_BYTES } from '../history/historyEntry';
+import { appendingHistory } from '../history/historyStore';
+import type { RequestRecord } from '../hubspot/requestRecord';
+import { displayPath, UsageError, type CommandContext, type RequestOptions } from './commandLine';
+import { printablePath } from './printable';
 import { ExitCode } from './exitCodes';
 
 export const TOKEN_VARIABLE = 'HUBSPOT_ACCESS_TOKEN';
@@ -34,13 +39,27 @@ export function tokenFrom(env: NodeJS.ProcessEnv): string {
 
 export const MISSING_TOKEN = `${TOKEN_VARIABLE} is not set: export a HubSpot private app's access token in it (it is read from nowhere else).`;
 
-/** The client for this command, or undefined after saying why it cannot be made. */
+/**
+ * The client for this command, or undefined after saying why it cannot be made. With --history FILE
+ * every request it makes is appended there with its answer (the token never); closing the client
+ * closes the file.
+ */
 export function commandClient(
   { baseUrl, token, api, request }: { readonly baseUrl: HubSpotBaseUrl; readonly token: string; readonly api?: ContactsApi; readonly request: RequestOptions },
   context: CommandContext,
 ): HubSpotClient | undefined {
+  let history: ReturnType<typeof appendingHistory> | undefined;
+  if (request.history !== undefined) {
+    const file = path.resolve(context.cwd, request.history);
+    try {
+      history = appendingHistory(file);
+    } catch (error) {
+      configProblem(context, `the history ${printablePath(displayPath(file, context.cwd))} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
   try {
-    return createHubSpotClient({
+    const client = createHubSpotClient({
       baseUrl: baseUrl.origin,
       token,
       ...(api === undefined ? {} : { api }),
@@ -52,8 +71,19 @@ export function commandClient(
       log: (entry) => {
         if (entry.retryInMs !== undefined) context.terminal.err(entry.message);
       },
+      ...(history === undefined ? {} : { record: (record: RequestRecord) => history.add(historyEntry(record, baseUrl.origin, MAX_HISTORY_BODY_BYTES)) }),
     });
+    if (history === undefined) return client;
+    const opened = history;
+    return {
+      ...client,
+      close: async () => {
+        await client.close();
+        opened.close();
+      },
+    };
   } catch (error) {
+    history?.close();
     if (!(error instanceof HubSpotConfigError)) throw error;
     configProblem(context, error.message);
     return undefined;

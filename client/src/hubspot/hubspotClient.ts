@@ -22,6 +22,7 @@ import { DIRECT, resolveProxySettings, type ProxyEnvironment } from './proxy';
 import { settleLostCreate, type ClockSample } from './lostCreate';
 import type { HttpRequest } from './httpRequest';
 import type { ReadResult } from './readResult';
+import type { RequestRecord } from './requestRecord';
 import { readCorrelationId, readRateLimitHeaders, readServerDateMs } from './responseHeaders';
 import { decideRetry, normaliseRetryOptions, type RetryOptions } from './retryPolicy';
 
@@ -47,6 +48,8 @@ export interface HubSpotClientOptions {
   readonly userAgent?: string;
   /** Receives one entry per attempt. */
   readonly log?: (entry: HttpLogEntry) => void;
+  /** Receives one record per request made, retries folded in, with both bodies: a history's sink. */
+  readonly record?: (record: RequestRecord) => void;
   /** Waits between attempts; must reject or return early when the signal aborts. Tests record delays instead. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Wall clock in epoch ms, for durations and HTTP-date Retry-After values. */
@@ -59,6 +62,8 @@ export interface SendOptions {
   readonly signal?: AbortSignal | undefined;
   /** What the body carries besides the properties (a create's associations); only a create sends them, and only an API that has them. */
   readonly extras?: BodyExtras | undefined;
+  /** The file the request is made from, for the request's record. */
+  readonly source?: string | undefined;
 }
 
 export interface HubSpotClient {
@@ -76,7 +81,9 @@ export interface HubSpotClient {
    * only it knows whether resending is safe. Logged like every attempt, bounded by the client's
    * timeouts, the token scrubbed from everything it returns. Never rejects.
    */
-  postJson(path: string, body: string, options?: { readonly signal?: AbortSignal }): Promise<JsonAttempt>;
+  postJson(path: string, body: string, options?: { readonly signal?: AbortSignal; readonly source?: string | undefined }): Promise<JsonAttempt>;
+  /** One request of any method the client sends, as postJson sends a POST: a recorded request sent again. */
+  requestJson(method: HttpRequest['method'], path: string, body: string | undefined, options?: { readonly signal?: AbortSignal; readonly source?: string | undefined }): Promise<JsonAttempt>;
   /** Closes the dispatcher's connections; the client cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -158,6 +165,13 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       // A failing log sink (a disposed output channel, say) must not change the outcome of a send.
     }
   };
+  const safeRecord = (record: RequestRecord): void => {
+    try {
+      options.record?.(record);
+    } catch {
+      // Nor a failing history.
+    }
+  };
   const headers = {
     authorization: `Bearer ${token}`,
     'content-type': 'application/json',
@@ -183,7 +197,14 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     let lostAttemptStartedAt: number | undefined;
     const clock: ClockSample[] = [];
 
+    let attempted = false;
     const finish = (details: OutcomeDetails, retryNote: string | undefined): ContactOutcome => {
+      if (attempted) {
+        safeRecord({
+          startedAt, method, url: scrub(url), status: last.status, answer: last.answer, durationMs: now() - startedAt, correlationId: readCorrelationId(last.headers),
+          retries, requestBody: body.ok ? scrub(body.text) : undefined, responseBody: last.bodyText, source: sendOptions?.source,
+        });
+      }
       const succeeded = details.kind === 'created' || details.kind === 'updated';
       const unexplained = {
         ...details,
@@ -210,6 +231,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
 
     for (let attempt = 1; ; attempt++) {
       const attemptStartedAt = now();
+      attempted = true;
       const result = scrubAttempt(await transport.send(request, signal), scrub);
       const attemptEndedAt = now();
       last = lastAttemptOf(result, attemptEndedAt - attemptStartedAt);
@@ -244,14 +266,18 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     }
   }
 
-  /** One attempt without retries (a GET, a batch POST), scrubbed of the token and logged. */
-  async function attemptOnce(request: HttpRequest, signal: AbortSignal | undefined): Promise<{ readonly result: HttpAttemptResult; readonly last: LastAttempt }> {
+  /** One attempt without retries (a GET, a batch POST), scrubbed of the token, logged and recorded. */
+  async function attemptOnce(request: HttpRequest, signal: AbortSignal | undefined, source: string | undefined): Promise<{ readonly result: HttpAttemptResult; readonly last: LastAttempt }> {
     const url = baseUrl.origin + request.path;
     const startedAt = now();
     const result = scrubAttempt(await transport.send(request, signal), scrub);
     const last = lastAttemptOf(result, now() - startedAt);
-    const answer = last.status !== undefined ? String(last.status) : result.kind === 'networkError' ? `no response (${result.reason})` : result.kind === 'notSent' ? 'not sent' : 'cancelled';
+    const { answer } = last;
     const correlationId = readCorrelationId(last.headers);
+    safeRecord({
+      startedAt, method: request.method, url: scrub(url), status: last.status, answer, durationMs: last.durationMs, correlationId, retries: 0,
+      requestBody: request.body === undefined ? undefined : scrub(request.body), responseBody: last.bodyText, source,
+    });
     safeLog({
       level: result.kind === 'response' && isSuccess(result.status) ? 'info' : 'warn', method: request.method, url, attempt: 1, status: last.status, durationMs: last.durationMs, correlationId,
       outcome: undefined, reason: result.kind === 'networkError' ? result.reason : undefined, retryInMs: undefined,
@@ -276,29 +302,34 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       return send({ operation: 'update', id }, properties, sendOptions);
     },
     async getJson(path, sendOptions) {
-      const { result, last } = await attemptOnce({ method: 'GET', origin: baseUrl.origin, path, headers, maxBodyBytes: READ_ANSWER_MAX_BYTES }, sendOptions?.signal);
+      const { result, last } = await attemptOnce({ method: 'GET', origin: baseUrl.origin, path, headers, maxBodyBytes: READ_ANSWER_MAX_BYTES }, sendOptions?.signal, sendOptions?.source);
       if (result.kind === 'response' && isSuccess(result.status)) return { ok: true, status: result.status, headers: last.headers, body: last.body };
       return { ok: false, status: last.status, headers: last.headers, body: last.body, message: readFailure(result, last) };
     },
-    async postJson(path, body, postOptions) {
-      const { result, last } = await attemptOnce({ method: 'POST', origin: baseUrl.origin, path, headers, body, maxBodyBytes: BATCH_ANSWER_MAX_BYTES }, postOptions?.signal);
-      const { durationMs } = last;
-      switch (result.kind) {
-        case 'response':
-          return { kind: 'response', status: result.status, headers: last.headers, body: last.body, durationMs, correlationId: readCorrelationId(last.headers) };
-        case 'oversized':
-          // An answer came, so the request reached HubSpot; what it said was not read.
-          return { kind: 'failed', reason: 'oversized', mayHaveReachedServer: true, message: readFailure(result, last), durationMs };
-        case 'networkError':
-          return { kind: 'failed', reason: result.reason, mayHaveReachedServer: result.mayHaveReachedServer, message: result.message, durationMs };
-        case 'notSent':
-          return { kind: 'failed', reason: 'notSent', mayHaveReachedServer: false, message: result.message, durationMs };
-        case 'cancelled':
-          return { kind: 'cancelled', mayHaveReachedServer: result.mayHaveReachedServer };
-      }
-    },
+    postJson: (path, body, postOptions) => requestJson('POST', path, body, postOptions),
+    requestJson: (method, path, body, requestOptions) => requestJson(method, path, body, requestOptions),
     close: () => transport.close(),
   };
+
+  /** One attempt of a JSON request, its answer whatever the status, or why there is none. Never rejects. */
+  async function requestJson(method: HttpRequest['method'], path: string, body: string | undefined, requestOptions: { readonly signal?: AbortSignal; readonly source?: string | undefined } | undefined): Promise<JsonAttempt> {
+    const { result, last } = await attemptOnce({ method, origin: baseUrl.origin, path, headers, ...(body === undefined ? {} : { body }), maxBodyBytes: BATCH_ANSWER_MAX_BYTES }, requestOptions?.signal, requestOptions?.source);
+    const { durationMs } = last;
+    switch (result.kind) {
+      case 'response':
+        return { kind: 'response', status: result.status, headers: last.headers, body: last.body, durationMs, correlationId: readCorrelationId(last.headers) };
+      case 'oversized':
+        // An answer came, so the request reached HubSpot; what it said was not read.
+        return { kind: 'failed', reason: 'oversized', mayHaveReachedServer: true, message: readFailure(result, last), durationMs };
+      case 'networkError':
+        return { kind: 'failed', reason: result.reason, mayHaveReachedServer: result.mayHaveReachedServer, message: result.message, durationMs };
+      case 'notSent':
+        return { kind: 'failed', reason: 'notSent', mayHaveReachedServer: false, message: result.message, durationMs };
+      case 'cancelled':
+        return { kind: 'cancelled', mayHaveReachedServer: result.mayHaveReachedServer };
+    }
+  }
+
   return client;
 }
 
@@ -310,16 +341,21 @@ interface LastAttempt {
   readonly status: number | undefined;
   readonly headers: ResponseHeaders;
   readonly body: unknown;
+  /** The body as it came, for the request's record. */
+  readonly bodyText: string | undefined;
+  /** The status, or what came instead, as the log and the record say it. */
+  readonly answer: string;
   readonly durationMs: number;
 }
 
-const NO_ATTEMPT: LastAttempt = { status: undefined, headers: {}, body: undefined, durationMs: 0 };
+const NO_ATTEMPT: LastAttempt = { status: undefined, headers: {}, body: undefined, bodyText: undefined, answer: 'not sent', durationMs: 0 };
 
 function lastAttemptOf(result: HttpAttemptResult, durationMs: number): LastAttempt {
-  if (result.kind === 'response') return { status: result.status, headers: result.headers, body: parseBody(result.bodyText), durationMs };
+  if (result.kind === 'response') return { status: result.status, headers: result.headers, body: parseBody(result.bodyText), bodyText: result.bodyText === '' ? undefined : result.bodyText, answer: String(result.status), durationMs };
   // An answer too large to read still has a status and headers worth showing.
-  if (result.kind === 'oversized') return { status: result.status, headers: result.headers, body: undefined, durationMs };
-  return { ...NO_ATTEMPT, durationMs };
+  if (result.kind === 'oversized') return { status: result.status, headers: result.headers, body: undefined, bodyText: undefined, answer: `${result.status} (answer too large to read)`, durationMs };
+  const answer = result.kind === 'networkError' ? `no response (${result.reason})` : result.kind === 'notSent' ? 'not sent' : 'cancelled';
+  return { ...NO_ATTEMPT, answer, durationMs };
 }
 
 /** Why a GET gave nothing usable, ready to show. */

@@ -10,6 +10,8 @@ import { startSandbox } from '../../sandbox/sandbox';
 import type { ContactOutcome } from '../../../client/src/hubspot/outcome';
 import { responseText } from '../../../client/src/extension/views/responseText';
 import { CREATE_TARGET, updateTarget } from '../../../client/src/hubspot/contactsApi';
+import { historyEntry } from '../../../client/src/history/historyEntry';
+import type { RequestRecord } from '../../../client/src/hubspot/requestRecord';
 
 const TOKEN = 'pat-na1-test5ecret-0000-4bad-9ood-70ken5ecre7x';
 const READ_ONLY_TOKEN = 'pat-na1-read0n1y-1111-4bad-9ood-70ken5ecre7y';
@@ -17,11 +19,12 @@ const WRONG_TOKEN = 'pat-na1-wr0ng000-2222-4bad-9ood-70ken5ecre7z';
 const SECRETS = [TOKEN, READ_ONLY_TOKEN, WRONG_TOKEN];
 
 describe('the token never leaks', () => {
-  it('appears in no log entry, outcome or error, whatever happens', async () => {
+  it('appears in no log entry, request record (as the history stores it), outcome or error, whatever happens', async () => {
     const sandbox = await startSandbox({ token: TOKEN, readOnlyToken: READ_ONLY_TOKEN, rateLimits: { daily: 40 } });
     const clock = createFakeClock();
     const sleeper = recordingSleep(clock);
     const texts: string[] = [];
+    const records: RequestRecord[] = [];
     const record = (value: unknown): void => {
       texts.push(value instanceof Error ? `${String(value)}\n${value.stack ?? ''}` : JSON.stringify(value));
     };
@@ -35,6 +38,10 @@ describe('the token never leaks', () => {
         sleep: sleeper.sleep,
         now: clock.now,
         log: record,
+        record: (request) => {
+          records.push(request);
+          texts.push(JSON.stringify(historyEntry(request, 'Staging', 64 * 1024)));
+        },
         ...extra,
       });
     const client = clientWith(TOKEN);
@@ -89,6 +96,7 @@ describe('the token never leaks', () => {
       assert.equal((shouted.body as { message: string }).message, 'Bearer [token]');
       assert.equal(shouted.headers['x-echo'], '[token]');
       assert.deepEqual(Object.keys(shouted.headers).filter((name) => name.startsWith('x-seen-')), ['x-seen-[token]']);
+      assert.match(records.at(-1)?.responseBody ?? '', /Bearer \[token\]/, 'the record holds the answer as scrubbed');
 
       const controller = new AbortController();
       sandbox.inject({ delayMs: 60_000 });
@@ -131,6 +139,7 @@ describe('the token never leaks', () => {
     }
 
     assert.ok(texts.length > 40, `expected many texts to search, got ${texts.length}`);
+    assert.ok(records.length > 15, `expected a record per request, got ${records.length}`);
     for (const text of texts) {
       for (const secret of SECRETS) assert.equal(text.toLowerCase().includes(secret.toLowerCase()), false, `token found in: ${text.slice(0, 300)}`);
     }
