@@ -3,7 +3,8 @@
 // property names in the suggest widget; then, with the base URL set to a local HubSpot sandbox,
 // store the token from the command palette and create a contact from a valid file, answering the
 // first-send question, and see 200 OK in the response view; then send a folder as a seed set from
-// the Explorer's context menu: its plan, the question and the report in the Seed Plan view.
+// the Explorer's context menu: its plan, the question and the report in the Seed Plan view; then the
+// Request History view listing those requests, and a recorded answer opened from it.
 // Screenshots of each step go to test-output/e2e/ui/screenshots/.
 // The selectors are VS Code internals (pinned by code-server's version): keep these checks few.
 // Needs `npm run package` (dist/contact-payloads.vsix) and .ci/install-e2e.
@@ -46,7 +47,7 @@ async function quickOpen(page: Page, name: string): Promise<void> {
   await page.locator('.tab.active').filter({ hasText: name }).waitFor();
 }
 
-void test('a person sees our squiggle, Problems entry and completions, creates a contact from the palette and sends a seed set from the Explorer', { timeout: 240_000 }, async (t) => {
+void test('a person sees our squiggle, Problems entry and completions, creates a contact from the palette, sends a seed set from the Explorer and opens a recorded answer from the Request History', { timeout: 240_000 }, async (t) => {
   requireFile(VSIX, 'the packaged extension', 'run `npm run package` first');
   assertE2eInstalled();
   let sandbox: Sandbox | undefined;
@@ -164,6 +165,17 @@ void test('a person sees our squiggle, Problems entry and completions, creates a
       await seedRows.filter({ hasText: 'katherine.team@example.com' }).waitFor();
       await workbench.screenshot('seed-report');
       for (const email of ['ada.team@example.com', 'alan.team@example.com', 'katherine.team@example.com']) assert.ok(sandbox.contacts.findByEmail(email), `the sandbox holds ${email}`);
+
+      // 12. The Request History view, below it, lists every request of the day; a click opens a recorded answer.
+      const historyRows = page.locator('.pane-body .monaco-list-row');
+      const upsertRow = historyRows.filter({ hasText: 'batch/upsert' }).first();
+      await upsertRow.waitFor({ timeout: STEP_TIMEOUT });
+      await historyRows.filter({ hasText: 'POST v1/contact' }).first().waitFor();
+      await workbench.screenshot('history');
+      await upsertRow.click();
+      await page.locator('.tab').filter({ hasText: /POST batch-upsert .*\.response\.jsonc/ }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: '200 — POST' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('history-answer');
     } catch (error) {
       await workbench.screenshot('failure').catch(() => undefined);
       t.diagnostic(`the extension's output channel:\n${extensionLogTail(profile)}`);

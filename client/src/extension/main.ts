@@ -6,6 +6,7 @@ import { COMMANDS } from './commands/commandTable';
 import type { SendServices } from './commands/sendServices';
 import { ExtensionScope } from './extensionContext';
 import { HubSpotConnection } from './hubspot/hubspotConnection';
+import { RequestHistory } from './history/requestHistory';
 import { BATCH_DOCUMENT_SELECTOR, DOCUMENT_SELECTOR } from './contactDocuments';
 import { LanguageServerHost } from './languageServer/languageServerHost';
 import { PortalCatalog } from './hubspot/portalCatalog';
@@ -15,6 +16,7 @@ import { SendCodeLenses } from './views/codeLens';
 import { ResponseView } from './views/responseView';
 import { SeedSession } from './seed/seedSession';
 import { SeedView } from './views/seedView';
+import { HistoryView } from './views/historyView';
 
 export interface ExtensionMain {
   runCommand(command: string, args: unknown[]): unknown;
@@ -29,7 +31,8 @@ export function start(context: vscode.ExtensionContext, activatedAt: number): Ex
   const host = new LanguageServerHost(scope, activatedAt);
   const tokens = new AccessTokens(context.secrets);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
-  const connection = scope.track(new HubSpotConnection(tokens, log, version));
+  const history = scope.track(new RequestHistory(context.globalStorageUri, log));
+  const connection = scope.track(new HubSpotConnection(tokens, log, version, history));
   const catalog = scope.track(new PortalCatalog(context.globalStorageUri, connection, host, log));
   const services: SendServices = {
     tokens,
@@ -41,11 +44,12 @@ export function start(context: vscode.ExtensionContext, activatedAt: number): Ex
   };
 
   const seeds = scope.track(new SeedSession(services, context.globalStorageUri, log));
-  const commandContext = { scope, services, host, catalog, seeds };
+  const commandContext = { scope, services, host, catalog, seeds, history };
   for (const [name, factory] of Object.entries(COMMANDS)) scope.registerCommand(name, factory(commandContext));
 
   scope.track(new CatalogStatus(catalog));
   scope.track(new SeedView(seeds));
+  scope.track(new HistoryView(history));
 
   const lenses = new SendCodeLenses(host);
   scope.track(vscode.languages.registerCodeLensProvider([...DOCUMENT_SELECTOR, ...BATCH_DOCUMENT_SELECTOR], lenses));

@@ -17,6 +17,8 @@ export const SETTING_RANGES = {
   'request.retryBaseDelayMs': { minimum: 0, maximum: 60_000, default: 500, integer: true },
   'request.retryMaxDelayMs': { minimum: 0, maximum: 600_000, default: 30_000, integer: true },
   'portalProperties.maxAgeHours': { minimum: 0, maximum: 8760, default: 24, integer: false },
+  'history.maxEntries': { minimum: 0, maximum: 100_000, default: 1_000, integer: true },
+  'history.maxMegabytes': { minimum: 1, maximum: 1_024, default: 50, integer: false },
 } as const satisfies Record<string, SettingRange>;
 
 export type RangedSetting = keyof typeof SETTING_RANGES;

@@ -1,4 +1,5 @@
 import type { ExtensionScope } from '../extensionContext';
+import type { RequestHistory } from '../history/requestHistory';
 import type { PortalCatalog } from '../hubspot/portalCatalog';
 import type { SeedSession } from '../seed/seedSession';
 import type { LanguageServerHost } from '../languageServer/languageServerHost';
@@ -11,4 +12,5 @@ export interface CommandContext {
   readonly host: LanguageServerHost;
   readonly catalog: PortalCatalog;
   readonly seeds: SeedSession;
+  readonly history: RequestHistory;
 }

@@ -2,6 +2,7 @@
 // each one from this table, and a unit test holds the table to package.json's contributes.commands.
 import { clearAccessToken, setAccessToken } from './accessToken';
 import type { CommandContext } from './commandContext';
+import { clearHistory, copyHistoryAsCurl, openHistoryEntry, refreshHistory, resendHistoryEntry, revealHistorySource } from './history';
 import { refreshProperties } from './refreshProperties';
 import { restartServer } from './restartServer';
 import { sendBatchFile, sendSeedPlan, sendSeedSet, sendToHubSpot, stopSeedRun } from './seedSet';
@@ -25,4 +26,10 @@ export const COMMANDS = {
   sendBatchFile,
   sendSeedPlan,
   stopSeedRun,
+  openHistoryEntry,
+  copyHistoryAsCurl,
+  revealHistorySource,
+  resendHistoryEntry,
+  refreshHistory,
+  clearHistory,
 } satisfies Record<string, CommandFactory>;

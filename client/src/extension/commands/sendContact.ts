@@ -15,7 +15,7 @@ import { chooseUpdateTarget } from '../../send/updateTarget';
 import { writeIdIntoDocument } from '../hubspot/idDocumentEdit';
 import { contactLink } from '../views/responseText';
 import type { CommandContext } from './commandContext';
-import { connectionWithToken, trustedForSending } from './connectionPrompt';
+import { connectionWithToken, type ReadyConnection, trustedForSending } from './connectionPrompt';
 import type { SendServices } from './sendServices';
 
 /** Returns the outcome (for scripts and tests), or undefined when nothing was sent. */
@@ -54,7 +54,7 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: what, cancellable: true }, (_progress, cancellation) => {
     const abort = new AbortController();
     cancellation.onCancellationRequested(() => abort.abort());
-    return ready.client.sendContact(contact, payload.properties, { signal: abort.signal, extras });
+    return ready.client.sendContact(contact, payload.properties, { signal: abort.signal, extras, source: document.uri.toString() });
   });
 
   scope.log.info(`${operation} from ${vscode.workspace.asRelativePath(document.uri)} (${ready.api.label}): ${outcome.summary}${note ? ` ${note}` : ''}`);
@@ -139,18 +139,27 @@ async function readyClient(
 ): Promise<{ readonly client: HubSpotClient; readonly api: ContactsApi } | undefined> {
   const connection = await connectionWithToken(() => services.connection.clientForCurrentSettings(shape));
   if (!connection) return undefined;
-  const { api, baseUrl, settings, tokenId } = connection;
-  if (settings.confirmBeforeSend && !services.confirmedOrigins.has(baseUrl.origin)) {
-    const request = `${requestLine(api, baseUrl.origin, contact)}\n(${api.label})`;
-    const choice = await vscode.window.showWarningMessage(
-      contact.operation === 'create' ? 'Create a contact in HubSpot?' : `Update ${contactName(contact)} in HubSpot?`,
-      { modal: true, detail: `${request}${note ? `\n\n${note}` : ''}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.` },
-      'Send',
-    );
-    if (choice !== 'Send') return undefined;
-    services.confirmedOrigins.add(baseUrl.origin);
-  }
+  const { api, baseUrl } = connection;
+  const question = contact.operation === 'create' ? 'Create a contact in HubSpot?' : `Update ${contactName(contact)} in HubSpot?`;
+  const request = `${requestLine(api, baseUrl.origin, contact)}\n(${api.label})${note ? `\n\n${note}` : ''}`;
+  if (!(await confirmedFirstSend(services, connection, question, request))) return undefined;
   return { client: connection.client, api };
+}
+
+/**
+ * True once the person said Send to the first request to this host since VS Code started (or
+ * contactPayloads.confirmBeforeSend is off): the modal names the request and the account.
+ */
+export async function confirmedFirstSend(services: SendServices, connection: ReadyConnection, question: string, request: string): Promise<boolean> {
+  const { baseUrl, settings, tokenId } = connection;
+  if (!settings.confirmBeforeSend || services.confirmedOrigins.has(baseUrl.origin)) return true;
+  const choice = await vscode.window.showWarningMessage(question, {
+    modal: true,
+    detail: `${request}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.`,
+  }, 'Send');
+  if (choice !== 'Send') return false;
+  services.confirmedOrigins.add(baseUrl.origin);
+  return true;
 }
 
 function account(services: SendServices, baseUrl: HubSpotBaseUrl, tokenId: string | undefined): string {

@@ -1,10 +1,12 @@
 // One HubSpot client (and so one undici dispatcher, with keep-alive) for the extension, rebuilt when
 // the base URL, token, proxy, timeouts or the API a send goes to (the file's shape and
-// contactPayloads.apiVersion) change. Every request is logged without the token. A setting
+// contactPayloads.apiVersion) change. Every request is logged without the token, and recorded in the
+// request history with its answer. A setting
 // the client cannot work with (base URL, proxy, a token that cannot be sent) is a `config` problem
 // with a message to show: nothing is sent.
 import * as vscode from 'vscode';
 import type { AccessTokens } from './accessTokens';
+import type { RequestHistory } from '../history/requestHistory';
 import { parseBaseUrl, type HubSpotBaseUrl } from '../../hubspot/baseUrl';
 import { HubSpotConfigError } from '../../hubspot/configError';
 import type { ContactsApi } from '../../hubspot/contactsApi';
@@ -46,6 +48,7 @@ export class HubSpotConnection implements vscode.Disposable {
     private readonly tokens: AccessTokens,
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
+    private readonly history: RequestHistory,
   ) {
     const changed = () => {
       this.reset();
@@ -119,6 +122,7 @@ export class HubSpotConnection implements vscode.Disposable {
         noProxy: settings.noProxy,
         userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
         log: (entry) => this.logRequest(entry),
+        record: (record) => this.history.record(record, baseUrl.origin),
       });
       return { ok: true, client };
     } catch (error) {

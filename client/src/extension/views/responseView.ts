@@ -16,10 +16,18 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
   }
 
   /** Shows the outcome beside the source file and returns the response document. */
-  async show(source: vscode.Uri, outcome: ContactOutcome): Promise<vscode.TextDocument> {
+  show(source: vscode.Uri, outcome: ContactOutcome): Promise<vscode.TextDocument> {
     const name = source.path.split('/').pop() ?? 'contact';
     const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name.replace(/\.json$/, '')}.response.jsonc`, query: source.toString() });
-    const text = responseText(outcome, name, new Date());
+    return this.present(uri, responseText(outcome, name, new Date()));
+  }
+
+  /** Shows a text of the response view's form (a recorded answer, say) as `name`.response.jsonc. */
+  showText(name: string, text: string): Promise<vscode.TextDocument> {
+    return this.present(vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name}.response.jsonc` }), text);
+  }
+
+  private async present(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
     this.texts.set(uri.toString(), text);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     // An open response document takes the new text a moment after the change event: wait for it,

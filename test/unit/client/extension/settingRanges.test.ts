@@ -31,9 +31,9 @@ describe('numeric settings', () => {
     }
   });
 
-  it('every numeric request, retry and portal setting has a range here', () => {
+  it('every numeric request, retry, portal and history setting has a range here', () => {
     const numeric = Object.entries(declared)
-      .filter(([name, setting]) => /^contactPayloads\.(request|portalProperties)\./.test(name) && (setting.type === 'integer' || setting.type === 'number'))
+      .filter(([name, setting]) => /^contactPayloads\.(request|portalProperties|history)\./.test(name) && (setting.type === 'integer' || setting.type === 'number'))
       .map(([name]) => name.replace(/^contactPayloads\./, ''));
     assert.deepEqual(numeric.sort(), Object.keys(SETTING_RANGES).sort());
   });

@@ -1,0 +1,91 @@
+// The Request History's commands: open a recorded answer in the response view, copy the request as
+// curl (the token as $HUBSPOT_ACCESS_TOKEN), open the file it was sent from, clear the history.
+import * as vscode from 'vscode';
+import { entryLabel } from '../../history/historyDays';
+import type { HistoryEntry } from '../../history/historyEntry';
+import { curlCommand, historyDocumentText } from '../../history/historyText';
+import type { JsonAttempt } from '../../hubspot/hubspotClient';
+import type { HttpRequest } from '../../hubspot/httpRequest';
+import type { HistoryNode } from '../views/historyView';
+import type { CommandContext } from './commandContext';
+import { connectionWithToken, trustedForSending } from './connectionPrompt';
+import { confirmedFirstSend } from './sendContact';
+
+export const openHistoryEntry = ({ services }: CommandContext) => async (node?: HistoryNode) => {
+  if (node?.kind !== 'entry') return undefined;
+  const { entry } = node;
+  return services.responses.showText(`${entryLabel(entry).replaceAll('/', '-')} ${entry.id}`, historyDocumentText(entry));
+};
+
+/** Returns the command it copied, for scripts and tests. */
+export const copyHistoryAsCurl = () => async (node?: HistoryNode) => {
+  if (node?.kind !== 'entry') return undefined;
+  const command = curlCommand(node.entry);
+  await vscode.env.clipboard.writeText(command);
+  void vscode.window.showInformationMessage('Copied as curl. It reads the token from $HUBSPOT_ACCESS_TOKEN: export it in your shell first.');
+  return command;
+};
+
+export const revealHistorySource = () => async (node?: HistoryNode) => {
+  if (node?.kind !== 'entry' || node.entry.source === undefined) return;
+  await vscode.window.showTextDocument(vscode.Uri.parse(node.entry.source), { preview: true });
+};
+
+const METHODS: readonly HttpRequest['method'][] = ['GET', 'POST', 'PATCH'];
+
+/**
+ * Sends a recorded request again, as it was, to the host it went to — only while that is the
+ * configured base URL, whose token it then carries — after the same confirmation as a new send.
+ * The answer opens in the response view (and is recorded, as every request is).
+ */
+export const resendHistoryEntry = ({ services }: CommandContext) => async (node?: HistoryNode) => {
+  if (node?.kind !== 'entry' || !trustedForSending()) return undefined;
+  const { entry } = node;
+  const method = METHODS.find((known) => known === entry.method);
+  if (method === undefined || entry.requestBody?.truncatedFromBytes !== undefined) {
+    void vscode.window.showErrorMessage(method === undefined ? `A ${entry.method} request is not sent again.` : `This request's body was cut in the history (it was ${entry.requestBody?.truncatedFromBytes} bytes): it cannot be sent again as it was.`);
+    return undefined;
+  }
+  const connection = await connectionWithToken(() => services.connection.clientForCurrentSettings());
+  if (!connection) return undefined;
+  const url = new URL(entry.url);
+  if (url.origin !== connection.baseUrl.origin) {
+    void vscode.window.showErrorMessage(`This request went to ${url.origin}, and requests go to ${connection.baseUrl.origin} now (contactPayloads.baseUrl): it is sent again only where it went, with that host's token.`);
+    return undefined;
+  }
+  const request = `${entry.method} ${entry.url}\n(first sent ${entry.at}, answered ${entry.answer})`;
+  if (!(await confirmedFirstSend(services, connection, 'Send this request to HubSpot again?', request))) return undefined;
+  const startedAt = Date.now();
+  const attempt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sending ${entry.method} ${url.pathname} again`, cancellable: true }, (_progress, cancellation) => {
+    const abort = new AbortController();
+    cancellation.onCancellationRequested(() => abort.abort());
+    return connection.client.requestJson(method, url.pathname + url.search, entry.requestBody?.text, { signal: abort.signal, source: entry.source });
+  });
+  return services.responses.showText(`${entryLabel(entry).replaceAll('/', '-')} again ${entry.id}`, historyDocumentText(resent(entry, attempt, startedAt)));
+};
+
+/** The answer to a request sent again, in the form of a history entry, for the response view. */
+function resent(entry: HistoryEntry, attempt: JsonAttempt, startedAt: number): HistoryEntry {
+  const answered = attempt.kind === 'response';
+  return {
+    ...entry,
+    at: new Date(startedAt).toISOString(),
+    status: answered ? attempt.status : undefined,
+    answer: answered ? String(attempt.status) : attempt.kind === 'cancelled' ? 'cancelled' : `no answer: ${attempt.message}`,
+    durationMs: attempt.kind === 'cancelled' ? Date.now() - startedAt : attempt.durationMs,
+    correlationId: answered ? attempt.correlationId : undefined,
+    retries: 0,
+    responseBody: answered && attempt.body !== undefined ? { text: typeof attempt.body === 'string' ? attempt.body : JSON.stringify(attempt.body) } : undefined,
+  };
+}
+
+export const clearHistory = ({ history }: CommandContext) => () => history.clear();
+
+/**
+ * Loads the extension (which the view's welcome button needs first) and lists the history again.
+ * Returns the history's file and its entries, oldest first, for scripts and tests.
+ */
+export const refreshHistory = ({ history }: CommandContext) => async () => {
+  history.refresh();
+  return { file: history.path, entries: await history.entries() };
+};
