@@ -210,13 +210,13 @@ describe('contact-payloads seed', () => {
     const bytes = readFileSync(path.join(scratch, 'audit.jsonl'));
     assert.equal(bytes.includes(Buffer.from(TOKEN)), false, 'the token is not in the history');
     assert.equal(bytes.toString('utf8').toLowerCase().includes(TOKEN.toLowerCase()), false);
-    const entries = bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as { method: string; url: string; status: number; account: string; requestBody?: { text: string }; responseBody?: { text: string } });
+    const entries = bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as { method: string; url: string; status: number; account: string; source?: string; requestBody?: { text: string }; responseBody?: { text: string } });
     assert.equal(entries.length, sandbox.requests.length, 'one entry per request the sandbox saw');
     assert.deepEqual(entries.map((entry) => new URL(entry.url).pathname), sandbox.requests.map((request) => request.path.split('?')[0]));
     const upsert = entries.find((entry) => entry.url.endsWith('/batch/upsert'));
     assert.match(upsert?.requestBody?.text ?? '', /alan@example\.com/);
     assert.match(upsert?.responseBody?.text ?? '', /"results"/);
-    assert.equal(entries.at(-1)?.status, 201, 'the create, last');
+    assert.deepEqual([entries.at(-1)?.status, entries.at(-1)?.source], [201, 'solo.contact.json'], 'the create, last, with its file');
     assert.ok(entries.every((entry) => entry.account === new URL(sandbox.url).origin));
   });
 

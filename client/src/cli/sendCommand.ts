@@ -111,7 +111,7 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
     return configProblem(context, MISSING_TOKEN);
   }
 
-  const outcome = await send({ api, target, payload, extras }, baseUrl.baseUrl, token, request, context);
+  const outcome = await send({ api, target, payload, extras, source: file.path }, baseUrl.baseUrl, token, request, context);
   if (outcome === undefined) return ExitCode.UsageOrFiles;
   if (json) terminal.out(JSON.stringify(outcome, null, 2));
   report(`${file.path}: ${outcome.summary}`);
@@ -178,10 +178,12 @@ interface SendRequest {
   readonly target: ContactTarget;
   readonly payload: Payload;
   readonly extras: BodyExtras | undefined;
+  /** The file as printed, for the request's --history entry. */
+  readonly source: string;
 }
 
 async function send(
-  { api, target, payload, extras }: SendRequest,
+  { api, target, payload, extras, source }: SendRequest,
   baseUrl: HubSpotBaseUrl,
   token: string,
   request: RequestOptions,
@@ -194,7 +196,7 @@ async function send(
   const cancel = () => abort.abort();
   process.once('SIGINT', cancel);
   try {
-    return await client.sendContact(target, payload.properties, { signal: abort.signal, extras });
+    return await client.sendContact(target, payload.properties, { signal: abort.signal, extras, source });
   } finally {
     process.off('SIGINT', cancel);
     await client.close();
