@@ -26,13 +26,13 @@ with the same rules and the same HTTP client as the VS Code extension.
 
 Usage:
   contact-payloads check [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N]
-  contact-payloads create FILE [--save-id] [--api-version ${VERSIONS}] [--base-url URL]
+  contact-payloads create FILE [--save-id] [--api-version ${VERSIONS}] [--base-url URL | --account NAME]
                                [--json] [--dry-run] [--force]
-  contact-payloads update FILE [--id N | --by-email] [--api-version ${VERSIONS}] [--base-url URL]
+  contact-payloads update FILE [--id N | --by-email] [--api-version ${VERSIONS}] [--base-url URL | --account NAME]
                                [--json] [--dry-run] [--force]
   contact-payloads convert FILE... [--to objects|v1] [--write]
   contact-payloads seed [PATH|GLOB...] [--dry-run] [--json] [--yes] [--save-ids] [--journal FILE]
-                        [--save-plan FILE | --plan FILE] [--api-version ${VERSIONS}] [--base-url URL]
+                        [--save-plan FILE | --plan FILE] [--api-version ${VERSIONS}] [--base-url URL | --account NAME]
                         [--max-retries N]
   contact-payloads help [COMMAND]
   contact-payloads --version
@@ -97,6 +97,12 @@ Exit status:
      or is not read (a link out of the current folder, a pipe) (the other files are still checked)`;
 
 /** The options of every command that sends requests (REQUEST_OPTIONS in commandLine.ts). */
+const ACCOUNT_HELP = `  --account NAME     send to the account of that name in your accounts file instead
+                     ($CONTACT_PAYLOADS_ACCOUNTS, else $XDG_CONFIG_HOME/contact-payloads/accounts.json:
+                     {"accounts": [{"name": "Staging", "baseUrl": "https://api.hubapi.com",
+                     "apiVersion": "2026-09", "production": false}]}); its token comes from
+                     HUBSPOT_ACCESS_TOKEN_STAGING (the name upper-cased), else HUBSPOT_ACCESS_TOKEN`;
+
 const REQUEST_OPTIONS_HELP = `  --timeout SECONDS  the most each attempt may take, connecting and reading the answer included
                      (1-600, default 30)
   --max-retries N    retries after a rate limit, a server error or a lost connection (0-6, default 3)
@@ -106,6 +112,7 @@ const REQUEST_OPTIONS_HELP = `  --timeout SECONDS  the most each attempt may tak
 
 const SEND_OPTIONS = `  --base-url URL     where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                      http:// only for this machine (localhost, 127.0.0.1, [::1])
+${ACCOUNT_HELP}
   --json             print the outcome with HubSpot's answer as JSON on stdout; the one-line
                      outcome then goes to stderr
   --dry-run          print the request instead of sending it, the access token masked
@@ -247,12 +254,15 @@ Options:
                         same account only; a contact whose file changed since is not sent
   --base-url URL        where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                         http:// only for this machine (localhost, 127.0.0.1, [::1])
+${ACCOUNT_HELP}
+  --portal ID           send only if the token's portal is ID; required with --yes for an account
+                        marked "production" (without --yes, its portal id is typed to confirm)
 ${API_VERSION_HELP.replace('for a CRM objects file', 'every contact goes to').replace(/; a v1 file is sent to\n\s+Contacts v1 whatever this says/, '')}
 ${REQUEST_OPTIONS_HELP}
   -h, --help            show this help
 
-The access token is read from HUBSPOT_ACCESS_TOKEN only, and a dry run needs it too (the plan
-reads the portal).
+The access token is read from HUBSPOT_ACCESS_TOKEN (or an account's HUBSPOT_ACCESS_TOKEN_NAME) only,
+and a dry run needs it too (the plan reads the portal).
 
 Exit status:
   0  every contact is in HubSpot as planned (created, updated or unchanged)

@@ -27,7 +27,7 @@ import { ExitCode } from './exitCodes';
 import { CHECK_SETTINGS } from './fileDiagnostics';
 import { findContactFiles } from './findFiles';
 import { SEED_HELP } from './help';
-import { apiVersionOption, chosenBaseUrl, commandClient, configProblem, MISSING_TOKEN, tokenFrom } from './hubspotAccess';
+import { commandClient, commandTarget, configProblem, TARGET_OPTIONS } from './hubspotAccess';
 import { printablePath } from './printable';
 import { fileSeedSource } from './seedFiles';
 import { planCountsLine, planJson, planLines, reportJson, reportLines, writeJsonDocument } from './seedOutput';
@@ -36,8 +36,7 @@ import { stateFolder } from './stateFolder';
 export async function seedCommand(args: readonly string[], context: CommandContext): Promise<ExitCode> {
   const { terminal, env, cwd } = context;
   const { values, positionals } = parseCommandLine(args, {
-    'base-url': { type: 'string' },
-    'api-version': { type: 'string' },
+    ...TARGET_OPTIONS,
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     yes: { type: 'boolean', short: 'y' },
@@ -46,23 +45,24 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     'resend-uncertain': { type: 'boolean' },
     'save-plan': { type: 'string' },
     plan: { type: 'string' },
+    portal: { type: 'string' },
     ...REQUEST_OPTIONS,
   });
   if (values.help) {
     terminal.out(SEED_HELP);
     return ExitCode.Success;
   }
-  const apiVersion = apiVersionOption(values['api-version']);
+  const chosen = commandTarget(values, env);
+  if (!chosen.ok) return configProblem(context, chosen.message);
+  const { baseUrl, apiVersion, token, missingToken, label, account: namedAccount } = chosen.target;
+  const production = namedAccount?.production === true;
   const request = requestOptions(values);
   const json = values.json === true;
   // With --json, standard output is the JSON document alone; everything else goes to standard error.
   const say = json ? terminal.err : terminal.out;
 
-  const baseUrl = chosenBaseUrl(values['base-url'], env);
-  if (!baseUrl.ok) return configProblem(context, baseUrl.message);
-  const token = tokenFrom(env);
   // Even a dry run reads the portal: the plan says what would change there.
-  if (token === '') return configProblem(context, MISSING_TOKEN);
+  if (token === '') return configProblem(context, missingToken);
 
   const planFile = values.plan === undefined ? undefined : path.resolve(cwd, values.plan);
   if (planFile !== undefined && (positionals.length > 0 || values['dry-run'] || values['save-plan'] !== undefined || values['resend-uncertain'])) {
@@ -77,7 +77,7 @@ export async function seedCommand(args: readonly string[], context: CommandConte
     found = matched;
   }
 
-  const client = commandClient({ baseUrl: baseUrl.baseUrl, token, request }, context);
+  const client = commandClient({ baseUrl, token, request, account: label }, context);
   if (!client) return ExitCode.UsageOrFiles;
   // Ctrl-C stops after the requests in flight: their answers are journalled, the rest not sent.
   const abort = new AbortController();
@@ -152,7 +152,18 @@ export async function seedCommand(args: readonly string[], context: CommandConte
       if (json) await writeJsonDocument(terminal, reportJson(plan, report, cwd, 0, planElapsedMs));
       return exitCodeOfRun(plan, report);
     }
-    if (values.yes !== true) {
+    // --portal ID: sent only if the token's portal is that one; an account marked production needs it with --yes.
+    const portalId = plan.account.portalId === undefined ? undefined : String(plan.account.portalId);
+    if (values.portal !== undefined && values.portal.trim() !== portalId) return configProblem(context, `nothing sent: --portal ${values.portal} was given, and the token's portal is ${portalId ?? 'not known (the account details could not be read)'}.`);
+    if (production && values.yes === true && values.portal === undefined) return configProblem(context, `nothing sent: account "${label}" is marked production; with --yes, pass --portal ${portalId ?? 'ID'} too, so that a wrong token cannot send there.`);
+    if (production && values.yes !== true) {
+      const typed = await ask(`Account "${label}" is marked production. Type its portal id (${portalId ?? 'unknown'}) to send ${plural(toSend, 'contact', 'contacts')} to ${accountLabel(plan.account)}: `, context);
+      if (typed === undefined) return configProblem(context, 'nothing sent: standard input is not a terminal to confirm on; pass --yes --portal ID to send without asking.');
+      if (portalId === undefined || typed.trim() !== portalId) {
+        say('Nothing sent: that is not the portal id.');
+        return ExitCode.UsageOrFiles;
+      }
+    } else if (values.yes !== true) {
       const confirmed = await confirm(`Send ${plural(toSend, 'contact', 'contacts')} to ${accountLabel(plan.account)}? [y/N] `, context);
       if (confirmed === undefined) return configProblem(context, 'nothing sent: standard input is not a terminal to confirm on; pass --yes to send without asking (after a --dry-run, say).');
       if (!confirmed) {
@@ -188,14 +199,20 @@ function exitCodeOfRun(plan: SeedPlan, report: SeedReport): ExitCode {
 }
 
 /** y/N on a terminal; undefined when there is none to ask on. */
-async function confirm(question: string, { terminal }: CommandContext): Promise<boolean | undefined> {
+async function confirm(question: string, context: CommandContext): Promise<boolean | undefined> {
+  const answer = await ask(question, context);
+  return answer === undefined ? undefined : /^y(es)?$/i.test(answer.trim());
+}
+
+/** The line typed on a terminal; undefined when there is none to ask on; empty when reading failed (Ctrl-D). */
+async function ask(question: string, { terminal }: CommandContext): Promise<string | undefined> {
   if (!process.stdin.isTTY) return undefined;
   const reader = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/i.test((await reader.question(question)).trim());
+    return await reader.question(question);
   } catch {
     terminal.err('');
-    return false;
+    return '';
   } finally {
     reader.close();
   }

@@ -8,7 +8,6 @@ import { writeFile } from 'node:fs/promises';
 import { BYTE_ORDER_MARK, isBatchFile } from '../send/contactText';
 import path from 'node:path';
 import { rejectionFindings, parsePayload, toDiagnostics } from '../../../server/src/service';
-import type { HubSpotBaseUrl } from '../hubspot/baseUrl';
 import { CREATE_TARGET, parseVid, type BodyExtras, type ContactOperation, type ContactsApi, type ContactTarget } from '../hubspot/contactsApi';
 import { plural } from '../hubspot/format';
 import type { ContactOutcome } from '../hubspot/outcome';
@@ -26,7 +25,7 @@ import { CREATE_HELP, UPDATE_HELP } from './help';
 import { printablePath } from './printable';
 import { diagnosticLines } from './reporters/textReporter';
 import { previewLines, previewRequest } from './requestPreview';
-import { apiVersionOption, chosenBaseUrl, commandClient, configProblem, MISSING_TOKEN, tokenFrom, TOKEN_VARIABLE } from './hubspotAccess';
+import { commandClient, commandTarget, configProblem, TARGET_OPTIONS, type CommandTarget } from './hubspotAccess';
 
 /** The checked file, ready to send. */
 interface SendableFile {
@@ -42,14 +41,13 @@ export const updateCommand = (args: readonly string[], context: CommandContext) 
 async function sendCommand(operation: ContactOperation, args: readonly string[], context: CommandContext): Promise<ExitCode> {
   const { terminal, env } = context;
   const { values, positionals } = parseCommandLine(args, {
-    'base-url': { type: 'string' },
+    ...TARGET_OPTIONS,
     // --id and --vid are one option, and so are --save-id and --save-vid: v1 calls the id "vid".
     id: { type: 'string' },
     vid: { type: 'string' },
     'by-email': { type: 'boolean' },
     'save-id': { type: 'boolean' },
     'save-vid': { type: 'boolean' },
-    'api-version': { type: 'string' },
     json: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     force: { type: 'boolean' },
@@ -72,14 +70,13 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
   if (positionals.length !== 1) throw new UsageError(`${operation} takes one FILE (got ${positionals.length}).`);
   const givenId = idText === undefined ? undefined : parseVid(idText);
   if (idText !== undefined && givenId === undefined) throw new UsageError(`--${idFlag} takes a contact's ${idFlag}, a positive whole number such as 61574 (got "${idText}").`);
-  const version = apiVersionOption(values['api-version']);
+  const chosen = commandTarget(values, env);
+  if (!chosen.ok) return configProblem(context, chosen.message);
+  const { target: destination } = chosen;
   const request = requestOptions(values);
   const json = values.json === true;
   // With --json, standard output is the JSON document alone; everything else goes to standard error.
   const report = json ? terminal.err : terminal.out;
-
-  const baseUrl = chosenBaseUrl(values['base-url'], env);
-  if (!baseUrl.ok) return configProblem(context, baseUrl.message);
 
   const absolutePath = path.resolve(context.cwd, positionals[0] ?? '');
   const file = await sendableFile(absolutePath, context, values.force === true);
@@ -92,26 +89,26 @@ async function sendCommand(operation: ContactOperation, args: readonly string[],
     if (!chosen.ok) return configProblem(context, `${file.path}: ${chosen.problem}; pass ${idHint(payload.shape, byEmail ? undefined : chosen.email)}.`);
     target = chosen.target;
   }
-  const api = contactsApiFor(payload.shape, version);
+  const api = contactsApiFor(payload.shape, destination.apiVersion);
   if (payload.shape === 'v1' && values['api-version'] !== undefined) {
     terminal.err(`Note: --api-version is for CRM objects files; ${file.path} is a Contacts v1 file, sent to Contacts v1.`);
   }
   const { extras, notSent } = bodyExtrasFor(payload, operation);
   if (notSent) terminal.err(`Note: ${file.path}: ${notSent}`);
 
-  const token = tokenFrom(env);
+  const { token, baseUrl } = destination;
   if (values['dry-run']) {
-    const preview = previewRequest({ api, target, baseUrl: baseUrl.baseUrl, properties: payload.properties, extras, hasToken: token !== '' });
+    const preview = previewRequest({ api, target, baseUrl, properties: payload.properties, extras, hasToken: token !== '' });
     if (json) terminal.out(JSON.stringify({ ...preview, body: JSON.parse(preview.body) as unknown }, null, 2));
     else for (const line of previewLines(preview)) terminal.out(line);
-    if (token === '') terminal.err(`Note: ${TOKEN_VARIABLE} is not set; a real send needs it.`);
+    if (token === '') terminal.err(`Note: ${destination.missingToken.replace(/:.*$/, '')}; a real send needs it.`);
     return ExitCode.Success;
   }
   if (token === '') {
-    return configProblem(context, MISSING_TOKEN);
+    return configProblem(context, destination.missingToken);
   }
 
-  const outcome = await send({ api, target, payload, extras, source: file.path }, baseUrl.baseUrl, token, request, context);
+  const outcome = await send({ api, target, payload, extras, source: file.path }, destination, request, context);
   if (outcome === undefined) return ExitCode.UsageOrFiles;
   if (json) terminal.out(JSON.stringify(outcome, null, 2));
   report(`${file.path}: ${outcome.summary}`);
@@ -184,12 +181,11 @@ interface SendRequest {
 
 async function send(
   { api, target, payload, extras, source }: SendRequest,
-  baseUrl: HubSpotBaseUrl,
-  token: string,
+  { baseUrl, token, label }: CommandTarget,
   request: RequestOptions,
   context: CommandContext,
 ): Promise<ContactOutcome | undefined> {
-  const client = commandClient({ baseUrl, token, api, request }, context);
+  const client = commandClient({ baseUrl, token, api, request, account: label }, context);
   if (!client) return undefined;
   // Ctrl-C cancels the request; the outcome then says whether it may have been applied.
   const abort = new AbortController();
