@@ -75,8 +75,30 @@ describe('contact-payloads --account', () => {
     assert.equal(production.contacts.size, 1);
   });
 
+  it('account names the portal and the token\'s scopes (exit 0), a token that cannot write contacts (exit 1) and one HubSpot refuses (exit 1)', async () => {
+    const { staging } = await portals();
+    const fine = await cli(['account', '--account', 'Staging']);
+    assert.equal(fine.code, 0, fine.stderr);
+    assert.deepEqual(fine.stdout.trim().split('\n'), [
+      `Account: Staging — ${new URL(staging.url).origin}`,
+      'Portal: 111',
+      'Token scopes: crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read',
+    ]);
+    const asJson = await cli(['account', '--account', 'Production', '--json']);
+    assert.equal(asJson.code, 0, asJson.stderr);
+    const described = JSON.parse(asJson.stdout) as { account: string; portalId: number; production: boolean; missingScopes: string[] };
+    assert.deepEqual([described.account, described.portalId, described.production, described.missingScopes], ['Production', 999, true, []]);
+
+    const readOnly = await runCli(['account', '--base-url', staging.url], { cwd: scratch, env: { HUBSPOT_ACCESS_TOKEN: staging.readOnlyToken } });
+    assert.equal(readOnly.code, 1, readOnly.stderr);
+    assert.match(readOnly.stdout, /^Missing crm\.objects\.contacts\.write: needed to create and update contacts\.$/m);
+    const refused = await runCli(['account', '--base-url', staging.url], { cwd: scratch, env: { HUBSPOT_ACCESS_TOKEN: PRODUCTION_TOKEN } });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /HubSpot refused the token \(401\)/);
+  });
+
   it('never prints an account\'s token', () => {
-    assert.ok(runs.length >= 7, `${runs.length} runs`);
+    assert.ok(runs.length >= 11, `${runs.length} runs`);
     for (const run of runs) for (const token of [STAGING_TOKEN, PRODUCTION_TOKEN]) assert.equal(`${run.stdout}${run.stderr}`.includes(token), false, run.args.join(' '));
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { CHECK_HELP, CONVERT_HELP, CREATE_HELP, MAIN_HELP, UPDATE_HELP } from '../../client/src/cli/help';
+import { ACCOUNT_HELP, CHECK_HELP, CONVERT_HELP, CREATE_HELP, MAIN_HELP, UPDATE_HELP } from '../../client/src/cli/help';
 import { REPO, runCli } from './support';
 
 describe('help and version', () => {
@@ -22,7 +22,7 @@ describe('help and version', () => {
   });
 
   it('each command has its own --help, also as "help COMMAND"', async () => {
-    for (const [command, help] of [['check', CHECK_HELP], ['convert', CONVERT_HELP], ['create', CREATE_HELP], ['update', UPDATE_HELP]] as const) {
+    for (const [command, help] of [['check', CHECK_HELP], ['convert', CONVERT_HELP], ['create', CREATE_HELP], ['update', UPDATE_HELP], ['account', ACCOUNT_HELP]] as const) {
       for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
         const run = await runCli(args);
         assert.deepEqual([run.code, run.stdout, run.stderr], [0, `${help}\n`, ''], args.join(' '));
@@ -47,7 +47,7 @@ describe('help and version', () => {
     assert.deepEqual([unknown.code, unknown.stdout, unknown.stderr], [
       2,
       '',
-      'contact-payloads: "chek" is not a command; the commands are check, convert, create, update, seed.\nRun "contact-payloads --help" for usage.\n',
+      'contact-payloads: "chek" is not a command; the commands are check, convert, create, update, seed, account.\nRun "contact-payloads --help" for usage.\n',
     ]);
     const unknownTopic = await runCli(['help', 'chek']);
     assert.deepEqual([unknownTopic.code, unknownTopic.stdout], [2, `${MAIN_HELP}\n`]);

@@ -40,9 +40,11 @@ export interface ContactsApiSetup {
   readonly now: () => number;
   /** The order of batch results. */
   readonly random: Random;
+  /** The scopes of a token this portal issued; undefined for any other text. */
+  readonly scopesOf: (token: string) => ReadonlySet<string> | undefined;
 }
 
-export function createContactsApi({ store, properties, portalId, profileUrl, requiredOnCreate, now, random }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
+export function createContactsApi({ store, properties, portalId, profileUrl, requiredOnCreate, now, random, scopesOf }: ContactsApiSetup): (request: ApiRequest) => ApiResponse {
   const byName = new Map(properties.map((property) => [property.name, property]));
   const objectsApi = createObjectsApi({ store, byName, requiredOnCreate, now, random });
   const record = (contact: StoredContact): Record<string, unknown> => contactRecord(contact, portalId, profileUrl(contact.vid));
@@ -105,6 +107,14 @@ export function createContactsApi({ store, properties, portalId, profileUrl, req
           status: 200,
           body: { portalId, accountType: 'STANDARD', timeZone: 'US/Eastern', companyCurrency: 'USD', additionalCurrencies: [], utcOffset: '-05:00', utcOffsetMilliseconds: -18_000_000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' },
         };
+      case 'tokenInfo': {
+        // HubSpot's private-apps guide: POST {"tokenKey": …} → the app, the user, the portal (hubId) and the scopes.
+        // What it answers for a token it does not know is not documented; 404 here.
+        const tokenKey = (request.body as { tokenKey?: unknown } | null)?.tokenKey;
+        const scopes = typeof tokenKey === 'string' ? scopesOf(tokenKey) : undefined;
+        if (!scopes) return { status: 404, headers: notFoundHeader, body: notFound(request.correlationId, 'resource not found') };
+        return { status: 200, body: { userId: 1_000_001, hubId: portalId, appId: 4_242_424, scopes: [...scopes].sort() } };
+      }
       // Batches exist only as CRM objects paths, answered above.
       case 'batchCreate':
       case 'batchUpdate':

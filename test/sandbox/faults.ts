@@ -12,6 +12,7 @@ export type SandboxRoute =
   | 'listPropertiesV1'
   | 'listPropertiesV3'
   | 'accountDetails'
+  | 'tokenInfo'
   | 'profilePage'
   | 'unknown';
 

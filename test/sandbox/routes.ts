@@ -53,6 +53,7 @@ export function matchRoute(method: string, url: URL): MatchedRoute {
   if (method === 'GET' && path === '/properties/v1/contacts/properties') return { route: 'listPropertiesV1' };
   if (method === 'GET' && path === '/crm/v3/properties/contacts') return { route: 'listPropertiesV3' };
   if (method === 'GET' && path === '/account-info/v3/details') return { route: 'accountDetails' };
+  if (method === 'POST' && path === '/oauth/v2/private-apps/get/access-token-info') return { route: 'tokenInfo' };
   const profile = /^\/contacts\/\d+\/contact\/(\d+)$/.exec(path);
   if (profile && method === 'GET') return { route: 'profilePage', vid: profile[1] ?? '' };
   return { route: 'unknown' };

@@ -113,7 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.seed ?? 1;
   // A stream of its own, so that turning random faults on does not change the order of batch results.
   const faultByChance = randomFaults(options.randomFaults ?? {}, seededRandom(seed + 1));
-  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl, requiredOnCreate: options.requiredOnCreate ?? [], now, random: seededRandom(seed) });
+  const api = createContactsApi({ store, properties: sandboxProperties(), portalId, profileUrl, requiredOnCreate: options.requiredOnCreate ?? [], now, random: seededRandom(seed), scopesOf: (key) => scopesByToken.get(key) });
 
   /** A wait that stop() cancels (the waiting handler is dropped), so no timer outlives the sandbox. */
   const wait = (ms: number): Promise<void> =>

@@ -71,9 +71,13 @@ void test("the in-editor suite passes in code-server's extension host, against t
   runSuite(t, 'trusted', (sandbox, result) => {
     const routes = new Set(sandbox.requests.map((request) => request.route));
     assert.ok(routes.has('createContact') && routes.has('updateContact'), `the suite sent creates and updates: ${[...routes].join(', ')}`);
+    // HubSpot's token-info endpoint takes the token in its body ({"tokenKey": …}), to the same host: nowhere else but there and the Authorization header.
+    const tokenInfo = sandbox.requests.filter((request) => request.route === 'tokenInfo');
+    assert.ok(tokenInfo.length >= 1, 'storing the token asked for its scopes');
+    assert.ok(tokenInfo.every((request) => JSON.stringify(JSON.parse(request.bodyText)) === JSON.stringify({ tokenKey: sandbox.token })), 'the token-info body is the token key and nothing else');
     assert.ok(
-      sandbox.requests.every((request) => !JSON.stringify(request).includes(sandbox.token)),
-      'the token travels only in the Authorization header (which the sandbox does not log)',
+      sandbox.requests.filter((request) => request.route !== 'tokenInfo').every((request) => !JSON.stringify(request).includes(sandbox.token)),
+      'otherwise the token travels only in the Authorization header (which the sandbox does not log)',
     );
     const logs = logFiles(result.profile.dir);
     assert.ok(logs.some((file) => file.includes(`${path.sep}contact-payloads.contact-payloads${path.sep}`)), 'the extension wrote its output-channel log');

@@ -34,6 +34,7 @@ Usage:
   contact-payloads seed [PATH|GLOB...] [--dry-run] [--json] [--yes] [--save-ids] [--journal FILE]
                         [--save-plan FILE | --plan FILE] [--api-version ${VERSIONS}] [--base-url URL | --account NAME]
                         [--max-retries N]
+  contact-payloads account [--account NAME | --base-url URL] [--json]
   contact-payloads help [COMMAND]
   contact-payloads --version
 
@@ -46,6 +47,7 @@ Commands:
   convert Rewrite a file between the v1 and the CRM objects payload formats.
   seed    Plan a set of contact and batch files against the portal, then send it in batches of 100
           at the pace HubSpot allows, resumable.
+  account Say which portal the token belongs to and which scopes it has.
 
 "contact-payloads COMMAND --help" explains a command, its options and its exit statuses.
 
@@ -97,7 +99,7 @@ Exit status:
      or is not read (a link out of the current folder, a pipe) (the other files are still checked)`;
 
 /** The options of every command that sends requests (REQUEST_OPTIONS in commandLine.ts). */
-const ACCOUNT_HELP = `  --account NAME     send to the account of that name in your accounts file instead
+const ACCOUNT_OPTION_HELP = `  --account NAME     send to the account of that name in your accounts file instead
                      ($CONTACT_PAYLOADS_ACCOUNTS, else $XDG_CONFIG_HOME/contact-payloads/accounts.json:
                      {"accounts": [{"name": "Staging", "baseUrl": "https://api.hubapi.com",
                      "apiVersion": "2026-09", "production": false}]}); its token comes from
@@ -112,7 +114,7 @@ const REQUEST_OPTIONS_HELP = `  --timeout SECONDS  the most each attempt may tak
 
 const SEND_OPTIONS = `  --base-url URL     where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                      http:// only for this machine (localhost, 127.0.0.1, [::1])
-${ACCOUNT_HELP}
+${ACCOUNT_OPTION_HELP}
   --json             print the outcome with HubSpot's answer as JSON on stdout; the one-line
                      outcome then goes to stderr
   --dry-run          print the request instead of sending it, the access token masked
@@ -216,6 +218,25 @@ Exit status:
   2  a usage problem (several files without --write), an argument that names no file, or a file
      that cannot be read or written`;
 
+export const ACCOUNT_HELP = `Usage: contact-payloads account [--account NAME | --base-url URL] [--json]
+
+Says which portal the access token belongs to (HubSpot's account details) and which scopes it
+has (HubSpot's private-app token info), naming each scope this tool needs that it lacks:
+crm.objects.contacts.write (create, update, seed), crm.objects.contacts.read (seed plans),
+crm.schemas.contacts.read (the portal's properties). Nothing is written.
+
+Options:
+${ACCOUNT_OPTION_HELP}
+  --base-url URL     where to ask (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com)
+  --json             print it as JSON: account, origin, production, portalId, scopes, missingScopes
+${REQUEST_OPTIONS_HELP}
+  -h, --help         show this help
+
+Exit status:
+  0  the token can write contacts (or HubSpot did not say which scopes it has: it may still work)
+  1  the token lacks crm.objects.contacts.write, or HubSpot refused it (401)
+  2  a usage or configuration problem, or HubSpot could not be reached`;
+
 export const SEED_HELP = `Usage: contact-payloads seed [PATH|GLOB...] [options]
 
 Sends a seed set — contact files (*.contact.json, one contact each) and batch files
@@ -254,7 +275,7 @@ Options:
                         same account only; a contact whose file changed since is not sent
   --base-url URL        where to send (default: $HUBSPOT_BASE_URL, else https://api.hubapi.com);
                         http:// only for this machine (localhost, 127.0.0.1, [::1])
-${ACCOUNT_HELP}
+${ACCOUNT_OPTION_HELP}
   --portal ID           send only if the token's portal is ID; required with --yes for an account
                         marked "production" (without --yes, its portal id is typed to confirm)
 ${API_VERSION_HELP.replace('for a CRM objects file', 'every contact goes to').replace(/; a v1 file is sent to\n\s+Contacts v1 whatever this says/, '')}

@@ -1,10 +1,11 @@
 // `contact-payloads`: picks the command and returns its exit status. A usage error anywhere ends in
 // exit status 2 with a pointer to the command's --help; any other failure is left to the caller.
+import { accountCommand } from './accountCommand';
 import { checkCommand } from './checkCommand';
 import { UsageError, type CommandContext } from './commandLine';
 import { convertCommand } from './convertCommand';
 import { ExitCode } from './exitCodes';
-import { CHECK_HELP, CONVERT_HELP, CREATE_HELP, MAIN_HELP, SEED_HELP, UPDATE_HELP } from './help';
+import { ACCOUNT_HELP, CHECK_HELP, CONVERT_HELP, CREATE_HELP, MAIN_HELP, SEED_HELP, UPDATE_HELP } from './help';
 import { seedCommand } from './seedCommand';
 import { createCommand, updateCommand } from './sendCommand';
 
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: 
   create: { run: createCommand, help: CREATE_HELP },
   update: { run: updateCommand, help: UPDATE_HELP },
   seed: { run: seedCommand, help: SEED_HELP },
+  account: { run: accountCommand, help: ACCOUNT_HELP },
 };
 
 export async function runProgram(argv: readonly string[], context: CommandContext): Promise<ExitCode> {

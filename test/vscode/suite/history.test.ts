@@ -32,6 +32,9 @@ suite('the request history', () => {
     const outcome = await createContact(uri);
     assert.equal(outcome?.kind, 'created', outcome?.summary);
     const { file, entries } = await listHistory();
+    const tokenCheck = entries.findLast((candidate) => candidate.url.endsWith('/oauth/v2/private-apps/get/access-token-info'));
+    assert.ok(tokenCheck, 'storing the token asked HubSpot for its scopes');
+    assert.deepEqual([tokenCheck.status, JSON.parse(tokenCheck.requestBody?.text ?? '{}')], [200, { tokenKey: '[token]' }], 'the token it asked about is not in the history');
     const entry = entries.findLast((candidate) => candidate.source === uri.toString());
     assert.ok(entry, `the create is in the history: ${JSON.stringify(entries.map((e) => [e.method, e.url, e.source]))}`);
     assert.deepEqual([entry.method, new URL(entry.url).pathname, entry.status, entry.account], ['POST', '/contacts/v1/contact', 200, new URL(sandbox().url).origin]);

@@ -1,7 +1,11 @@
-// Set and clear the access token of the configured HubSpot host (kept in SecretStorage only).
+// Set and clear the access token of the configured HubSpot host (kept in SecretStorage only); a new
+// token's scopes are asked of HubSpot and a missing one is said at once.
 import * as vscode from 'vscode';
+import { missingContactScopes, readTokenInfo } from '../../hubspot/tokenInfo';
+import type { ExtensionScope } from '../extensionContext';
 import { checkTokenInput } from '../hubspot/accessTokens';
 import type { CommandContext } from './commandContext';
+import type { SendServices } from './sendServices';
 
 /**
  * Asks for the token in a password box. A token given as an argument (another extension, a script,
@@ -39,8 +43,35 @@ export const setAccessToken = ({ services, scope }: CommandContext) => async (to
   }
   await services.tokens.store(origin, given.trim());
   scope.log.info(`Access token stored for ${origin}`);
+  // Sending (and so asking HubSpot about the token) needs a trusted workspace.
+  if (vscode.workspace.isTrusted) await reportScopes(services, scope, given.trim(), host);
   return true;
 };
+
+/** Asks HubSpot what the new token may do, so that one that cannot write contacts is said at once, not at the first 403. */
+async function reportScopes(services: SendServices, scope: ExtensionScope, token: string, host: string): Promise<void> {
+  const connection = await services.connection.clientForCurrentSettings();
+  if (!connection.ok) return;
+  const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Asking HubSpot what the token may do', cancellable: true }, (_progress, cancellation) => {
+    const abort = new AbortController();
+    cancellation.onCancellationRequested(() => abort.abort());
+    return readTokenInfo(connection.client, token, abort.signal);
+  });
+  if (info.kind === 'undescribed') {
+    scope.log.info(`The token's scopes are not known: ${info.message}`);
+    void vscode.window.showInformationMessage(`Access token stored for ${host}. HubSpot did not say which scopes it has (${info.message}): it may still work.`);
+    return;
+  }
+  const portal = info.portalId === undefined ? host : `portal ${info.portalId} at ${host}`;
+  const missing = missingContactScopes(info.scopes);
+  scope.log.info(`The token for ${portal} has the scopes ${info.scopes.join(', ') || '(none)'}`);
+  if (missing.length === 0) {
+    void vscode.window.showInformationMessage(`Access token stored for ${portal}: it can create, update and read contacts and their properties.`);
+    return;
+  }
+  const lacks = missing.map(({ scope: name, needed }) => `${name} (${needed})`).join('; ');
+  void vscode.window.showWarningMessage(`Access token stored for ${portal}, but its private app lacks ${lacks}. Add the scope in HubSpot (Settings → Integrations → Private apps), then set the token again.`);
+}
 
 export const clearAccessToken = ({ services, scope }: CommandContext) => async (): Promise<void> => {
   const baseUrl = services.connection.baseUrl();
