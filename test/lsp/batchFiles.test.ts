@@ -129,7 +129,8 @@ describe('batch files (*.contacts.json)', () => {
     await client.close(uri);
   });
 
-  test('10 000 contacts: every invalid value is diagnosed past the cap, and an edit inside one contact is answered within 5 s', async () => {
+  // How fast is bench/'s to say (the batch-file rows of npm run bench); the requests have the client's deadline.
+  test('10 000 contacts: every invalid value is diagnosed past the cap, and an edit inside one contact re-diagnoses it, the others kept', async () => {
     const uri = newUri();
     // Every tenth email is invalid (1 000 errors); every contact has an unknown name (10 000 warnings, past the cap of 500).
     const contact = (i: number, email: string) => `  {"properties": {"email": "${email}", "frstname": "P${i}"}}`;
@@ -139,13 +140,11 @@ describe('batch files (*.contacts.json)', () => {
     assert.equal(opened.filter((d) => d.code === 'invalid-email').length, 1_000, 'every error is shown');
     assert.equal(opened.filter((d) => d.code === 'unknown-property').length, 500, 'warnings up to the cap');
     assert.match(messageOf(opened.find((d) => d.code === 'too-many-diagnostics')!), /^10000 warnings and notes/);
-    const started = performance.now();
     // Contact 7001's email loses its "@": line 7002 (after the opening line), inside the value.
     const line = 7002;
     const at = contacts[7001].indexOf('@');
     await client.change(uri, '-', { start: { line, character: at }, end: { line, character: at + 1 } });
     const edited = await client.pullDiagnostics(uri);
-    assert.ok(performance.now() - started < 5000, 'answered within 5 s');
     const invalid = edited.filter((d) => d.code === 'invalid-email');
     assert.equal(invalid.length, 1_001, 'the new error, and the others where they were');
     assert.ok(invalid.some((d) => d.range.start.line === line && messageOf(d).includes('p7001-example.com')));

@@ -66,18 +66,14 @@ test('file-level problems go to fileErrors: not JSON, not a list of contacts, an
   assert.deepEqual([tooLarge.fileErrors.map((e) => e.code), tooLarge.contacts], [['document-too-large'], []]);
 });
 
-// A generous bound, as timing assertions here are: unloaded it takes about 0.3 s (the target is well under a second).
-test('10 000 contacts (100 000 values) are read within 3 s', () => {
+// How fast is bench/'s to say (the batch-file rows of npm run bench); here, an outer bound only.
+test('10 000 contacts (100 000 values) are read, each with its email', { timeout: 60_000 }, () => {
   const contacts = Array.from({ length: 10_000 }, (_, i) => {
     const values = Array.from({ length: 9 }, (_, j) => `"custom_${j}": "value ${i}-${j}"`).join(', ');
     return `{"properties": {"email": "person${i}@example.com", ${values}}}`;
   });
   const text = `{"inputs": [\n${contacts.join(',\n')}\n]}`;
-  read(text); // warm up: the first run compiles
-  const started = performance.now();
   const file = read(text);
-  const elapsed = performance.now() - started;
   assert.equal(file.contacts.length, 10_000);
   assert.equal(file.contacts[9_999].email, 'person9999@example.com');
-  assert.ok(elapsed < 3000, `read in ${elapsed.toFixed(0)} ms`);
 });

@@ -60,12 +60,11 @@ test('one other place is named with its file as the caller names files', () => {
   assert.deepEqual(blocked.problems.map((problem) => problem.message), ['same email as b.contacts.json:5']);
 });
 
-test('100 000 contacts with one email are tracked in linear time: the first few others listed, the rest counted (within 10 s)', () => {
+// A tracker quadratic in the contacts sharing an email would take hours here: the timeout is the outer bound, not a figure.
+test('100 000 contacts with one email: each lists the first few others and counts the rest', { timeout: 60_000 }, () => {
   const count = 100_000;
   const entries = Array.from({ length: count }, (_, index) => contact('/seed/all.contacts.json', index, 'test@example.com'));
-  const started = performance.now();
   const duplicates = track(entries);
-  const elapsed = performance.now() - started;
   assert.equal(duplicates.size, count);
   const last = duplicates.get(count - 1)!;
   assert.deepEqual([last.length, last.total, last[0]], [5, count - 1, { file: '/seed/all.contacts.json', line: 1 }]);
@@ -75,5 +74,4 @@ test('100 000 contacts with one email are tracked in linear time: the first few 
   assert.equal(blocked.problems.length, 6);
   assert.equal(blocked.problems[5].message, `and as ${count - 6} more contacts of the set`);
   assert.equal(blocked.note, `not sent: ${count - 1} other contacts of the set have the same email`);
-  assert.ok(elapsed < 10_000, `tracked in ${Math.round(elapsed)} ms`);
 });
