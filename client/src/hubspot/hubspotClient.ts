@@ -435,8 +435,8 @@ function logEntry({ method, url, attempt, last, details, retryInMs, note, maxRet
   const succeeded = details.kind === 'created' || details.kind === 'updated';
   const failedToAnswer = details.kind === 'serverError' || details.kind === 'networkError';
   const level = succeeded ? 'info' : failedToAnswer && retryInMs === undefined ? 'error' : 'warn';
-  const answer = last.status ?? (details.kind === 'cancelled' ? 'cancelled' : details.kind === 'notSent' ? 'not sent' : `no response (${networkReason ?? 'error'})`);
-  let message = `${method} ${url} → ${answer} in ${last.durationMs} ms`;
+  // The same words as the request's record: the status, or what came instead.
+  let message = `${method} ${url} → ${last.answer} in ${last.durationMs} ms`;
   if (correlationId) message += ` (correlation ${correlationId})`;
   if (retryInMs !== undefined) message += `; retry ${attempt} of ${maxRetries} in ${retryInMs} ms`;
   else if (note) message += `; ${note}`;
