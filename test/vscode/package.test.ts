@@ -17,6 +17,7 @@ test('the .vsix holds what ships and nothing else, under 300 KB', async () => {
     'extension/changelog.md',
     'extension/dist/client.js',
     'extension/dist/clientMain.js',
+    'extension/dist/llhttp.wasm',
     'extension/dist/server.js',
     'extension/docs/icon.png',
     'extension/package.json',
