@@ -77,8 +77,32 @@ module.exports = new Proxy(unavailable, { get: (target, key) => (key in target ?
  * - semver, which only checks that VS Code is at least the client's ^1.91: VS Code itself refuses to
  *   load the extension below engines.vscode (^1.100), so the check always passes;
  * - minimatch (and brace-expansion), which only the file-operations feature calls, for the globs a
- *   server registers for willCreate/didRename…; ours registers none. A stub throws if it is reached.
+ *   server registers for willCreate/didRename…; ours registers none. A stub throws if it is reached;
+ * - notebook document sync (20 KB), for servers that declare notebookDocumentSync; ours does not. The
+ *   stub announces no notebook support, handles no document, sends nothing, and throws if a server
+ *   asks for it.
  */
+const NOTEBOOK_FEATURE_STUB = `const { NotebookDocumentSyncRegistrationType } = require('vscode-languageserver-protocol');
+const unavailable = () => { throw new Error('notebook document sync is not bundled with Contact Payloads'); };
+const noEvent = () => ({ dispose() {} });
+class NotebookDocumentSyncFeature {
+  static CellScheme = 'vscode-notebook-cell';
+  registrationType = NotebookDocumentSyncRegistrationType.type;
+  getState() { return { kind: 'document', id: this.registrationType.method, registrations: false, matches: false }; }
+  fillClientCapabilities() {}
+  preInitialize() {}
+  initialize(capabilities) { if (capabilities.notebookDocumentSync !== undefined) unavailable(); }
+  register() { unavailable(); }
+  unregister() {}
+  clear() {}
+  handles() { return false; }
+  // The text document features listen to what it sends: it sends nothing.
+  get onOpenNotificationSent() { return noEvent; }
+  get onChangeNotificationSent() { return noEvent; }
+  get onCloseNotificationSent() { return noEvent; }
+  get onSaveNotificationSent() { return noEvent; }
+}
+module.exports = { NotebookDocumentSyncFeature };`;
 const trimmedLanguageClient = {
   name: 'trimmed-language-client',
   setup(build) {
@@ -86,6 +110,7 @@ const trimmedLanguageClient = {
       contents: args.path.endsWith('parse.js') ? 'module.exports = (version) => ({ version, prerelease: [] });' : 'module.exports = () => true;',
       loader: 'js',
     }));
+    build.onLoad({ filter: /vscode-languageclient[\\/]lib[\\/]common[\\/]notebook\.js$/ }, () => ({ contents: NOTEBOOK_FEATURE_STUB, loader: 'js' }));
     build.onLoad({ filter: /node_modules[\\/]minimatch[\\/]/ }, () => ({
       contents: "function unavailable() { throw new Error('minimatch is not bundled with Contact Payloads'); }\nmodule.exports = { Minimatch: unavailable, minimatch: unavailable };",
       loader: 'js',
