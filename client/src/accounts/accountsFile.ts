@@ -8,18 +8,13 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { knownApiVersion } from '../send/apiChoice';
-import { API_VERSIONS, type ApiVersion } from '../hubspot/contactsObjects';
+import { accountNameProblem, sameName, type AccountSettings } from './account';
+import { API_VERSIONS } from '../hubspot/contactsObjects';
 
 export const ACCOUNTS_FILE_VARIABLE = 'CONTACT_PAYLOADS_ACCOUNTS';
 
-export interface NamedAccount {
-  readonly name: string;
-  readonly baseUrl: string;
-  /** Undefined: the command's default (or --api-version). */
-  readonly apiVersion: ApiVersion | undefined;
-  /** Marked by the user: HubSpot's live data, not a test portal. */
-  readonly production: boolean;
-}
+/** An account of the file; its baseUrl as the user wrote it (checked when it is used). */
+export type NamedAccount = AccountSettings;
 
 /** Thrown with a message that names the file and what is wrong in it. */
 export class AccountsFileError extends Error {
@@ -61,7 +56,8 @@ export function readAccountsFile(file: string): readonly NamedAccount[] {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new AccountsFileError(`${where} is not an object`);
     if (Object.hasOwn(entry, 'token')) throw new AccountsFileError(`${where} has a "token": tokens are never read from a file; put it in ${typeof entry.name === 'string' ? accountTokenVariable(entry.name) : 'HUBSPOT_ACCESS_TOKEN_<NAME>'}, and take it out of the file`);
     const { name, baseUrl, apiVersion, production } = entry;
-    if (typeof name !== 'string' || !/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u.test(name)) throw new AccountsFileError(`${where}: "name" is a text of letters, digits, spaces, ".", "_" or "-" (64 at most)`);
+    const nameProblem = typeof name === 'string' ? accountNameProblem(name) : 'An account name is a text.';
+    if (typeof name !== 'string' || nameProblem) throw new AccountsFileError(`${where}: "name": ${nameProblem}`);
     if (seen.has(name.toLowerCase())) throw new AccountsFileError(`${where}: the name "${name}" is used twice (names are compared without case)`);
     seen.add(name.toLowerCase());
     if (typeof baseUrl !== 'string') throw new AccountsFileError(`${where} ("${name}"): "baseUrl" is a URL such as https://api.hubapi.com`);
@@ -74,7 +70,7 @@ export function readAccountsFile(file: string): readonly NamedAccount[] {
 
 /** The account of that name (compared without case), or a message listing the names there are. */
 export function findAccount(accounts: readonly NamedAccount[], name: string, file: string): NamedAccount {
-  const found = accounts.find((account) => account.name.toLowerCase() === name.trim().toLowerCase());
+  const found = accounts.find((account) => sameName(account.name, name));
   if (found) return found;
   const names = accounts.map((account) => account.name).join(', ');
   throw new AccountsFileError(`no account "${name}" in ${file}${names ? ` (it has: ${names})` : ' (it lists none)'}`);

@@ -1,9 +1,7 @@
 // `contact-payloads account [--account NAME | --base-url URL]`: which portal the token belongs to and
 // what it may do, before a script sends anything — HubSpot's account details and the token's scopes
-// (tokenInfo.ts), each needed scope it lacks named with what it is for.
-import { asObject, positiveInteger } from '../hubspot/bodyReaders';
-import { ACCOUNT_DETAILS_PATH } from '../hubspot/propertyDefinitions';
-import { missingContactScopes, readTokenInfo } from '../hubspot/tokenInfo';
+// (accounts/accountCheck.ts), each needed scope it lacks named with what it is for.
+import { cannotWriteContacts, checkAccount } from '../accounts/accountCheck';
 import { parseCommandLine, REQUEST_OPTIONS, requestOptions, type CommandContext } from './commandLine';
 import { ExitCode } from './exitCodes';
 import { ACCOUNT_HELP } from './help';
@@ -24,13 +22,11 @@ export async function accountCommand(args: readonly string[], context: CommandCo
   const client = commandClient({ baseUrl, token, request: requestOptions(values), account: label }, context);
   if (!client) return ExitCode.UsageOrFiles;
   try {
-    const details = await client.getJson(ACCOUNT_DETAILS_PATH);
-    if (!details.ok && (details.status === 401 || details.status === undefined)) {
-      return details.status === 401 ? refused(context, `HubSpot refused the token (401): ${details.message}`) : configProblem(context, `HubSpot could not be reached: ${details.message}`);
-    }
-    const portalId = details.ok ? positiveInteger(asObject(details.body)?.portalId) : undefined;
-    const info = await readTokenInfo(client, token);
-    const missing = info.kind === 'described' ? missingContactScopes(info.scopes) : [];
+    const check = await checkAccount(client, token);
+    if (check.kind === 'refused') return refused(context, check.message);
+    if (check.kind === 'unreachable') return configProblem(context, check.message);
+    const { portal, tokenInfo: info, missing, detailsProblem } = check;
+    const { portalId } = portal;
     const production = account?.production === true;
     if (values.json) {
       terminal.out(JSON.stringify({
@@ -40,12 +36,12 @@ export async function accountCommand(args: readonly string[], context: CommandCo
       }, null, 2));
     } else {
       terminal.out(`Account: ${account ? `${account.name} — ` : ''}${baseUrl.origin}${production ? ' (production)' : ''}`);
-      terminal.out(`Portal: ${portalId ?? `not known (${details.ok ? 'no portal id in the account details' : details.message})`}`);
+      terminal.out(`Portal: ${portalId ?? `not known (${detailsProblem ?? 'no portal id in the account details'})`}`);
       if (info.kind === 'described') terminal.out(`Token scopes: ${info.scopes.length > 0 ? info.scopes.join(', ') : 'none'}`);
       else terminal.out(`Token scopes: not known — HubSpot did not describe this token (${info.message}); it may still work.`);
       for (const { scope, needed } of missing) terminal.out(`Missing ${scope}: needed ${needed}.`);
     }
-    return missing.some(({ scope }) => scope === 'crm.objects.contacts.write') ? ExitCode.Problems : ExitCode.Success;
+    return cannotWriteContacts(check) ? ExitCode.Problems : ExitCode.Success;
   } finally {
     await client.close();
   }

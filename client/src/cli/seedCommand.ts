@@ -90,7 +90,7 @@ export async function seedCommand(args: readonly string[], context: CommandConte
   // A set of 100 000 contacts is planned and reported from files, not memory.
   const { lists, dispose: disposeLists } = fileLists();
   try {
-    const account = await readSeedAccount(client, apiVersion, abort.signal);
+    const account = await readSeedAccount(client, apiVersion, abort.signal, namedAccount?.name);
     let saved: SavedPlan | undefined;
     if (planFile !== undefined) {
       try {

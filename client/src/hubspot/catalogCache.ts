@@ -38,15 +38,24 @@ export class CatalogCache {
     try {
       const pointer = JSON.parse(await readFile(this.pointerFile(origin), 'utf8')) as { file?: unknown };
       if (typeof pointer.file !== 'string' || pointer.file.includes('/') || pointer.file.includes('\\')) return undefined;
-      return checkedCatalog(JSON.parse(await readFile(path.join(this.directory, pointer.file), 'utf8')), origin);
+      return await this.read(pointer.file, origin);
     } catch {
       return undefined; // none yet, or damaged: a fresh fetch or the bundled defaults will do
     }
   }
 
+  /** The catalog last fetched from this portal at this origin (an account whose portal is known); undefined when none or unreadable. */
+  async ofPortal(origin: string, portalId: number): Promise<CachedCatalog | undefined> {
+    return this.read(catalogFile(origin, portalId), origin).catch(() => undefined);
+  }
+
+  private async read(file: string, origin: string): Promise<CachedCatalog | undefined> {
+    return checkedCatalog(JSON.parse(await readFile(path.join(this.directory, file), 'utf8')), origin);
+  }
+
   async save(catalog: CachedCatalog): Promise<void> {
     await mkdir(this.directory, { recursive: true });
-    const file = `${safeName(catalog.origin)}--${catalog.portalId ?? 'unknown'}.json`;
+    const file = catalogFile(catalog.origin, catalog.portalId);
     await writeAtomically(path.join(this.directory, file), JSON.stringify({ format: FORMAT, ...catalog }));
     await writeAtomically(this.pointerFile(catalog.origin), JSON.stringify({ file }));
   }
@@ -73,6 +82,10 @@ function checkedCatalog(raw: unknown, origin: string): CachedCatalog | undefined
 }
 
 /** `https://api.hubapi.com` → `https_api.hubapi.com`: a file name on every platform. */
+function catalogFile(origin: string, portalId: number | undefined): string {
+  return `${safeName(origin)}--${portalId ?? 'unknown'}.json`;
+}
+
 function safeName(origin: string): string {
   return origin.replace(/[^a-zA-Z0-9.-]+/g, '_');
 }

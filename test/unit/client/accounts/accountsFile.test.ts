@@ -42,7 +42,7 @@ test('a file that is not an accounts file says what is wrong, where; a token in 
   refused({ inputs: [] }, /needs \{"accounts": \[/);
   refused({ accounts: [null] }, /accounts\[0\] is not an object/);
   refused({ accounts: [{ name: 'Staging', baseUrl: 'https://api.hubapi.com', token: 'pat-…' }] }, /tokens are never read from a file; put it in HUBSPOT_ACCESS_TOKEN_STAGING/);
-  refused({ accounts: [{ name: '', baseUrl: 'https://api.hubapi.com' }] }, /"name" is a text/);
+  refused({ accounts: [{ name: '', baseUrl: 'https://api.hubapi.com' }] }, /"name": An account name is letters, digits/);
   refused({ accounts: [{ name: 'A', baseUrl: 'x' }, { name: 'a', baseUrl: 'x' }] }, /the name "a" is used twice/);
   refused({ accounts: [{ name: 'A' }] }, /"baseUrl" is a URL/);
   refused({ accounts: [{ name: 'A', baseUrl: 'x', apiVersion: '2020-01' }] }, /"apiVersion" is one of 2026-09/);

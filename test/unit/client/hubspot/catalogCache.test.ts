@@ -82,3 +82,13 @@ test('a catalog names its portal only for the token it was fetched with', async 
   assert.equal(portalIdFor(saved, 'http://127.0.0.1:4010', 'token-a'), undefined, 'another host');
   assert.equal(portalIdFor(catalog('https://api.hubapi.com', 62515, 4000), 'https://api.hubapi.com', 'token-a'), undefined, 'fetched before tokens had ids');
 });
+
+test("an account whose portal is known gets that portal's catalog, not the origin's latest", async () => {
+  const cache = new CatalogCache(await mkdtemp(path.join(directory, 'portals-')));
+  await cache.save(catalog('https://api.hubapi.com', 111, 1000));
+  await cache.save(catalog('https://api.hubapi.com', 222, 2000));
+  assert.equal((await cache.latest('https://api.hubapi.com'))?.portalId, 222);
+  assert.equal((await cache.ofPortal('https://api.hubapi.com', 111))?.fetchedAt, 1000);
+  assert.equal(await cache.ofPortal('https://api.hubapi.com', 333), undefined, 'never fetched');
+  assert.equal(await cache.ofPortal('http://127.0.0.1:4010', 111), undefined, 'another origin');
+});
