@@ -26,7 +26,7 @@ Contact Payloads for HubSpot is running in VS Code:
   ${vscode.url}/?folder=${encodeURIComponent(profile.workspace)}
 
 The examples are copies in ${profile.workspace}; requests go to the local HubSpot sandbox at ${sandbox.url}.
-To send a file: run "HubSpot Contacts: Set Access Token" and paste  ${DEMO_TOKEN}
+To send a file: run "HubSpot Contacts: Replace Token…" (its account is the sandbox) and paste  ${DEMO_TOKEN}
 then "HubSpot Contacts: Create Contact from File" (or the CodeLens above the payload).
 Logs: ${profile.dir}. Ctrl+C stops VS Code and the sandbox.
 `);

@@ -16,10 +16,12 @@ import { SUITE_FILES, UNTRUSTED_FILES } from './harness/fixtures';
 import { extensionLogTail } from './harness/logs';
 import { BUILD_SUITE_SCRIPT, E2E_OUTPUT, REPO_ROOT, SUITE_INDEX, VSIX } from './harness/paths';
 import { extractVsix } from './harness/vsix';
-import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
+import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, STAGING_SANDBOX_VARIABLE, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
 
-/** The title of the box in which Set Access Token shows a token handed to it, for the user to confirm. */
-const HANDED_TOKEN_BOX = 'Store the HubSpot access token handed to this command';
+/** In the title of the box in which Replace Token and Add Account show a token (and account) handed to them, for the user to confirm. */
+const HANDED_TOKEN_BOX = 'handed to this command';
+/** The portal of the second sandbox, the accounts suite's Staging and Live. */
+const STAGING_PORTAL = 111;
 
 /** Extracted and the suite built once per process, for both runs. */
 let prepared: Promise<string> | undefined;
@@ -39,9 +41,10 @@ function logFiles(dir: string): string[] {
     .map((relative) => path.join(dir, relative));
 }
 
-async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbox, result: ExtensionTestResult) => void): Promise<void> {
+async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbox, result: ExtensionTestResult, staging: Sandbox) => void): Promise<void> {
   const extensionDevelopmentPath = await prepare();
   const sandbox = await startSandbox();
+  const staging = await startSandbox({ portalId: STAGING_PORTAL });
   try {
     const result = await runExtensionTests({
       name: `exthost-${mode}`,
@@ -50,9 +53,15 @@ async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbo
       files: mode === 'untrusted' ? { ...SUITE_FILES, ...UNTRUSTED_FILES } : SUITE_FILES,
       settings: sandboxSettings(sandbox.url, mode),
       disableWorkspaceTrust: mode === 'trusted',
-      // The suite stores the sandbox's token by passing it to Set Access Token, which asks first.
+      // The suite stores the sandbox's token by passing it to Replace Token (and adds accounts with
+      // theirs through Add Account), which ask first.
       confirmInputBoxes: [HANDED_TOKEN_BOX],
-      env: { [SUITE_MODE_VARIABLE]: mode, [SANDBOX_URL_VARIABLE]: sandbox.url, [SANDBOX_TOKEN_VARIABLE]: sandbox.token },
+      env: {
+        [SUITE_MODE_VARIABLE]: mode,
+        [SANDBOX_URL_VARIABLE]: sandbox.url,
+        [SANDBOX_TOKEN_VARIABLE]: sandbox.token,
+        [STAGING_SANDBOX_VARIABLE]: JSON.stringify({ url: staging.url, token: staging.token, readOnlyToken: staging.readOnlyToken, portalId: STAGING_PORTAL }),
+      },
     });
     t.diagnostic(`logs: ${path.relative(REPO_ROOT, result.profile.dir)}`);
     if (result.exitCode !== 0) t.diagnostic(`the extension's output channel:\n${extensionLogTail(result.profile)}`);
@@ -60,15 +69,22 @@ async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbo
     console.log(result.mochaOutput);
     assert.match(result.mochaOutput, /\b[1-9]\d* passing\b/, 'mocha reported passing tests');
     assert.doesNotMatch(result.mochaOutput, /\b\d+ (failing|pending)\b/);
-    assert.ok((result.inputBoxesConfirmed.get(HANDED_TOKEN_BOX) ?? 0) >= 1, 'a token handed to Set Access Token was stored only once the user confirmed it');
-    check(sandbox, result);
+    assert.ok((result.inputBoxesConfirmed.get(HANDED_TOKEN_BOX) ?? 0) >= 1, 'a token handed to Replace Token was stored only once the user confirmed it');
+    check(sandbox, result, staging);
   } finally {
     await sandbox.stop();
+    await staging.stop();
   }
 }
 
 void test("the in-editor suite passes in code-server's extension host, against the sandbox", { timeout: 240_000 }, (t) =>
-  runSuite(t, 'trusted', (sandbox, result) => {
+  runSuite(t, 'trusted', (sandbox, result, staging) => {
+    assert.ok(staging.requests.some((request) => request.route === 'createContact'), 'the accounts suite sent to the second portal');
+    assert.ok(
+      staging.requests.filter((request) => request.route !== 'tokenInfo').every((request) => ![staging.token, staging.readOnlyToken].some((token) => JSON.stringify(request).includes(token))),
+      "the second portal's tokens travel only in its Authorization header and its token-info body",
+    );
+    assert.ok(!JSON.stringify(sandbox.requests).includes(staging.token), "the second portal's token never went to the first");
     const routes = new Set(sandbox.requests.map((request) => request.route));
     assert.ok(routes.has('createContact') && routes.has('updateContact'), `the suite sent creates and updates: ${[...routes].join(', ')}`);
     // HubSpot's token-info endpoint takes the token in its body ({"tokenKey": …}), to the same host: nowhere else but there and the Authorization header.
@@ -81,14 +97,14 @@ void test("the in-editor suite passes in code-server's extension host, against t
     );
     const logs = logFiles(result.profile.dir);
     assert.ok(logs.some((file) => file.includes(`${path.sep}contact-payloads.contact-payloads${path.sep}`)), 'the extension wrote its output-channel log');
-    const leaks = logs.filter((file) => fs.readFileSync(file, 'utf8').includes(sandbox.token));
+    const leaks = logs.filter((file) => [sandbox.token, staging.token, staging.readOnlyToken].some((token) => fs.readFileSync(file, 'utf8').includes(token)));
     assert.deepEqual(leaks.map((file) => path.relative(result.profile.dir, file)), [], 'no log holds the access token');
   }),
 );
 
 void test('in an untrusted folder validation works and nothing is sent', { timeout: 240_000 }, (t) =>
-  runSuite(t, 'untrusted', (sandbox) => {
+  runSuite(t, 'untrusted', (sandbox, _result, staging) => {
     // The control API (/__sandbox/…) is not logged: this is every request the extension made.
-    assert.deepEqual(sandbox.requests.map((request) => `${request.method} ${request.path} → ${request.status}`), [], 'the sandbox received no API request');
+    assert.deepEqual([...sandbox.requests, ...staging.requests].map((request) => `${request.method} ${request.path} → ${request.status}`), [], 'the sandboxes received no API request');
   }),
 );

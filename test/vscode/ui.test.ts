@@ -1,10 +1,13 @@
 // The installed .vsix in a real VS Code workbench (code-server) driven like a person would with
 // headless Chromium: open the folder, open a bad file, see the squiggle, the Problems entry and our
-// property names in the suggest widget; then, with the base URL set to a local HubSpot sandbox,
-// store the token from the command palette and create a contact from a valid file, answering the
-// first-send question, and see 200 OK in the response view; then send a folder as a seed set from
+// property names in the suggest widget; then add an account for a local HubSpot sandbox from the
+// command palette (name, base URL, token, not production), see it in the status bar and the account
+// picker, and create a contact from a valid file, answering the first-send question, and see 200 OK
+// in the response view; then send a folder as a seed set from
 // the Explorer's context menu: its plan, the question and the report in the Seed Plan view; then the
-// Request History view listing those requests, and a recorded answer opened from it.
+// Request History view listing those requests, and a recorded answer opened from it; then a second
+// account marked production: a send to it declined (nothing sent) and then sent, a seed set to it sent
+// once its portal id is typed, and the account removed.
 // Screenshots of each step go to test-output/e2e/ui/screenshots/.
 // The selectors are VS Code internals (pinned by code-server's version): keep these checks few.
 // Needs `npm run package` (dist/contact-payloads.vsix) and .ci/install-e2e.
@@ -18,6 +21,7 @@ import { installVsix, startCodeServer, type CodeServer } from './harness/codeSer
 import { BAD_CONTACT, WORKSPACE_FILES } from './harness/fixtures';
 import { extensionLogTail } from './harness/logs';
 import { assertE2eInstalled, REPO_ROOT, requireFile, VSIX } from './harness/paths';
+import { withDeadline } from './harness/deadline';
 import { freshProfile } from './harness/profile';
 
 const STEP_TIMEOUT = 60_000;
@@ -47,7 +51,7 @@ async function quickOpen(page: Page, name: string): Promise<void> {
   await page.locator('.tab.active').filter({ hasText: name }).waitFor();
 }
 
-void test('a person sees our squiggle, Problems entry and completions, creates a contact from the palette, sends a seed set from the Explorer and opens a recorded answer from the Request History', { timeout: 240_000 }, async (t) => {
+void test('a person sees our squiggle, Problems entry and completions, adds an account, creates a contact from the palette, sends a seed set from the Explorer, opens a recorded answer from the Request History, and sends to a production account only after its questions', { timeout: 240_000 }, async (t) => {
   requireFile(VSIX, 'the packaged extension', 'run `npm run package` first');
   assertE2eInstalled();
   let sandbox: Sandbox | undefined;
@@ -55,8 +59,8 @@ void test('a person sees our squiggle, Problems entry and completions, creates a
   let browser: Browser | undefined;
   try {
     sandbox = await startSandbox();
-    // Only the base URL: the first-send question stays on, and the person answers it.
-    const profile = freshProfile('ui', { files: WORKSPACE_FILES, settings: { 'contactPayloads.baseUrl': sandbox.url } });
+    // A fresh install: no account yet, and the first-send question stays on; the person answers it.
+    const profile = freshProfile('ui', { files: WORKSPACE_FILES, settings: {} });
     t.diagnostic(`screenshots and logs: ${path.relative(REPO_ROOT, profile.dir)}`);
     await installVsix(profile, VSIX);
     server = await startCodeServer(profile);
@@ -115,14 +119,31 @@ void test('a person sees our squiggle, Problems entry and completions, creates a
       await page.locator('.editor-instance .codelens-decoration').filter({ hasText: 'Create contact' }).first().waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('valid-file-codelens');
 
-      // 6. The token, typed into the password box "Set Access Token" opens.
-      await runFromPalette(page, 'HubSpot Contacts: Set Access Token');
-      const tokenBox = page.locator('.quick-input-widget input[type="password"]');
-      await tokenBox.waitFor({ state: 'visible' });
-      await page.keyboard.type(sandbox.token);
-      await workbench.screenshot('token-input');
-      await page.keyboard.press('Enter');
-      await tokenBox.waitFor({ state: 'hidden' });
+      // 6. Add Account…: a name, the sandbox's base URL, the token; HubSpot names the portal, and the person says it is not production.
+      await runFromPalette(page, 'HubSpot Contacts: Add Account…');
+      const quickInput = page.locator('.quick-input-widget');
+      const step = async (title: string, value: string | undefined, shot: string) => {
+        const box = quickInput.filter({ hasText: title });
+        await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+        if (value !== undefined) await box.locator('input').fill(value);
+        await workbench.screenshot(shot);
+        await box.locator('input').press('Enter');
+      };
+      await step('(1/3): a name', 'Sandbox', 'account-name');
+      await step('(2/3): where its API is', sandbox.url, 'account-base-url');
+      await step('(3/3): the access token of Sandbox', sandbox.token, 'token-input');
+      await step(`Is Sandbox (portal ${sandbox.portalId}) a production account?`, undefined, 'account-production');
+      await quickInput.waitFor({ state: 'hidden' });
+      // The status bar names the account and its portal while a contact file is open.
+      await page.locator('.statusbar-item').filter({ hasText: `HubSpot: Sandbox · ${sandbox.portalId}` }).waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('account-status-bar');
+      // Its click opens the account picker: the account, its portal and host, and Add Account….
+      await page.locator('.statusbar-item').filter({ hasText: 'HubSpot: Sandbox' }).click();
+      await quickInput.filter({ hasText: 'Switch HubSpot account' }).locator('.monaco-list-row').filter({ hasText: `portal ${sandbox.portalId}` }).waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('account-picker');
+      await page.keyboard.press('Escape');
+      await quickInput.waitFor({ state: 'hidden' });
+      assert.deepEqual(sandbox.requests.map((request) => request.route).filter((route) => route === 'accountDetails' || route === 'tokenInfo').slice(0, 2), ['accountDetails', 'tokenInfo'], 'adding the account asked HubSpot whose the token is');
 
       // 7. "Create Contact from File": the first request to this host asks first; the person sends it.
       await runFromPalette(page, 'HubSpot Contacts: Create Contact from File');
@@ -155,7 +176,7 @@ void test('a person sees our squiggle, Problems entry and completions, creates a
       // 10. The view's Send: the question names the account and the counts; the person sends.
       await seedRows.filter({ hasText: 'To create' }).hover();
       await page.locator('.action-label[aria-label="Send"]').first().click({ timeout: STEP_TIMEOUT });
-      const seedDialog = page.locator('.monaco-dialog-box').filter({ hasText: `Send 3 contacts to portal ${sandbox.portalId} at ${sandbox.url}?` });
+      const seedDialog = page.locator('.monaco-dialog-box').filter({ hasText: `Send 3 contacts to Sandbox (portal ${sandbox.portalId} at ${sandbox.url})?` });
       await seedDialog.waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('seed-confirm');
       await seedDialog.locator('.monaco-button').filter({ hasText: /^Send$/ }).click();
@@ -176,6 +197,63 @@ void test('a person sees our squiggle, Problems entry and completions, creates a
       await page.locator('.tab').filter({ hasText: /POST batch-upsert .*\.response\.jsonc/ }).first().waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: '200 — POST' }).first().waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('history-answer');
+
+      // 13. A second account, for the same portal, marked production: the status bar says so.
+      await runFromPalette(page, 'HubSpot Contacts: Add Account…');
+      await step('(1/3): a name', 'Live', 'production-account-name');
+      await step('(2/3): where its API is', sandbox.url, 'production-account-base-url');
+      await step('(3/3): the access token of Live', sandbox.token, 'production-token-input');
+      const productionPick = quickInput.filter({ hasText: `Is Live (portal ${sandbox.portalId}) a production account?` });
+      await productionPick.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      await productionPick.locator('.monaco-list-row').filter({ hasText: 'Production' }).click();
+      await page.locator('.statusbar-item').filter({ hasText: `HubSpot: Live · ${sandbox.portalId}` }).waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('production-status-bar');
+
+      // 14. Every send to it asks, naming it: declined, nothing is sent; sent, the request goes.
+      await quickOpen(page, 'valid.contact.json');
+      const { requests } = sandbox;
+      const creates = () => requests.filter((request) => request.route === 'createContact').length;
+      const createsBefore = creates();
+      await runFromPalette(page, 'HubSpot Contacts: Create Contact from File');
+      const productionDialog = page.locator('.monaco-dialog-box').filter({ hasText: `to PRODUCTION (Live · ${sandbox.portalId})` });
+      await productionDialog.waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('production-confirm');
+      await productionDialog.locator('.monaco-button').filter({ hasText: /^Cancel$/ }).click();
+      await productionDialog.waitFor({ state: 'hidden' });
+      assert.equal(creates(), createsBefore, 'declined: nothing was sent');
+      await runFromPalette(page, 'HubSpot Contacts: Create Contact from File');
+      await productionDialog.waitFor({ timeout: STEP_TIMEOUT });
+      const sent = sandbox.waitForRequest((request) => request.path === '/contacts/v1/contact');
+      await productionDialog.locator('.monaco-button').filter({ hasText: /^Send$/ }).click();
+      await withDeadline(sent, STEP_TIMEOUT, () => 'the create the person sent to production never reached the sandbox');
+      // The contact exists (step 7 made it): HubSpot answers 409, and the response view says so.
+      await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: '409' }).first().waitFor({ timeout: STEP_TIMEOUT });
+
+      // 15. A seed set to it: the question names it, then its portal id must be typed.
+      await page.keyboard.press('Control+Shift+E');
+      await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^live-seed$/ }).click({ button: 'right' });
+      await page.locator('.monaco-menu .action-item').filter({ hasText: 'Send to HubSpot' }).hover({ timeout: STEP_TIMEOUT });
+      await page.keyboard.press('Enter');
+      await seedRows.filter({ hasText: 'mary.live@example.com' }).waitFor({ timeout: STEP_TIMEOUT });
+      await seedRows.filter({ hasText: 'To create' }).hover();
+      await page.locator('.action-label[aria-label="Send"]').first().click({ timeout: STEP_TIMEOUT });
+      const liveSeedDialog = page.locator('.monaco-dialog-box').filter({ hasText: `Send 1 contact to PRODUCTION: Live (portal ${sandbox.portalId} at ${sandbox.url})?` });
+      await liveSeedDialog.waitFor({ timeout: STEP_TIMEOUT });
+      await liveSeedDialog.locator('.monaco-button').filter({ hasText: /^Send$/ }).click();
+      await step('Send 1 contact to PRODUCTION: Live', String(sandbox.portalId), 'production-typed-portal');
+      await seedRows.filter({ hasText: 'Created' }).filter({ hasText: '1' }).waitFor({ timeout: STEP_TIMEOUT });
+      assert.ok(sandbox.contacts.findByEmail('mary.live@example.com'), 'the sandbox holds the contact sent to production');
+
+      // 16. Remove Account…: after its question, the account and its token are gone; the other is active again.
+      await runFromPalette(page, 'HubSpot Contacts: Remove Account…');
+      await quickInput.filter({ hasText: 'Remove which HubSpot account?' }).waitFor({ state: 'visible' });
+      await page.keyboard.type('Live');
+      await quickInput.locator('.monaco-list-row.focused').filter({ hasText: 'Live' }).waitFor();
+      await page.keyboard.press('Enter');
+      const removeDialog = page.locator('.monaco-dialog-box').filter({ hasText: 'Remove the account Live?' });
+      await removeDialog.waitFor({ timeout: STEP_TIMEOUT });
+      await removeDialog.locator('.monaco-button').filter({ hasText: /^Remove$/ }).click();
+      await page.locator('.statusbar-item').filter({ hasText: `HubSpot: Sandbox · ${sandbox.portalId}` }).waitFor({ timeout: STEP_TIMEOUT });
     } catch (error) {
       await workbench.screenshot('failure').catch(() => undefined);
       t.diagnostic(`the extension's output channel:\n${extensionLogTail(profile)}`);

@@ -1,9 +1,8 @@
-// The extension's settings, read in one place. The base URL decides where the access token goes, and
-// the API version which API a CRM objects file is written through, so both are restricted settings:
-// VS Code ignores a value from the settings of an untrusted workspace. Numbers are clamped to the
+// The extension's settings, read in one place. The API version decides which API a CRM objects file
+// is written through, so it is a restricted setting: VS Code ignores a value from the settings of an
+// untrusted workspace. Where requests go and with which token is the active account's (accounts/). Numbers are clamped to the
 // ranges package.json declares; an API version it does not declare is the default.
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL } from '../hubspot/baseUrl';
 import { DEFAULT_API_VERSION, type ApiVersion } from '../hubspot/contactsObjects';
 import { knownApiVersion } from '../send/apiChoice';
 import type { RetryOptions } from '../hubspot/retryPolicy';
@@ -13,8 +12,7 @@ import { clampSetting, type RangedSetting } from './settingRanges';
 
 
 export interface SendSettings {
-  readonly baseUrl: string;
-  /** The CRM objects API version a CRM objects file is sent to (a v1 file always goes to v1). */
+  /** The CRM objects API version a CRM objects file is sent to (a v1 file always goes to v1), unless the account has its own. */
   readonly apiVersion: ApiVersion;
   readonly confirmBeforeSend: boolean;
   readonly timeouts: HttpTimeouts;
@@ -30,7 +28,6 @@ export function readSendSettings(): SendSettings {
   const http = vscode.workspace.getConfiguration('http');
   const noProxy = http.get<unknown>('noProxy', []);
   return {
-    baseUrl: config.get<string>('baseUrl', DEFAULT_BASE_URL),
     // VS Code only marks a value it does not declare in the settings file, and hands it over.
     apiVersion: knownApiVersion(config.get<unknown>('apiVersion')) ?? DEFAULT_API_VERSION,
     confirmBeforeSend: config.get<boolean>('confirmBeforeSend', true),

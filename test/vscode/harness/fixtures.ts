@@ -26,6 +26,8 @@ export const WORKSPACE_FILES: Readonly<Record<string, string>> = {
   'valid.contact.json': VALID_CONTACT,
   'seed/team.contacts.json': objectsBatch(['ada.team@example.com', 'Ada'], ['alan.team@example.com', 'Alan']),
   'seed/katherine.contact.json': contactWith('katherine.team@example.com', '{ "property": "firstname", "value": "Katherine" }'),
+  // Sent as a seed set to the account marked production, once its portal id is typed.
+  'live-seed/mary.contact.json': contactWith('mary.live@example.com', '{ "property": "firstname", "value": "Mary" }'),
 };
 
 /** A contact with its own email, so that each send test meets its own contact in the shared sandbox. */
@@ -85,6 +87,13 @@ export const SEED_SUITE_FILES: Readonly<Record<string, string>> = {
   'seed-cancel/many.contacts.json': objectsBatch(...Array.from({ length: CANCEL_SET_SIZE }, (_, i) => [`cancel-${i}.seed@example.com`, `Number ${i}`] as const)),
 };
 
+/** The accounts suite's files (test/vscode/suite/accounts.test.ts), sent to the second sandbox's portal under two accounts. */
+export const ACCOUNTS_SUITE_FILES: Readonly<Record<string, string>> = {
+  'accounts/staging.contact.json': contactWith('staging@example.com', '{ "property": "firstname", "value": "Stella" }'),
+  'accounts/live.contact.json': contactWith('live@example.com', '{ "property": "firstname", "value": "Liv" }'),
+  'accounts/live-set/pair.contacts.json': objectsBatch(['live-one@example.com', 'One'], ['live-two@example.com', 'Two']),
+};
+
 /**
  * The in-editor suite's workspace (test/vscode/suite/): one file per test that edits or sends it, so
  * that the tests do not depend on each other's order.
@@ -107,6 +116,7 @@ export const SUITE_FILES: Readonly<Record<string, string>> = {
   'portal.contact.json': contactWith('portal@example.com', '{ "property": "favorite_color", "value": "blue" }', '{ "property": "favourite_colour", "value": "blue" }', '{ "property": "", "value": "" }'),
   ...OBJECTS_SUITE_FILES,
   ...SEED_SUITE_FILES,
+  ...ACCOUNTS_SUITE_FILES,
 };
 
 /**

@@ -3,10 +3,15 @@
 
 /** `trusted` (default): the whole suite. `untrusted`: only `*.untrusted.test.js`, in a folder that is not trusted. */
 export const SUITE_MODE_VARIABLE = 'CONTACT_PAYLOADS_E2E_SUITE';
-/** The base URL of the HubSpot sandbox the launcher started (`contactPayloads.baseUrl` is set to it in user settings). */
+/**
+ * The base URL of the HubSpot sandbox the launcher started. The user settings name it in
+ * `contactPayloads.baseUrl`, as an earlier version's user had it: the upgrade makes it the first account.
+ */
 export const SANDBOX_URL_VARIABLE = 'CONTACT_PAYLOADS_E2E_SANDBOX_URL';
-/** The sandbox's access token, which the suite stores through `contactPayloads.setAccessToken`. */
+/** The sandbox's access token, which the suite stores through `contactPayloads.replaceToken`. */
 export const SANDBOX_TOKEN_VARIABLE = 'CONTACT_PAYLOADS_E2E_TOKEN';
+/** A second sandbox, another portal (the accounts suite adds it as an account of its own): its URL, token with every scope, and read-only token, as JSON. */
+export const STAGING_SANDBOX_VARIABLE = 'CONTACT_PAYLOADS_E2E_STAGING';
 
 export type SuiteMode = 'trusted' | 'untrusted';
 

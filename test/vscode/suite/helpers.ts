@@ -141,10 +141,30 @@ export function sandbox(): { url: string; token: string } {
   return { url, token };
 }
 
-/** Puts the sandbox's token into SecretStorage the way a script would: the command with the token as its argument. */
+/**
+ * The account the upgrade made of the launcher's `contactPayloads.baseUrl` user setting, as it does
+ * for a user of an earlier version: named after the sandbox's host.
+ */
+export function sandboxAccountName(): string {
+  return new URL(sandbox().url).host;
+}
+
+/** The sandbox's portal (the sandbox's default). */
+export const SANDBOX_PORTAL = 62515;
+
+/** The CodeLens above a payload that names the active account, while it is the sandbox's (its portal known once its token was checked). */
+export function sandboxAccountLens(): string {
+  return `$(account) ${sandboxAccountName()} · ${SANDBOX_PORTAL}`;
+}
+
+/**
+ * Makes the sandbox's account the active one and puts its token into SecretStorage the way a script
+ * would: Replace Token with the token as its argument (the launcher confirms the box).
+ */
 export async function storeSandboxToken(): Promise<void> {
-  const stored = await vscode.commands.executeCommand<boolean>('contactPayloads.setAccessToken', sandbox().token);
-  assert.equal(stored, true, 'contactPayloads.setAccessToken stored the token');
+  assert.equal(await vscode.commands.executeCommand<boolean>('contactPayloads.switchAccount', sandboxAccountName()), true, 'the upgrade made the base URL setting an account');
+  const stored = await vscode.commands.executeCommand<boolean>('contactPayloads.replaceToken', sandbox().token);
+  assert.equal(stored, true, 'contactPayloads.replaceToken stored the token');
 }
 
 /** A request the sandbox logged (GET /__sandbox/requests; the Authorization header is never logged). */

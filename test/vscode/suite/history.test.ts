@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../../client/src/history/historyEntry';
-import { createContact, sandbox, storeSandboxToken } from './helpers';
+import { createContact, sandbox, sandboxAccountName, storeSandboxToken } from './helpers';
 
 interface HistoryListing {
   readonly file: string;
@@ -37,7 +37,7 @@ suite('the request history', () => {
     assert.deepEqual([tokenCheck.status, JSON.parse(tokenCheck.requestBody?.text ?? '{}')], [200, { tokenKey: '[token]' }], 'the token it asked about is not in the history');
     const entry = entries.findLast((candidate) => candidate.source === uri.toString());
     assert.ok(entry, `the create is in the history: ${JSON.stringify(entries.map((e) => [e.method, e.url, e.source]))}`);
-    assert.deepEqual([entry.method, new URL(entry.url).pathname, entry.status, entry.account], ['POST', '/contacts/v1/contact', 200, new URL(sandbox().url).origin]);
+    assert.deepEqual([entry.method, new URL(entry.url).pathname, entry.status, entry.account], ['POST', '/contacts/v1/contact', 200, sandboxAccountName()]);
     assert.match(entry.requestBody?.text ?? '', /history\.ada@example\.com/);
     assert.match(entry.responseBody?.text ?? '', new RegExp(`"vid":\\s*${outcome?.vid}`));
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   codeLensTitles, codeOf, createContact, describeDiagnostic, diagnosticsFor, injectFault, isBuiltInJson, labelOf, openFixture, positionOf, rangeOf,
-  replaceText, responseDocument, sandboxRequests, storeSandboxToken, updateContact,
+  replaceText, responseDocument, sandboxAccountLens, sandboxRequests, storeSandboxToken, updateContact,
 } from './helpers';
 
 suite('CRM objects files', () => {
@@ -78,7 +78,7 @@ suite('CRM objects files', () => {
       assert.deepEqual(JSON.parse(create!.bodyText), { properties: { email: 'created-objects@example.com', firstname: 'Katherine' } });
       const response = await responseDocument(uri, (text) => text.startsWith('// 201') && text.includes(`"id": "${outcome.vid}"`), 'shows 201 and the id');
       console.log(`    response view: ${JSON.stringify(response.getText().split('\n').slice(0, 3))}`);
-      assert.deepEqual(await codeLensTitles(uri), ['Create contact', 'Update by id…']);
+      assert.deepEqual(await codeLensTitles(uri), [sandboxAccountLens(), 'Create contact', 'Update by id…']);
     });
 
     test('"Save id to file" writes "id" as a string, first key; the CodeLens then updates that id', async () => {
@@ -88,7 +88,7 @@ suite('CRM objects files', () => {
       assert.equal((JSON.parse(document.getText()) as { id?: unknown }).id, String(id), `the file holds "id": "${id}": ${document.getText()}`);
       assert.match(document.lineAt(1).text, new RegExp(`^\\s*"id": "${id}",$`), 'the id is the first key');
       assert.equal(document.isDirty, true, 'a normal edit, not saved behind the user’s back');
-      assert.deepEqual(await codeLensTitles(uri), ['Create contact', `Update id ${id}`]);
+      assert.deepEqual(await codeLensTitles(uri), [sandboxAccountLens(), 'Create contact', `Update id ${id}`]);
       await diagnosticsFor(uri, (ds) => ds.length === 0);
     });
 

@@ -13,7 +13,7 @@ import type { SeedPlan } from '../../../client/src/seed/seedPlanning';
 import { seedKey } from '../../../client/src/seed/seedEntry';
 import { planNodes, reportNodes, type SeedNode } from '../../../client/src/extension/views/seedNodes';
 import { CANCEL_SET_SIZE } from '../harness/fixtures';
-import { codeLensTitles, codeOf, diagnosticsFor, injectFault, rangeOf, sandbox, sandboxRequests, storeSandboxToken, WAIT_MS } from './helpers';
+import { codeLensTitles, codeOf, diagnosticsFor, injectFault, rangeOf, sandbox, sandboxAccountLens, sandboxAccountName, sandboxRequests, storeSandboxToken, WAIT_MS } from './helpers';
 
 interface SandboxContact {
   readonly vid: number;
@@ -118,7 +118,7 @@ suite('seed sets (the sandbox)', () => {
     assert.equal(plan.account.origin, sandbox().url);
 
     const nodes = planNodes(plan, name, false);
-    assert.equal(nodes[0]?.label, `portal 62515 at ${sandbox().url}`, 'the account at the top');
+    assert.equal(nodes[0]?.label, `${sandboxAccountName()} (portal 62515 at ${sandbox().url})`, 'the account, by its name, at the top');
     assert.equal(nodes[1]?.label, 'Save ids into files', 'then the checkbox');
     assert.deepEqual(
       groupRows(nodes, 'To create').sort(),
@@ -172,7 +172,7 @@ suite('seed sets (the sandbox)', () => {
     assert.deepEqual([...(batch?.rows ?? [])].map((row) => row.email), ['alan.seed@example.com', 'lin.seed@example.com']);
     // VS Code asks the lens providers of an open document only.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(team));
-    assert.deepEqual(await codeLensTitles(team), ['Send 2 contacts…']);
+    assert.deepEqual(await codeLensTitles(team), [sandboxAccountLens(), 'Send 2 contacts…']);
   });
 
   test("HubSpot's refusal of a contact's value in a 207 becomes a hubspot-rejected diagnostic on that value", async () => {

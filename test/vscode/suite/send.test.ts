@@ -15,6 +15,7 @@ import {
   rangeOf,
   replaceText,
   responseDocument,
+  sandboxAccountLens,
   sandboxRequests,
   storeSandboxToken,
   updateContact,
@@ -43,7 +44,7 @@ suite('sending to HubSpot (the sandbox)', () => {
     createdVid = outcome.vid;
     const response = await responseDocument(uri, (text) => text.startsWith('// 200 OK') && text.includes(`"vid": ${outcome.vid}`), 'shows 200 OK and the vid');
     console.log(`    response view: ${response.uri.toString()}: ${JSON.stringify(response.getText().split('\n').slice(0, 3))}`);
-    assert.deepEqual(await codeLensTitles(uri), ['Create contact', 'Update by vid…']);
+    assert.deepEqual(await codeLensTitles(uri), [sandboxAccountLens(), 'Create contact', 'Update by vid…']);
   });
 
   test('"Save vid to file" writes the vid into the file; the CodeLens then updates that vid', async () => {
@@ -53,7 +54,7 @@ suite('sending to HubSpot (the sandbox)', () => {
     assert.equal((JSON.parse(document.getText()) as { vid?: unknown }).vid, vid, `the file holds "vid": ${vid}: ${document.getText()}`);
     assert.match(document.lineAt(1).text, new RegExp(`^\\s*"vid": ${vid},$`), 'the vid is the first key');
     assert.equal(document.isDirty, true, 'a normal edit: the file is modified, not saved behind the user’s back');
-    assert.deepEqual(await codeLensTitles(uri), ['Create contact', `Update vid ${vid}`]);
+    assert.deepEqual(await codeLensTitles(uri), [sandboxAccountLens(), 'Create contact', `Update vid ${vid}`]);
   });
 
   test('update with the saved vid: 204 in the response view; the vid is not sent', async () => {

@@ -1,6 +1,6 @@
 // Every command the extension contributes, by its name under `contactPayloads.`: main.ts registers
 // each one from this table, and a unit test holds the table to package.json's contributes.commands.
-import { clearAccessToken, setAccessToken } from './accessToken';
+import { addAccount, removeAccount, replaceToken, switchAccount } from './accounts';
 import type { CommandContext } from './commandContext';
 import { clearHistory, copyHistoryAsCurl, openHistoryEntry, refreshHistory, resendHistoryEntry, revealHistorySource } from './history';
 import { refreshProperties } from './refreshProperties';
@@ -14,8 +14,10 @@ export type CommandFactory = (ctx: CommandContext) => (...args: never[]) => unkn
 export const COMMANDS = {
   createContact,
   updateContact,
-  setAccessToken,
-  clearAccessToken,
+  addAccount,
+  switchAccount,
+  removeAccount,
+  replaceToken,
   refreshProperties,
   // Its name stays: keybindings and scripts call it by it.
   saveVid: saveIdCommand,

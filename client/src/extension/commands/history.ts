@@ -34,8 +34,8 @@ export const revealHistorySource = () => async (node?: HistoryNode) => {
 const METHODS: readonly HttpRequest['method'][] = ['GET', 'POST', 'PATCH'];
 
 /**
- * Sends a recorded request again, as it was, to the host it went to — only while that is the
- * configured base URL, whose token it then carries — after the same confirmation as a new send.
+ * Sends a recorded request again, as it was, to the account it went to — only while that is the
+ * active account at the same host, whose token it then carries — after the same confirmation as a new send.
  * The answer opens in the response view (and is recorded, as every request is).
  */
 export const resendHistoryEntry = ({ services }: CommandContext) => async (node?: HistoryNode) => {
@@ -49,8 +49,8 @@ export const resendHistoryEntry = ({ services }: CommandContext) => async (node?
   const connection = await connectionWithToken(() => services.connection.clientForCurrentSettings());
   if (!connection) return undefined;
   const url = new URL(entry.url);
-  if (url.origin !== connection.baseUrl.origin) {
-    void vscode.window.showErrorMessage(`This request went to ${url.origin}, and requests go to ${connection.baseUrl.origin} now (contactPayloads.baseUrl): it is sent again only where it went, with that host's token.`);
+  if (url.origin !== connection.baseUrl.origin || entry.account !== connection.account.name) {
+    void vscode.window.showErrorMessage(`This request went to the account ${entry.account} (${url.host}), and requests go to ${connection.account.name} (${connection.baseUrl.host}) now: it is sent again only where it went — switch to that account first.`);
     return undefined;
   }
   const request = `${entry.method} ${entry.url}\n(first sent ${entry.at}, answered ${entry.answer})`;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { CheckTextRequest, HubSpotRejectionNotification } from '../../../../server/src/protocol';
 import type { ExtensionScope } from '../extensionContext';
-import type { HubSpotBaseUrl } from '../../hubspot/baseUrl';
+import { accountDescription, accountTitle } from '../../accounts/account';
 import { CREATE_TARGET, parseVid, requestLine, updateByEmail, updateTarget, type ContactOperation, type ContactPropertyValue, type ContactsApi, type ContactTarget } from '../../hubspot/contactsApi';
 import type { HubSpotClient } from '../../hubspot/hubspotClient';
 import type { ContactOutcome } from '../../hubspot/outcome';
@@ -59,7 +59,7 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
 
   scope.log.info(`${operation} from ${vscode.workspace.asRelativePath(document.uri)} (${ready.api.label}): ${outcome.summary}${note ? ` ${note}` : ''}`);
   await reportRejections(services, document.uri, outcome, payload.properties);
-  await services.responses.show(document.uri, outcome);
+  await services.responses.show(document.uri, outcome, ready.account);
   offerNextSteps(document.uri, outcome, payload.shape, note);
   return outcome;
 }
@@ -136,35 +136,34 @@ async function readyClient(
   contact: ContactTarget,
   shape: PayloadShapeName,
   note: string | undefined,
-): Promise<{ readonly client: HubSpotClient; readonly api: ContactsApi } | undefined> {
+): Promise<{ readonly client: HubSpotClient; readonly api: ContactsApi; readonly account: string } | undefined> {
   const connection = await connectionWithToken(() => services.connection.clientForCurrentSettings(shape));
   if (!connection) return undefined;
   const { api, baseUrl } = connection;
   const question = contact.operation === 'create' ? 'Create a contact in HubSpot?' : `Update ${contactName(contact)} in HubSpot?`;
   const request = `${requestLine(api, baseUrl.origin, contact)}\n(${api.label})${note ? `\n\n${note}` : ''}`;
   if (!(await confirmedFirstSend(services, connection, question, request))) return undefined;
-  return { client: connection.client, api };
+  return { client: connection.client, api, account: accountDescription(connection.account, baseUrl.host) };
 }
 
 /**
- * True once the person said Send to the first request to this host since VS Code started (or
- * contactPayloads.confirmBeforeSend is off): the modal names the request and the account.
+ * True once the person said Send: to every request to a production account, else to the first
+ * request to the account since VS Code started (unless contactPayloads.confirmBeforeSend is off).
+ * The modal names the request and the account.
  */
 export async function confirmedFirstSend(services: SendServices, connection: ReadyConnection, question: string, request: string): Promise<boolean> {
-  const { baseUrl, settings, tokenId } = connection;
-  if (!settings.confirmBeforeSend || services.confirmedOrigins.has(baseUrl.origin)) return true;
-  const choice = await vscode.window.showWarningMessage(question, {
+  const { account, baseUrl, settings } = connection;
+  if (!account.production && (!settings.confirmBeforeSend || services.confirmedAccounts.has(account.id))) return true;
+  const why = account.production
+    ? `${account.name} is marked production: every send to it asks first.`
+    : 'This is the first request to this account since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.';
+  const choice = await vscode.window.showWarningMessage(account.production ? `${question} — to PRODUCTION (${accountTitle(account)})` : question, {
     modal: true,
-    detail: `${request}\n\nAccount: ${account(services, baseUrl, tokenId)}\n\nThis is the first request to this host since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.`,
+    detail: `${request}\n\nAccount: ${accountDescription(account, baseUrl.host)}\n\n${why}`,
   }, 'Send');
   if (choice !== 'Send') return false;
-  services.confirmedOrigins.add(baseUrl.origin);
+  if (!account.production) services.confirmedAccounts.add(account.id);
   return true;
-}
-
-function account(services: SendServices, baseUrl: HubSpotBaseUrl, tokenId: string | undefined): string {
-  const portal = services.portalOf(baseUrl.origin, tokenId);
-  return portal ? `${portal} at ${baseUrl.host}` : `the one the access token for ${baseUrl.host} belongs to`;
 }
 
 /** HubSpot's 400 per-property results go on the offending entries; a success clears earlier ones. */
@@ -211,7 +210,7 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome, shape: Payload
     case 'unauthorized':
     case 'forbidden':
       void vscode.window.showErrorMessage(summary, 'Replace Token').then((choice) => {
-        if (choice === 'Replace Token') void vscode.commands.executeCommand('contactPayloads.setAccessToken');
+        if (choice === 'Replace Token') void vscode.commands.executeCommand('contactPayloads.replaceToken');
       });
       return;
     case 'cancelled':

@@ -1,11 +1,12 @@
 // One HubSpot client (and so one undici dispatcher, with keep-alive) for the extension, rebuilt when
-// the base URL, token, proxy, timeouts or the API a send goes to (the file's shape and
-// contactPayloads.apiVersion) change. Every request is logged without the token, and recorded in the
+// the active account (its base URL, token, API version), the proxy, the timeouts or the API a send
+// goes to (the file's shape) change. Every request is logged without the token, and recorded in the
 // request history with its answer. A setting
 // the client cannot work with (base URL, proxy, a token that cannot be sent) is a `config` problem
 // with a message to show: nothing is sent.
 import * as vscode from 'vscode';
-import type { AccessTokens } from './accessTokens';
+import type { Account } from '../../accounts/account';
+import type { Accounts } from '../accounts/accounts';
 import type { RequestHistory } from '../history/requestHistory';
 import { parseBaseUrl, type HubSpotBaseUrl } from '../../hubspot/baseUrl';
 import { HubSpotConfigError } from '../../hubspot/configError';
@@ -22,17 +23,20 @@ export type Connection =
       /** The API the client's sends go to. */
       readonly api: ContactsApi;
       readonly baseUrl: HubSpotBaseUrl;
+      readonly account: Account;
       readonly settings: SendSettings;
-      /** The token's id (AccessTokens.idOf), to tell which token something was fetched with. */
+      /** The token's id (AccountStore.tokenId), to tell which token something was fetched with. */
       readonly tokenId: string | undefined;
     }
   | { readonly ok: false; readonly problem: 'config'; readonly message: string }
-  | { readonly ok: false; readonly problem: 'noToken'; readonly baseUrl: HubSpotBaseUrl };
+  | { readonly ok: false; readonly problem: 'noAccount' }
+  | { readonly ok: false; readonly problem: 'noToken'; readonly account: Account; readonly baseUrl: HubSpotBaseUrl };
 
 interface CurrentSettings {
   readonly ok: true;
   readonly settings: SendSettings;
   readonly api: ContactsApi;
+  readonly account: Account;
   readonly baseUrl: HubSpotBaseUrl;
   readonly token: string;
 }
@@ -41,11 +45,13 @@ export class HubSpotConnection implements vscode.Disposable {
   private cached: { key: string; client: HubSpotClient } | undefined;
   private readonly subscriptions: vscode.Disposable[];
   private readonly changed = new vscode.EventEmitter<void>();
-  /** The base URL, a token, the proxy or the timeouts changed. */
+  /** Where requests go and with which token, when last looked: a change of anything else is not announced. */
+  private lastTargetKey: string | undefined;
+  /** The active account or its token, the proxy or the timeouts changed. */
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly tokens: AccessTokens,
+    readonly accounts: Accounts,
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
     private readonly history: RequestHistory,
@@ -56,14 +62,30 @@ export class HubSpotConnection implements vscode.Disposable {
     };
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) changed(); }),
-      tokens.onDidChange(changed),
+      // Only a change of where requests go or with which token: an account learning its portal id is not one.
+      accounts.onDidChangeAccounts(() => void this.targetKey().then((key) => {
+        if (key === this.lastTargetKey) return;
+        this.lastTargetKey = key;
+        changed();
+      })),
       this.changed,
     ];
+    void this.targetKey().then((key) => { this.lastTargetKey ??= key; });
   }
 
-  /** The configured base URL, or why it cannot be used. */
-  baseUrl(): { ok: true; baseUrl: HubSpotBaseUrl } | { ok: false; message: string } {
-    return parseBaseUrl(readSendSettings().baseUrl);
+  private async targetKey(): Promise<string> {
+    await this.accounts.ready;
+    const account = this.accounts.active()?.account;
+    return JSON.stringify(account ? [account.id, account.name, account.baseUrl, account.apiVersion ?? null, account.production, (await this.accounts.tokenId(account.id)) ?? null] : null);
+  }
+
+  /** The active account and its base URL, or why there is none to use. */
+  async target(): Promise<{ ok: true; account: Account; baseUrl: HubSpotBaseUrl } | { ok: false; message: string }> {
+    await this.accounts.ready;
+    const active = this.accounts.active();
+    if (!active) return { ok: false, message: 'No HubSpot account is set up: add one with Add Account… (HubSpot Contacts).' };
+    const parsed = parseBaseUrl(active.account.baseUrl);
+    return parsed.ok ? { ok: true, account: active.account, baseUrl: parsed.baseUrl } : { ok: false, message: `The account ${active.account.name}: ${parsed.message}` };
   }
 
   /**
@@ -74,16 +96,16 @@ export class HubSpotConnection implements vscode.Disposable {
   async clientForCurrentSettings(shape: PayloadShapeName = 'v1'): Promise<Connection> {
     const current = await this.currentSettings(shape);
     if (!current.ok) return current;
-    const { settings, api, baseUrl, token } = current;
+    const { settings, api, baseUrl, token, account } = current;
     // In memory only, like the client's own Authorization header; never logged.
-    const key = JSON.stringify([baseUrl.origin, token, api.label, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
+    const key = JSON.stringify([account.id, account.name, baseUrl.origin, token, api.label, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
     if (this.cached?.key !== key) {
       this.reset();
       const built = this.build(current);
       if (!built.ok) return built;
       this.cached = { key, client: built.client };
     }
-    return { ok: true, client: this.cached.client, api, baseUrl, settings, tokenId: await this.tokens.idOf(baseUrl.origin) };
+    return { ok: true, client: this.cached.client, api, baseUrl, account, settings, tokenId: await this.accounts.tokenId(account.id) };
   }
 
   /**
@@ -96,21 +118,33 @@ export class HubSpotConnection implements vscode.Disposable {
     if (!current.ok) return current;
     const built = this.build(current);
     if (!built.ok) return built;
-    const { api, baseUrl, settings } = current;
-    return { ok: true, client: built.client, api, baseUrl, settings, tokenId: await this.tokens.idOf(baseUrl.origin) };
+    const { api, baseUrl, settings, account } = current;
+    return { ok: true, client: built.client, api, baseUrl, account, settings, tokenId: await this.accounts.tokenId(account.id) };
+  }
+
+  /**
+   * A client of its own, which the caller closes, for a token not stored yet: Add Account and Replace
+   * Token ask HubSpot about it before it becomes the account's. Its requests are recorded under `name`.
+   */
+  probeClient(name: string, baseUrl: string, token: string): { ok: true; client: HubSpotClient } | { ok: false; problem: 'config'; message: string } {
+    const parsed = parseBaseUrl(baseUrl);
+    if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };
+    const settings = readSendSettings();
+    return this.build({ ok: true, settings, api: contactsApiFor('v1', settings.apiVersion), account: { id: '', name, baseUrl: parsed.baseUrl.origin, apiVersion: undefined, production: false, portal: undefined }, baseUrl: parsed.baseUrl, token });
   }
 
   private async currentSettings(shape: PayloadShapeName): Promise<CurrentSettings | Exclude<Connection, { ok: true }>> {
+    const target = await this.target();
+    if (!target.ok) return this.accounts.active() ? { ok: false, problem: 'config', message: target.message } : { ok: false, problem: 'noAccount' };
+    const { account, baseUrl } = target;
     const settings = readSendSettings();
-    const api = contactsApiFor(shape, settings.apiVersion);
-    const parsed = parseBaseUrl(settings.baseUrl);
-    if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };
-    const token = await this.tokens.get(parsed.baseUrl.origin);
-    if (!token) return { ok: false, problem: 'noToken', baseUrl: parsed.baseUrl };
-    return { ok: true, settings, api, baseUrl: parsed.baseUrl, token };
+    const api = contactsApiFor(shape, account.apiVersion ?? settings.apiVersion);
+    const token = await this.accounts.token(account.id);
+    if (!token) return { ok: false, problem: 'noToken', account, baseUrl };
+    return { ok: true, settings, api, account, baseUrl, token };
   }
 
-  private build({ settings, api, baseUrl, token }: CurrentSettings): { ok: true; client: HubSpotClient } | { ok: false; problem: 'config'; message: string } {
+  private build({ settings, api, baseUrl, token, account }: CurrentSettings): { ok: true; client: HubSpotClient } | { ok: false; problem: 'config'; message: string } {
     try {
       const client = createHubSpotClient({
         baseUrl: baseUrl.origin,
@@ -122,7 +156,7 @@ export class HubSpotConnection implements vscode.Disposable {
         noProxy: settings.noProxy,
         userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
         log: (entry) => this.logRequest(entry),
-        record: (record) => this.history.record(record, baseUrl.origin),
+        record: (record) => this.history.record(record, account.name),
       });
       return { ok: true, client };
     } catch (error) {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CatalogNotification, type CatalogParams } from '../../../../server/src/protocol';
 import { CatalogCache, needsRefresh, portalIdFor, type CachedCatalog } from '../../hubspot/catalogCache';
 import { fetchPortalProperties } from '../../hubspot/propertyDefinitions';
+import type { Account } from '../../accounts/account';
 import type { HubSpotConnection } from './hubspotConnection';
 import type { LanguageServerHost } from '../languageServer/languageServerHost';
 import { readNumberSetting } from '../configuration';
@@ -42,18 +43,17 @@ export class PortalCatalog implements vscode.Disposable {
     return this.state;
   }
 
-  /** "portal 62515" when the catalog in force is known to be the portal of the token `tokenId` names on `origin`. */
-  portalOf(origin: string, tokenId: string | undefined): string | undefined {
-    const portalId = this.state.kind === 'portal' ? portalIdFor(this.state.catalog, origin, tokenId) : undefined;
-    return portalId === undefined ? undefined : `portal ${portalId}`;
-  }
-
-  /** The cached catalog of the configured host at once, then a background refresh (always, or when it is old or missing). */
+  /**
+   * The cached catalog of the active account at once (its portal's, when the account knows its portal;
+   * else the latest of its host), then a background refresh (always, or when it is old or missing).
+   */
   async load(refresh: 'always' | 'whenOld'): Promise<void> {
-    const baseUrl = this.connection.baseUrl();
-    const cached = baseUrl.ok ? await this.cache.latest(baseUrl.baseUrl.origin) : undefined;
-    if (cached) await this.use({ kind: 'portal', catalog: cached, refreshError: undefined });
-    else await this.use({ kind: 'bundled', reason: baseUrl.ok ? `no cached properties for ${baseUrl.baseUrl.host}` : baseUrl.message });
+    const target = await this.connection.target();
+    const portalId = target.ok ? target.account.portal?.portalId : undefined;
+    const cached = !target.ok ? undefined : portalId === undefined ? await this.cache.latest(target.baseUrl.origin) : await this.cache.ofPortal(target.baseUrl.origin, portalId);
+    if (cached) await this.use({ kind: 'portal', catalog: cached, refreshError: undefined }, target.ok ? target.account.name : undefined);
+    else await this.use({ kind: 'bundled', reason: target.ok ? `no cached properties for the account ${target.account.name}` : target.message });
+    if (target.ok && cached) await this.learnPortal(target.account, cached, await this.connection.accounts.tokenId(target.account.id));
     const maxAgeMs = readNumberSetting('portalProperties.maxAgeHours') * 3_600_000;
     if (refresh === 'always' || needsRefresh(cached, Date.now(), maxAgeMs)) await this.refresh(false);
   }
@@ -80,20 +80,35 @@ export class PortalCatalog implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return fail('Portal properties are fetched only in trusted workspaces.');
     const connection = await this.connection.clientForCurrentSettings();
     if (!connection.ok) {
-      return fail(connection.problem === 'config' ? connection.message : `No access token is set for ${connection.baseUrl.host}, so the portal's properties cannot be fetched.`);
+      if (connection.problem === 'config') return fail(connection.message);
+      return fail(connection.problem === 'noAccount' ? "No HubSpot account is set up, so the portal's properties cannot be fetched." : `The account ${connection.account.name} has no access token, so its portal's properties cannot be fetched.`);
     }
     const result = await fetchPortalProperties(connection.client, { signal });
     if (!result.ok) return fail(result.message);
     const catalog: CachedCatalog = { origin: connection.baseUrl.origin, fetchedAt: Date.now(), tokenId: connection.tokenId, ...result.portal };
     await this.cache.save(catalog).catch((error: unknown) => this.log.warn(`Could not cache the portal's properties: ${String(error)}`));
-    await this.use({ kind: 'portal', catalog, refreshError: undefined });
-    this.log.info(`Fetched ${catalog.properties.length} contact properties of ${portalName(catalog)} (${catalog.api} API)`);
+    await this.use({ kind: 'portal', catalog, refreshError: undefined }, connection.account.name);
+    this.log.info(`Fetched ${catalog.properties.length} contact properties of ${portalName(catalog)} for the account ${connection.account.name} (${catalog.api} API)`);
+    await this.learnPortal(connection.account, catalog, connection.tokenId);
   }
 
-  private async use(state: CatalogState): Promise<void> {
+  /**
+   * An account made from an earlier version's token, or whose token HubSpot did not describe, learns
+   * its portal id from a catalog fetched with its very token (portalIdFor), for the status bar and the
+   * confirmations.
+   */
+  private async learnPortal(account: Account, catalog: CachedCatalog, tokenId: string | undefined): Promise<void> {
+    if (account.portal?.portalId !== undefined) return;
+    const portalId = portalIdFor(catalog, account.baseUrl, tokenId);
+    if (portalId === undefined) return;
+    await this.connection.accounts.update(account.id, { portal: { portalId, domain: undefined, scopes: account.portal?.scopes, checkedAt: catalog.fetchedAt } });
+  }
+
+  /** `accountName`: the account the catalog is the portal of, which the server names in hovers and messages. */
+  private async use(state: CatalogState, accountName?: string): Promise<void> {
     this.setState(state);
     const params: CatalogParams = state.kind === 'portal'
-      ? { source: { kind: 'portal', description: portalName(state.catalog) }, properties: state.catalog.properties }
+      ? { source: { kind: 'portal', description: accountName === undefined ? portalName(state.catalog) : `${accountName}: ${portalName(state.catalog)}` }, properties: state.catalog.properties }
       : { source: { kind: 'bundled', description: 'HubSpot default contact properties (bundled)' } };
     const client = await this.server.ensureStarted();
     await client.sendNotification(CatalogNotification, params);

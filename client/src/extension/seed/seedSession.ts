@@ -6,6 +6,7 @@
 // One set at a time. The run's journal lives in the extension's global storage, keyed by account and
 // the set's folders, so the same command run again resumes where a cut-off run stopped.
 import * as vscode from 'vscode';
+import type { Account } from '../../accounts/account';
 import { plural } from '../../hubspot/format';
 import type { HubSpotClient } from '../../hubspot/hubspotClient';
 import { defaultJournalPath, openJournal, type Journal } from '../../seed/journal';
@@ -37,7 +38,8 @@ interface PlannedSet {
   readonly run: SeedRun;
   readonly journal: Journal;
   readonly client: HubSpotClient;
-  /** The token the plan was made with (AccessTokens.idOf): another token may be another account. */
+  /** The account the plan was made for, with the token (AccountStore.tokenId) it was made with: another token may be another portal. */
+  readonly account: Account;
   readonly tokenId: string | undefined;
   readonly abort: AbortController;
   plan: SeedPlan;
@@ -86,14 +88,15 @@ export class SeedSession implements vscode.Disposable {
       void vscode.window.showWarningMessage(this.busy === 'sending' ? 'This seed set is being sent.' : 'Plan a seed set first: Send Seed Set…, or Send to HubSpot in the Explorer.');
       return undefined;
     }
-    if ((await this.services.tokens.idOf(planned.plan.account.origin)) !== planned.tokenId) {
-      void vscode.window.showWarningMessage(`The access token for ${new URL(planned.plan.account.origin).host} changed since this plan was made: plan the set again.`);
+    const accounts = this.services.connection.accounts;
+    if (accounts.active()?.account.id !== planned.account.id || (await accounts.tokenId(planned.account.id)) !== planned.tokenId) {
+      void vscode.window.showWarningMessage(`The active account or its access token changed since this plan was made for ${planned.account.name}: plan the set again.`);
       return undefined;
     }
     if (toSend(planned.plan) === 0 && planned.plan.counts.uncertain === 0) return nothingToSend(planned.plan);
-    const answer = await confirmSeedSend(planned.plan, readSendSettings().confirmBeforeSend);
+    const answer = await confirmSeedSend(planned.plan, readSendSettings().confirmBeforeSend, planned.account.production);
     if (answer === undefined) return undefined;
-    this.services.confirmedOrigins.add(planned.plan.account.origin);
+    if (!planned.account.production) this.services.confirmedAccounts.add(planned.account.id);
     this.busy = 'sending';
     try {
       if (answer === 'sendWithUncertain') {
@@ -153,13 +156,13 @@ export class SeedSession implements vscode.Disposable {
     }
     const connection = await connectionWithToken(() => this.services.connection.dedicatedClient('objects'));
     if (!connection) return undefined;
-    const { client, settings, tokenId } = connection;
+    const { client, settings, tokenId, account: active } = connection;
     const abort = new AbortController();
     const source = serverSeedSource(this.services.server, files.map(String));
     let journal: Journal | undefined;
     const planned = await this.withPlanningProgress(files.length, async (onProgress, cancellation) => {
       cancellation.onCancellationRequested(() => abort.abort());
-      const account = await readSeedAccount(client, settings.apiVersion, abort.signal);
+      const account = await readSeedAccount(client, active.apiVersion ?? settings.apiVersion, abort.signal, active.name);
       journal = openJournal(defaultJournalPath(this.storage.fsPath, account, targets.map(String)), account);
       const run = createSeedRun({ client, account, journal, retry: settings.retry, signal: abort.signal });
       return { run, plan: await run.plan(source, { resendUncertain: false, onProgress }) };
@@ -170,7 +173,7 @@ export class SeedSession implements vscode.Disposable {
       return undefined;
     }
     this.discard();
-    this.planned = { targets, source, run: planned.run, journal, client, tokenId, abort, plan: planned.plan };
+    this.planned = { targets, source, run: planned.run, journal, client, account: active, tokenId, abort, plan: planned.plan };
     this.log.info(`Seed plan for ${accountLabel(planned.plan.account)}: ${planSummary(planned.plan)}; journal ${journal.path}`);
     this.show({ kind: 'plan', plan: planned.plan, sending: false });
     void vscode.commands.executeCommand('contactPayloads.seedPlan.focus');

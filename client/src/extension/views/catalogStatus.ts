@@ -1,42 +1,31 @@
 // The status bar item shown while a contact file is open: which catalog is in force, click to refresh.
 import * as vscode from 'vscode';
-import { isSeedDocument } from '../contactDocuments';
 import { describe, type CatalogState, type PortalCatalog } from '../hubspot/portalCatalog';
+import { SeedFileStatusItem } from './seedFileStatusItem';
 
 const AGE = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'narrow' });
 
-export class CatalogStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('contactPayloads.catalog', vscode.StatusBarAlignment.Right, 100);
-  private readonly subscriptions: vscode.Disposable[];
+export class CatalogStatus extends SeedFileStatusItem {
+  private readonly ticker: ReturnType<typeof setInterval>;
 
   constructor(private readonly catalog: PortalCatalog) {
-    this.item.name = 'HubSpot Contacts: property catalog';
+    super('contactPayloads.catalog', 'HubSpot Contacts: property catalog', 100, [catalog.onDidChange]);
     this.item.command = 'contactPayloads.refreshProperties';
-    this.subscriptions = [
-      catalog.onDidChange(() => this.update()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      // The age in the text goes stale while the item is shown.
-      { dispose: clearInterval.bind(undefined, setInterval(() => this.update(), 60_000)) },
-    ];
+    // The age in the text goes stale while the item is shown.
+    this.ticker = setInterval(() => this.update(), 60_000);
     this.update();
   }
 
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.item.dispose();
+  override dispose(): void {
+    clearInterval(this.ticker);
+    super.dispose();
   }
 
-  private update(): void {
-    const document = vscode.window.activeTextEditor?.document;
-    if (!document || !isSeedDocument(document)) {
-      this.item.hide();
-      return;
-    }
+  protected render(): void {
     const state = this.catalog.current();
     this.item.text = `$(database) ${label(state)}`;
     this.item.tooltip = tooltip(state);
     this.item.backgroundColor = state.kind === 'portal' && state.refreshError ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.show();
   }
 }
 

@@ -1,5 +1,6 @@
-// "Create contact" · "Update vid 61574" above a v1 payload, "Update id 61574" above a CRM objects
-// one, and "Send 1000 contacts…" above a batch file, in trusted workspaces. The server's summary says
+// The account a send goes to ("Staging · 62515", click to switch), then "Create contact" · "Update vid
+// 61574" above a v1 payload, "Update id 61574" above a CRM objects one, and "Send 1000 contacts…"
+// above a batch file, in trusted workspaces. The server's summary says
 // a single file's shape and saved id (`vid` in both); a batch file's contacts are counted from its
 // JSON, once per version of the document.
 import * as vscode from 'vscode';
@@ -8,28 +9,35 @@ import { plural } from '../../hubspot/format';
 import { batchContacts } from '../../send/batchPayload';
 import { isBatchFile } from '../../send/contactText';
 import type { LanguageServerHost } from '../languageServer/languageServerHost';
+import { accountTitle, type Account } from '../../accounts/account';
+import type { AccountStore } from '../../accounts/accountStore';
 
 export class SendCodeLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly batchCounts = new WeakMap<vscode.TextDocument, { readonly version: number; readonly count: number | undefined }>();
 
-  constructor(private readonly server: LanguageServerHost) {}
+  constructor(
+    private readonly server: LanguageServerHost,
+    private readonly accounts: AccountStore,
+  ) {}
 
-  /** Trust was granted or a send setting changed: ask VS Code for the lenses again. */
+  /** Trust was granted, a send setting or the active account changed: ask VS Code for the lenses again. */
   refresh(): void {
     this.changed.fire();
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.isTrusted) return [];
-    if (isBatchFile(document.uri.path)) return [this.batchLens(document)];
+    const account = this.accounts.active()?.account;
+    if (isBatchFile(document.uri.path)) return [accountLens(new vscode.Range(0, 0, 0, 0), account), this.batchLens(document)];
     const client = await this.server.ensureStarted();
     // VS Code cancels lens requests as the user types; a cancelled one simply has no lenses.
     const summary = await client.sendRequest(PayloadSummaryRequest, { uri: document.uri.toString() }, token).catch(() => null);
     if (!summary || token.isCancellationRequested) return [];
     const range = new vscode.Range(summary.line, 0, summary.line, 0);
     return [
+      accountLens(range, account),
       new vscode.CodeLens(range, { title: 'Create contact', command: 'contactPayloads.createContact', arguments: [document.uri] }),
       new vscode.CodeLens(range, { title: updateTitle(summary), command: 'contactPayloads.updateContact', arguments: [document.uri, ...(summary.vid !== undefined ? [summary.vid] : [])] }),
     ];
@@ -43,6 +51,15 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
     }
     return new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: batchTitle(counted.count), command: 'contactPayloads.sendBatchFile', arguments: [document.uri] });
   }
+}
+
+function accountLens(range: vscode.Range, account: Account | undefined): vscode.CodeLens {
+  return new vscode.CodeLens(range, account ? { title: accountLensTitle(account), command: 'contactPayloads.switchAccount' } : { title: '$(account) Add a HubSpot account…', command: 'contactPayloads.addAccount' });
+}
+
+/** "$(account) Staging · 62515"; a production account's is marked. */
+export function accountLensTitle(account: Pick<Account, 'name' | 'portal' | 'production'>): string {
+  return account.production ? `$(warning) ${accountTitle(account)} (production)` : `$(account) ${accountTitle(account)}`;
 }
 
 /** "Send 1000 contacts…"; "Send batch file…" while the file is not a batch the lens can count. */

@@ -4,8 +4,10 @@ import { asObject } from '../../hubspot/bodyReaders';
 import type { ContactOutcome } from '../../hubspot/outcome';
 import { isOpenableProfileUrl } from '../../hubspot/profileLink';
 
-export function responseText(outcome: ContactOutcome, sourceName: string, at: Date): string {
+/** `account`: the account it went to, as accountDescription says it. */
+export function responseText(outcome: ContactOutcome, sourceName: string, at: Date, account?: string): string {
   const lines = [`${outcome.summary}`, `${outcome.method} ${outcome.url}`, `from ${sourceName} at ${at.toISOString()}`];
+  if (account !== undefined) lines.push(`Account: ${account}`);
   lines.push(...explanation(outcome));
   if (outcome.correlationId) lines.push(`Correlation id: ${outcome.correlationId}`);
   const { rateLimit } = outcome;

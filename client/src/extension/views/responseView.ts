@@ -15,11 +15,11 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
     return this.texts.get(uri.toString()) ?? '// No response yet.\n';
   }
 
-  /** Shows the outcome beside the source file and returns the response document. */
-  show(source: vscode.Uri, outcome: ContactOutcome): Promise<vscode.TextDocument> {
+  /** Shows the outcome beside the source file and returns the response document; `account` names where it went. */
+  show(source: vscode.Uri, outcome: ContactOutcome, account: string): Promise<vscode.TextDocument> {
     const name = source.path.split('/').pop() ?? 'contact';
     const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name.replace(/\.json$/, '')}.response.jsonc`, query: source.toString() });
-    return this.present(uri, responseText(outcome, name, new Date()));
+    return this.present(uri, responseText(outcome, name, new Date(), account));
   }
 
   /** Shows a text of the response view's form (a recorded answer, say) as `name`.response.jsonc. */

@@ -24,3 +24,9 @@ test('a batch file: "Send N contacts…" with the count, "Send batch file…" wh
   assert.equal(batchTitle(1), 'Send 1 contact…');
   assert.equal(batchTitle(undefined), 'Send batch file…');
 });
+
+test('the account lens names the account and its portal, and marks production', async () => {
+  const { accountLensTitle } = await codeLens();
+  assert.equal(accountLensTitle({ name: 'Staging', portal: { portalId: 62515, domain: undefined, scopes: undefined, checkedAt: 0 }, production: false }), '$(account) Staging · 62515');
+  assert.equal(accountLensTitle({ name: 'Live', portal: undefined, production: true }), '$(warning) Live (production)');
+});
