@@ -85,13 +85,13 @@ export const removeAccount = ({ services, scope }: CommandContext) => async (nam
 
 /**
  * A new token for the active account (a handed one only fills in the box, which says so). Returns
- * true when a token was stored. With no account yet, it is Add Account.
+ * true when a token was stored. With no account yet, it is Add Account, which asks for everything.
  */
 export const replaceToken = ({ services, scope }: CommandContext) => async (token?: unknown): Promise<boolean> => {
   const store = services.connection.accounts;
   await store.ready;
   const active = store.active()?.account;
-  if (!active) return (await vscode.commands.executeCommand<Account | undefined>('contactPayloads.addAccount', typeof token === 'string' ? { token } : undefined)) !== undefined;
+  if (!active) return (await vscode.commands.executeCommand<Account | undefined>('contactPayloads.addAccount')) !== undefined;
   const handed = typeof token === 'string' ? token : undefined;
   const host = hostOf(active.baseUrl);
   const given = await vscode.window.showInputBox({
@@ -206,7 +206,7 @@ async function checkToken(services: SendServices, name: string, baseUrl: string,
 /** Says what HubSpot said of the token: its portal and scopes, a missing contacts scope as a warning. */
 function report(scope: ExtensionScope, done: string, baseUrl: string, check: AccountCheck | undefined): void {
   if (!check) {
-    void vscode.window.showInformationMessage(`${done}. Its token is checked with HubSpot once the workspace is trusted.`);
+    void vscode.window.showInformationMessage(`${done}. HubSpot is not asked about its token from an untrusted workspace: Replace Token… in a trusted one checks it.`);
     return;
   }
   if (check.kind !== 'checked') {
