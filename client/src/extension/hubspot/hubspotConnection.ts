@@ -1,9 +1,8 @@
-// One HubSpot client (and so one undici dispatcher, with keep-alive) for the extension, rebuilt when
-// the active account (its base URL, token, API version), the proxy, the timeouts or the API a send
-// goes to (the file's shape) change. Every request is logged without the token, and recorded in the
-// request history with its answer. A setting
-// the client cannot work with (base URL, proxy, a token that cannot be sent) is a `config` problem
-// with a message to show: nothing is sent.
+// One HubSpot client (and so one undici dispatcher, with keep-alive) per payload shape, rebuilt when
+// the active account (its base URL, token, API version), the proxy or the timeouts change. Every
+// request is logged without the token, and recorded in the request history under the account's
+// name with its answer. A setting the client cannot work with (base URL, proxy, a token that cannot
+// be sent) is a `config` problem with a message to show: nothing is sent.
 import * as vscode from 'vscode';
 import type { Account } from '../../accounts/account';
 import type { Accounts } from '../accounts/accounts';
@@ -42,7 +41,8 @@ interface CurrentSettings {
 }
 
 export class HubSpotConnection implements vscode.Disposable {
-  private cached: { key: string; client: HubSpotClient } | undefined;
+  /** One client per payload shape, so that a read through one API never closes a send's client of the other. */
+  private readonly cached = new Map<PayloadShapeName, { key: string; client: HubSpotClient }>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly changed = new vscode.EventEmitter<void>();
   /** Where requests go and with which token, when last looked: a change of anything else is not announced. */
@@ -56,10 +56,10 @@ export class HubSpotConnection implements vscode.Disposable {
     private readonly version: string,
     private readonly history: RequestHistory,
   ) {
-    const changed = () => {
-      this.reset();
-      this.changed.fire();
-    };
+    // Only announced: the next clientForCurrentSettings sees the change in its key and builds a new
+    // client. Closing the cached one here could close it under a send that just took it (a change
+    // heard after an await, as the account's is).
+    const changed = () => this.changed.fire();
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((e) => { if (affectsSendSettings(e)) changed(); }),
       // Only a change of where requests go or with which token: an account learning its portal id is not one.
@@ -83,8 +83,9 @@ export class HubSpotConnection implements vscode.Disposable {
   async target(): Promise<{ ok: true; account: Account; baseUrl: HubSpotBaseUrl } | { ok: false; message: string }> {
     await this.accounts.ready;
     const active = this.accounts.active();
-    if (!active) return { ok: false, message: 'No HubSpot account is set up: add one with Add Account… (HubSpot Contacts).' };
+    if (!active) return { ok: false, message: vscode.l10n.t('No HubSpot account is set up: add one with Add Account… (HubSpot Contacts).') };
     const parsed = parseBaseUrl(active.account.baseUrl);
+    // In English, as the base URL's problem it carries is: the catalog's refresh logs it.
     return parsed.ok ? { ok: true, account: active.account, baseUrl: parsed.baseUrl } : { ok: false, message: `The account ${active.account.name}: ${parsed.message}` };
   }
 
@@ -99,13 +100,16 @@ export class HubSpotConnection implements vscode.Disposable {
     const { settings, api, baseUrl, token, account } = current;
     // In memory only, like the client's own Authorization header; never logged.
     const key = JSON.stringify([account.id, account.name, baseUrl.origin, token, api.label, settings.timeouts, settings.retry, settings.proxy, settings.noProxy]);
-    if (this.cached?.key !== key) {
-      this.reset();
+    let cached = this.cached.get(shape);
+    if (cached?.key !== key) {
+      void cached?.client.close();
+      this.cached.delete(shape);
       const built = this.build(current);
       if (!built.ok) return built;
-      this.cached = { key, client: built.client };
+      cached = { key, client: built.client };
+      this.cached.set(shape, cached);
     }
-    return { ok: true, client: this.cached.client, api, baseUrl, account, settings, tokenId: await this.accounts.tokenId(account.id) };
+    return { ok: true, client: cached.client, api, baseUrl, account, settings, tokenId: await this.accounts.tokenId(account.id) };
   }
 
   /**
@@ -166,14 +170,9 @@ export class HubSpotConnection implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.reset();
+    for (const { client } of this.cached.values()) void client.close();
+    this.cached.clear();
     for (const subscription of this.subscriptions) subscription.dispose();
-  }
-
-  private reset(): void {
-    const old = this.cached;
-    this.cached = undefined;
-    void old?.client.close();
   }
 
   private logRequest(entry: HttpLogEntry): void {
