@@ -21,6 +21,7 @@ test('the .vsix holds what ships and nothing else, under 300 KB', async () => {
     'extension/dist/server.js',
     'extension/docs/icon.png',
     'extension/package.json',
+    'extension/package.nls.json',
     'extension/readme.md',
   ]);
   const size = fs.statSync(VSIX).size;

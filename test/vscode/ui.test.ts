@@ -133,6 +133,7 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
       await step('(2/3): where its API is', sandbox.url, 'account-base-url');
       await step('(3/3): the access token of Sandbox', sandbox.token, 'token-input');
       await step(`Is Sandbox (portal ${sandbox.portalId}) a production account?`, undefined, 'account-production');
+      await step('The CRM objects API version of Sandbox', undefined, 'account-api-version');
       await quickInput.waitFor({ state: 'hidden' });
       // The status bar names the account and its portal while a contact file is open.
       await page.locator('.statusbar-item').filter({ hasText: `HubSpot: Sandbox · ${sandbox.portalId}` }).waitFor({ timeout: STEP_TIMEOUT });
@@ -206,6 +207,7 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
       const productionPick = quickInput.filter({ hasText: `Is Live (portal ${sandbox.portalId}) a production account?` });
       await productionPick.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
       await productionPick.locator('.monaco-list-row').filter({ hasText: 'Production' }).click();
+      await step('The CRM objects API version of Live', undefined, 'production-account-api-version');
       await page.locator('.statusbar-item').filter({ hasText: `HubSpot: Live · ${sandbox.portalId}` }).waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('production-status-bar');
 

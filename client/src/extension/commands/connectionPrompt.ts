@@ -11,14 +11,14 @@ export async function connectionWithToken(connect: () => Promise<Connection>): P
   let connection = await connect();
   if (!connection.ok && connection.problem !== 'config') {
     const [message, action, command] = connection.problem === 'noAccount'
-      ? ['No HubSpot account is set up yet: add the account to send to, with its access token.', 'Add Account…', 'contactPayloads.addAccount']
-      : [`The account ${connection.account.name} (${connection.baseUrl.host}) has no access token.`, 'Set Token', 'contactPayloads.replaceToken'];
+      ? [vscode.l10n.t('No HubSpot account is set up yet: add the account to send to, with its access token.'), vscode.l10n.t('Add Account…'), 'contactPayloads.addAccount']
+      : [vscode.l10n.t('The account {0} ({1}) has no access token.', connection.account.name, connection.baseUrl.host), vscode.l10n.t('Set Token'), 'contactPayloads.replaceToken'];
     const choice = await vscode.window.showWarningMessage(message, action);
     if (choice !== action || !(await vscode.commands.executeCommand<unknown>(command))) return undefined;
     connection = await connect();
   }
   if (!connection.ok) {
-    void vscode.window.showErrorMessage(connection.problem === 'config' ? connection.message : 'No HubSpot account with an access token is set up.');
+    void vscode.window.showErrorMessage(connection.problem === 'config' ? connection.message : vscode.l10n.t('No HubSpot account with an access token is set up.'));
     return undefined;
   }
   return connection;
@@ -27,6 +27,6 @@ export async function connectionWithToken(connect: () => Promise<Connection>): P
 /** True in a trusted workspace; otherwise says that sending needs one. */
 export function trustedForSending(): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showErrorMessage('Sending to HubSpot needs a trusted workspace: trust this folder first. Validation works without it.');
+  void vscode.window.showErrorMessage(vscode.l10n.t('Sending to HubSpot needs a trusted workspace: trust this folder first. Validation works without it.'));
   return false;
 }

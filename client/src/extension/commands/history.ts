@@ -22,7 +22,7 @@ export const copyHistoryAsCurl = () => async (node?: HistoryNode) => {
   if (node?.kind !== 'entry') return undefined;
   const command = curlCommand(node.entry);
   await vscode.env.clipboard.writeText(command);
-  void vscode.window.showInformationMessage('Copied as curl. It reads the token from $HUBSPOT_ACCESS_TOKEN: export it in your shell first.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Copied as curl. It reads the token from $HUBSPOT_ACCESS_TOKEN: export it in your shell first.'));
   return command;
 };
 
@@ -43,20 +43,25 @@ export const resendHistoryEntry = ({ services }: CommandContext) => async (node?
   const { entry } = node;
   const method = METHODS.find((known) => known === entry.method);
   if (method === undefined || entry.requestBody?.truncatedFromBytes !== undefined) {
-    void vscode.window.showErrorMessage(method === undefined ? `A ${entry.method} request is not sent again.` : `This request's body was cut in the history (it was ${entry.requestBody?.truncatedFromBytes} bytes): it cannot be sent again as it was.`);
+    void vscode.window.showErrorMessage(method === undefined
+      ? vscode.l10n.t('A {0} request is not sent again.', entry.method)
+      : vscode.l10n.t("This request's body was cut in the history (it was {0} bytes): it cannot be sent again as it was.", String(entry.requestBody?.truncatedFromBytes)));
     return undefined;
   }
   const connection = await connectionWithToken(() => services.connection.clientForCurrentSettings());
   if (!connection) return undefined;
   const url = new URL(entry.url);
   if (url.origin !== connection.baseUrl.origin || entry.account !== connection.account.name) {
-    void vscode.window.showErrorMessage(`This request went to the account ${entry.account} (${url.host}), and requests go to ${connection.account.name} (${connection.baseUrl.host}) now: it is sent again only where it went — switch to that account first.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t(
+      'This request went to the account {0} ({1}), and requests go to {2} ({3}) now: it is sent again only where it went — switch to that account first.',
+      String(entry.account), url.host, connection.account.name, connection.baseUrl.host,
+    ));
     return undefined;
   }
-  const request = `${entry.method} ${entry.url}\n(first sent ${entry.at}, answered ${entry.answer})`;
-  if (!(await confirmedFirstSend(services, connection, 'Send this request to HubSpot again?', request))) return undefined;
+  const request = `${entry.method} ${entry.url}\n${vscode.l10n.t('(first sent {0}, answered {1})', entry.at, String(entry.answer))}`;
+  if (!(await confirmedFirstSend(services, connection, vscode.l10n.t('Send this request to HubSpot again?'), request))) return undefined;
   const startedAt = Date.now();
-  const attempt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sending ${entry.method} ${url.pathname} again`, cancellable: true }, (_progress, cancellation) => {
+  const attempt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0} {1} again', entry.method, url.pathname), cancellable: true }, (_progress, cancellation) => {
     const abort = new AbortController();
     cancellation.onCancellationRequested(() => abort.abort());
     return connection.client.requestJson(method, url.pathname + url.search, entry.requestBody?.text, { signal: abort.signal, source: entry.source });

@@ -3,7 +3,7 @@ import type { CommandContext } from './commandContext';
 
 export const refreshProperties = ({ catalog }: CommandContext) => () =>
   vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: "Fetching the portal's contact properties", cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Fetching the portal's contact properties"), cancellable: true },
     (_progress, cancellation) => {
       const abort = new AbortController();
       cancellation.onCancellationRequested(() => abort.abort());

@@ -16,7 +16,7 @@ export const sendSeedSet = ({ seeds }: CommandContext) => async (folder?: vscode
 export const sendToHubSpot = ({ seeds }: CommandContext) => (clicked?: vscode.Uri, selected?: readonly vscode.Uri[]) => {
   const targets = selected && selected.length > 0 ? selected : clicked ? [clicked] : [];
   if (targets.length === 0) {
-    void vscode.window.showErrorMessage('Choose a folder or contact files in the Explorer to send them to HubSpot.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Choose a folder or contact files in the Explorer to send them to HubSpot.'));
     return undefined;
   }
   return seeds.plan(targets);
@@ -25,7 +25,7 @@ export const sendToHubSpot = ({ seeds }: CommandContext) => (clicked?: vscode.Ur
 export const sendBatchFile = ({ seeds }: CommandContext) => (file?: vscode.Uri) => {
   const target = file ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || !isBatchFile(target.path)) {
-    void vscode.window.showErrorMessage('Open a *.contacts.json batch file to send it to HubSpot.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a *.contacts.json batch file to send it to HubSpot.'));
     return undefined;
   }
   return seeds.plan([target]);
@@ -41,8 +41,8 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
     canSelectFiles: false,
     canSelectMany: false,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    title: 'Send a seed set to HubSpot',
-    openLabel: 'Plan Seed Set',
+    title: vscode.l10n.t('Send a seed set to HubSpot'),
+    openLabel: vscode.l10n.t('Plan Seed Set'),
   });
   return picked?.[0];
 }

@@ -31,14 +31,14 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
   if (!trustedForSending()) return undefined;
   const document = await contactDocument(target);
   if (!document) {
-    void vscode.window.showErrorMessage('Open a *.contact.json file to send it to HubSpot.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a *.contact.json file to send it to HubSpot.'));
     return undefined;
   }
 
   const text = document.getText();
   const payload = readPayload(text);
   if (!payload.ok) {
-    void showProblemsOffer(vscode.window.showErrorMessage(payload.message, 'Show Problems'));
+    void showErrorWithProblems(payload.message);
     return undefined;
   }
   if (!(await acceptProblems(services.server, document.uri, text))) return undefined;
@@ -50,7 +50,9 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
   const ready = await readyClient(services, contact, payload.shape, note);
   if (!ready) return undefined;
 
-  const what = contact.operation === 'create' ? 'Creating the contact in HubSpot' : `Updating ${contactName(contact)} in HubSpot`;
+  const what = contact.operation === 'create'
+    ? vscode.l10n.t('Creating the contact in HubSpot')
+    : contact.email === undefined ? vscode.l10n.t('Updating contact {0} in HubSpot', contact.id) : vscode.l10n.t('Updating the contact with email {0} in HubSpot', contact.email);
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: what, cancellable: true }, (_progress, cancellation) => {
     const abort = new AbortController();
     cancellation.onCancellationRequested(() => abort.abort());
@@ -62,11 +64,6 @@ async function send(services: SendServices, scope: ExtensionScope, operation: Co
   await services.responses.show(document.uri, outcome, ready.account);
   offerNextSteps(document.uri, outcome, payload.shape, note);
   return outcome;
-}
-
-/** "contact 61574", "the contact with email a@b.co". */
-function contactName(target: Extract<ContactTarget, { operation: 'update' }>): string {
-  return target.email === undefined ? `contact ${target.id}` : `the contact with email ${target.email}`;
 }
 
 async function contactDocument(target: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -83,14 +80,16 @@ async function acceptProblems(server: LanguageServerHost, uri: vscode.Uri, text:
   const client = await server.ensureStarted();
   const { errorCount: errors } = await client.sendRequest(CheckTextRequest, { uri: uri.toString(), text });
   if (errors === 0) return true;
+  const sendAnyway = vscode.l10n.t('Send Anyway');
+  const showProblems = vscode.l10n.t('Show Problems');
   const choice = await vscode.window.showWarningMessage(
-    `This file has ${errors === 1 ? '1 error' : `${errors} errors`} that HubSpot would reject.`,
-    { modal: true, detail: 'HubSpot answers 400 to values it does not accept, and nothing of the request is applied.' },
-    'Send Anyway',
-    'Show Problems',
+    errors === 1 ? vscode.l10n.t('This file has 1 error that HubSpot would reject.') : vscode.l10n.t('This file has {0} errors that HubSpot would reject.', errors),
+    { modal: true, detail: vscode.l10n.t('HubSpot answers 400 to values it does not accept, and nothing of the request is applied.') },
+    sendAnyway,
+    showProblems,
   );
-  if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-  return choice === 'Send Anyway';
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  return choice === sendAnyway;
 }
 
 /**
@@ -101,34 +100,32 @@ async function acceptProblems(server: LanguageServerHost, uri: vscode.Uri, text:
 async function chooseContact(payload: Payload, givenId: number | undefined): Promise<ContactTarget | undefined> {
   const checkedId = givenId === undefined ? undefined : parseVid(givenId);
   if (givenId !== undefined && checkedId === undefined) {
-    void vscode.window.showErrorMessage(`"${String(givenId)}" is not a contact id: an id is a positive whole number, such as 61574.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a contact id: an id is a positive whole number, such as 61574.', String(givenId)));
     return undefined;
   }
   // The file read for the body holds the saved id too; one that is no id is asked for, as if absent.
   const chosen = chooseUpdateTarget(checkedId, payload);
   if (chosen.ok) return chosen.target;
   if (chosen.email !== undefined) {
-    const byEmail = `Update by email ${chosen.email}`;
-    const choice = await vscode.window.showQuickPick([byEmail, ENTER_ID], {
-      title: 'Update Contact',
-      placeHolder: `Which contact should this file update? (${chosen.problem})`,
+    const byEmail = vscode.l10n.t('Update by email {0}', chosen.email);
+    const choice = await vscode.window.showQuickPick([byEmail, vscode.l10n.t('Enter a contact id…')], {
+      title: vscode.l10n.t('Update Contact'),
+      placeHolder: vscode.l10n.t('Which contact should this file update? ({0})', chosen.problem),
       ignoreFocusOut: true,
     });
     if (choice === undefined) return undefined;
     if (choice === byEmail) return updateByEmail(chosen.email);
   }
   const typed = await vscode.window.showInputBox({
-    title: 'Update Contact by Id',
-    prompt: `The id of the contact to update (${chosen.problem}). "Save id to file" after a create keeps it in the file.`,
+    title: vscode.l10n.t('Update Contact by Id'),
+    prompt: vscode.l10n.t('The id of the contact to update ({0}). "Save id to file" after a create keeps it in the file.', chosen.problem),
     placeHolder: '61574',
     ignoreFocusOut: true,
-    validateInput: (text) => (parseVid(text) === undefined ? 'A contact id is a positive whole number, such as 61574.' : undefined),
+    validateInput: (text) => (parseVid(text) === undefined ? vscode.l10n.t('A contact id is a positive whole number, such as 61574.') : undefined),
   });
   const typedId = typed === undefined ? undefined : parseVid(typed);
   return typedId === undefined ? undefined : updateTarget(typedId);
 }
-
-const ENTER_ID = 'Enter a contact id…';
 
 /** A client for the configured host with a token, for the API of the file's shape, after the first-send confirmation. */
 async function readyClient(
@@ -140,7 +137,9 @@ async function readyClient(
   const connection = await connectionWithToken(() => services.connection.clientForCurrentSettings(shape));
   if (!connection) return undefined;
   const { api, baseUrl } = connection;
-  const question = contact.operation === 'create' ? 'Create a contact in HubSpot?' : `Update ${contactName(contact)} in HubSpot?`;
+  const question = contact.operation === 'create'
+    ? vscode.l10n.t('Create a contact in HubSpot?')
+    : contact.email === undefined ? vscode.l10n.t('Update contact {0} in HubSpot?', contact.id) : vscode.l10n.t('Update the contact with email {0} in HubSpot?', contact.email);
   const request = `${requestLine(api, baseUrl.origin, contact)}\n(${api.label})${note ? `\n\n${note}` : ''}`;
   if (!(await confirmedFirstSend(services, connection, question, request))) return undefined;
   return { client: connection.client, api, account: accountDescription(connection.account, baseUrl.host) };
@@ -155,13 +154,14 @@ export async function confirmedFirstSend(services: SendServices, connection: Rea
   const { account, baseUrl, settings } = connection;
   if (!account.production && (!settings.confirmBeforeSend || services.confirmedAccounts.has(account.id))) return true;
   const why = account.production
-    ? `${account.name} is marked production: every send to it asks first.`
-    : 'This is the first request to this account since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.';
-  const choice = await vscode.window.showWarningMessage(account.production ? `${question} — to PRODUCTION (${accountTitle(account)})` : question, {
+    ? vscode.l10n.t('{0} is marked production: every send to it asks first.', account.name)
+    : vscode.l10n.t('This is the first request to this account since VS Code started. The setting contactPayloads.confirmBeforeSend turns this question off.');
+  const send = vscode.l10n.t('Send');
+  const choice = await vscode.window.showWarningMessage(account.production ? vscode.l10n.t('{0} — to PRODUCTION ({1})', question, accountTitle(account)) : question, {
     modal: true,
-    detail: `${request}\n\nAccount: ${accountDescription(account, baseUrl.host)}\n\n${why}`,
-  }, 'Send');
-  if (choice !== 'Send') return false;
+    detail: [request, vscode.l10n.t('Account: {0}', accountDescription(account, baseUrl.host)), why].join('\n\n'),
+  }, send);
+  if (choice !== send) return false;
   if (!account.production) services.confirmedAccounts.add(account.id);
   return true;
 }
@@ -180,13 +180,16 @@ async function reportRejections(services: SendServices, uri: vscode.Uri, outcome
  */
 function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome, shape: PayloadShapeName, note: string | undefined): void {
   const summary = note ? `${outcome.summary}. ${note}` : outcome.summary;
+  // Writes the id under the file's key ("vid" in a v1 file, "id" in a CRM objects file): one name for both.
+  const saveId = vscode.l10n.t('Save id to file');
   switch (outcome.kind) {
     case 'created': {
       const link = contactLink(outcome);
-      const actions = [SAVE_ID, ...(link ? ['Open in HubSpot'] : [])];
+      const open = vscode.l10n.t('Open in HubSpot');
+      const actions = [saveId, ...(link ? [open] : [])];
       void vscode.window.showInformationMessage(summary, ...actions).then((choice) => {
-        if (choice === SAVE_ID) void writeIdIntoDocument(uri, outcome.vid, shape);
-        if (choice === 'Open in HubSpot' && link) void vscode.env.openExternal(vscode.Uri.parse(link));
+        if (choice === saveId) void writeIdIntoDocument(uri, outcome.vid, shape);
+        if (choice === open && link) void vscode.env.openExternal(vscode.Uri.parse(link));
       });
       return;
     }
@@ -195,9 +198,10 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome, shape: Payload
       // Whoever made the contact, updating it applies this file; the id is saved only when asked.
       const id = outcome.vid;
       if (id === undefined) { void vscode.window.showWarningMessage(summary); return; }
-      void vscode.window.showWarningMessage(summary, 'Update it instead', SAVE_ID).then((choice) => {
-        if (choice === 'Update it instead') void vscode.commands.executeCommand('contactPayloads.updateContact', uri, id);
-        if (choice === SAVE_ID) void writeIdIntoDocument(uri, id, shape);
+      const updateInstead = vscode.l10n.t('Update it instead');
+      void vscode.window.showWarningMessage(summary, updateInstead, saveId).then((choice) => {
+        if (choice === updateInstead) void vscode.commands.executeCommand('contactPayloads.updateContact', uri, id);
+        if (choice === saveId) void writeIdIntoDocument(uri, id, shape);
       });
       return;
     }
@@ -205,14 +209,16 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome, shape: Payload
       void vscode.window.showInformationMessage(summary);
       return;
     case 'validationFailed':
-      void showProblemsOffer(vscode.window.showErrorMessage(summary, 'Show Problems'));
+      void showErrorWithProblems(summary);
       return;
     case 'unauthorized':
-    case 'forbidden':
-      void vscode.window.showErrorMessage(summary, 'Replace Token').then((choice) => {
-        if (choice === 'Replace Token') void vscode.commands.executeCommand('contactPayloads.replaceToken');
+    case 'forbidden': {
+      const replaceToken = vscode.l10n.t('Replace Token');
+      void vscode.window.showErrorMessage(summary, replaceToken).then((choice) => {
+        if (choice === replaceToken) void vscode.commands.executeCommand('contactPayloads.replaceToken');
       });
       return;
+    }
     case 'cancelled':
       void vscode.window.showWarningMessage(summary);
       return;
@@ -221,9 +227,8 @@ function offerNextSteps(uri: vscode.Uri, outcome: ContactOutcome, shape: Payload
   }
 }
 
-/** Writes the id under the file's key ("vid" in a v1 file, "id" in a CRM objects file): one name for both. */
-const SAVE_ID = 'Save id to file';
-
-async function showProblemsOffer(choice: Thenable<string | undefined>): Promise<void> {
-  if ((await choice) === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+/** The error with a Show Problems button, which opens the Problems view. */
+async function showErrorWithProblems(message: string): Promise<void> {
+  const showProblems = vscode.l10n.t('Show Problems');
+  if ((await vscode.window.showErrorMessage(message, showProblems)) === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

@@ -17,7 +17,7 @@ export async function writeIdIntoDocument(uri: vscode.Uri, id: number, shape?: P
   if (read.ok) keyShape = read.shape;
   else if (shape !== undefined) keyShape = shape;
   else {
-    void vscode.window.showErrorMessage(`The id ${id} was not saved: ${read.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The id {0} was not saved: {1}', id, read.message));
     return false;
   }
   const editorOptions = vscode.window.visibleTextEditors.find((e) => e.document === document)?.options;

@@ -16,7 +16,7 @@ export type CatalogState =
   | { readonly kind: 'portal'; readonly catalog: CachedCatalog; readonly refreshError: string | undefined };
 
 export class PortalCatalog implements vscode.Disposable {
-  private state: CatalogState = { kind: 'bundled', reason: 'no portal properties fetched yet' };
+  private state: CatalogState = { kind: 'bundled', reason: vscode.l10n.t('no portal properties fetched yet') };
   private readonly changed = new vscode.EventEmitter<CatalogState>();
   readonly onDidChange = this.changed.event;
   private readonly cache: CatalogCache;
@@ -52,7 +52,7 @@ export class PortalCatalog implements vscode.Disposable {
     const portalId = target.ok ? target.account.portal?.portalId : undefined;
     const cached = !target.ok ? undefined : portalId === undefined ? await this.cache.latest(target.baseUrl.origin) : await this.cache.ofPortal(target.baseUrl.origin, portalId);
     if (cached) await this.use({ kind: 'portal', catalog: cached, refreshError: undefined }, target.ok ? target.account.name : undefined);
-    else await this.use({ kind: 'bundled', reason: target.ok ? `no cached properties for the account ${target.account.name}` : target.message });
+    else await this.use({ kind: 'bundled', reason: target.ok ? vscode.l10n.t('no cached properties for the account {0}', target.account.name) : target.message });
     if (target.ok && cached) await this.learnPortal(target.account, cached, await this.connection.accounts.tokenId(target.account.id));
     const maxAgeMs = readNumberSetting('portalProperties.maxAgeHours') * 3_600_000;
     if (refresh === 'always' || needsRefresh(cached, Date.now(), maxAgeMs)) await this.refresh(false);
@@ -72,16 +72,21 @@ export class PortalCatalog implements vscode.Disposable {
   }
 
   private async fetch(interactive: boolean, signal: AbortSignal | undefined): Promise<void> {
-    const fail = (message: string) => {
+    /** `message` goes to the log (in English); `shown`, its words in the status bar and the notification. */
+    const fail = (message: string, shown = message) => {
       this.log.warn(message);
-      if (this.state.kind === 'portal') this.setState({ ...this.state, refreshError: message });
-      if (interactive) void vscode.window.showWarningMessage(`${message} Still using ${describe(this.state)}.`);
+      if (this.state.kind === 'portal') this.setState({ ...this.state, refreshError: shown });
+      if (interactive) void vscode.window.showWarningMessage(vscode.l10n.t('{0} Still using {1}.', shown, describe(this.state)));
     };
-    if (!vscode.workspace.isTrusted) return fail('Portal properties are fetched only in trusted workspaces.');
+    if (!vscode.workspace.isTrusted) return fail('Portal properties are fetched only in trusted workspaces.', vscode.l10n.t('Portal properties are fetched only in trusted workspaces.'));
     const connection = await this.connection.clientForCurrentSettings();
     if (!connection.ok) {
       if (connection.problem === 'config') return fail(connection.message);
-      return fail(connection.problem === 'noAccount' ? "No HubSpot account is set up, so the portal's properties cannot be fetched." : `The account ${connection.account.name} has no access token, so its portal's properties cannot be fetched.`);
+      if (connection.problem === 'noAccount') return fail("No HubSpot account is set up, so the portal's properties cannot be fetched.", vscode.l10n.t("No HubSpot account is set up, so the portal's properties cannot be fetched."));
+      return fail(
+        `The account ${connection.account.name} has no access token, so its portal's properties cannot be fetched.`,
+        vscode.l10n.t("The account {0} has no access token, so its portal's properties cannot be fetched.", connection.account.name),
+      );
     }
     const result = await fetchPortalProperties(connection.client, { signal });
     if (!result.ok) return fail(result.message);
@@ -120,11 +125,16 @@ export class PortalCatalog implements vscode.Disposable {
   }
 }
 
+/** In English: the log and the server's hovers name the portal with it. */
 export function portalName(catalog: CachedCatalog): string {
   const host = new URL(catalog.origin).host;
   return catalog.portalId === undefined ? `the portal at ${host}` : `portal ${catalog.portalId} (${host})`;
 }
 
+/** What the checks go by, as the status bar and the notifications say it. */
 export function describe(state: CatalogState): string {
-  return state.kind === 'portal' ? `the properties of ${portalName(state.catalog)}` : 'the bundled default properties';
+  if (state.kind !== 'portal') return vscode.l10n.t('the bundled default properties');
+  const { catalog } = state;
+  const host = new URL(catalog.origin).host;
+  return catalog.portalId === undefined ? vscode.l10n.t('the properties of the portal at {0}', host) : vscode.l10n.t('the properties of portal {0} ({1})', catalog.portalId, host);
 }

@@ -12,10 +12,6 @@ import { planSummary } from '../views/seedNodes';
 
 export type SeedSendAnswer = 'send' | 'sendWithUncertain';
 
-const SEND = 'Send';
-const LEAVE_OUT = 'Send, Leaving Them Out';
-const CREATE_AGAIN = 'Send and Create Them Again';
-
 /** Undefined when the person did not send. */
 export async function confirmSeedSend(plan: SeedPlan, confirmBeforeSend: boolean, production: boolean): Promise<SeedSendAnswer | undefined> {
   const answer = await askSeedSend(plan, confirmBeforeSend || production, production);
@@ -28,29 +24,37 @@ async function askSeedSend(plan: SeedPlan, confirm: boolean, production: boolean
   if (!confirm && counts.uncertain === 0) return 'send';
   const toSend = counts.create + counts.update;
   const detail = [
-    `Account: ${accountLabel(plan.account)} (CRM objects API ${plan.account.apiVersion}, batches of up to 100).`,
-    `Plan: ${planSummary(plan)}.`,
+    vscode.l10n.t('Account: {0} (CRM objects API {1}, batches of up to 100).', accountLabel(plan.account), plan.account.apiVersion),
+    vscode.l10n.t('Plan: {0}.', planSummary(plan)),
     ...(counts.uncertain > 0
-      ? [`${plural(counts.uncertain, 'contact', 'contacts')} without an email may already exist: an earlier run sent their create and never learned whether it happened. Creating them again may make a second contact of each.`]
+      ? [vscode.l10n.t('{0} without an email may already exist: an earlier run sent their create and never learned whether it happened. Creating them again may make a second contact of each.', plural(counts.uncertain, 'contact', 'contacts'))]
       : []),
-    ...(confirm ? ['A production account always asks; otherwise the setting contactPayloads.confirmBeforeSend turns this question off.'] : []),
+    ...(confirm ? [vscode.l10n.t('A production account always asks; otherwise the setting contactPayloads.confirmBeforeSend turns this question off.')] : []),
   ].join('\n\n');
-  const choices = counts.uncertain > 0 ? [LEAVE_OUT, CREATE_AGAIN] : [SEND];
-  const choice = await vscode.window.showWarningMessage(`Send ${plural(toSend, 'contact', 'contacts')} to ${production ? 'PRODUCTION: ' : ''}${accountLabel(plan.account)}?`, { modal: true, detail }, ...choices);
-  if (choice === CREATE_AGAIN) return 'sendWithUncertain';
-  return choice === SEND || choice === LEAVE_OUT ? 'send' : undefined;
+  const send = vscode.l10n.t('Send');
+  const leaveOut = vscode.l10n.t('Send, Leaving Them Out');
+  const createAgain = vscode.l10n.t('Send and Create Them Again');
+  const choices = counts.uncertain > 0 ? [leaveOut, createAgain] : [send];
+  const contacts = plural(toSend, 'contact', 'contacts');
+  const question = production
+    ? vscode.l10n.t('Send {0} to PRODUCTION: {1}?', contacts, accountLabel(plan.account))
+    : vscode.l10n.t('Send {0} to {1}?', contacts, accountLabel(plan.account));
+  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, ...choices);
+  if (choice === createAgain) return 'sendWithUncertain';
+  return choice === send || choice === leaveOut ? 'send' : undefined;
 }
 
 /** True once the person typed what names the production portal; Escape sends nothing. */
 async function typedPortal(plan: SeedPlan): Promise<boolean> {
   const expected = plan.account.portalId === undefined ? plan.account.name ?? plan.account.origin : String(plan.account.portalId);
-  const what = plan.account.portalId === undefined ? 'the name of the account' : 'its portal id';
   const typed = await vscode.window.showInputBox({
-    title: `Send ${plural(plan.counts.create + plan.counts.update, 'contact', 'contacts')} to PRODUCTION: ${accountLabel(plan.account)}`,
-    prompt: `This account is marked production. Type ${what}, ${expected}, to send the set.`,
+    title: vscode.l10n.t('Send {0} to PRODUCTION: {1}', plural(plan.counts.create + plan.counts.update, 'contact', 'contacts'), accountLabel(plan.account)),
+    prompt: plan.account.portalId === undefined
+      ? vscode.l10n.t('This account is marked production. Type the name of the account, {0}, to send the set.', expected)
+      : vscode.l10n.t('This account is marked production. Type its portal id, {0}, to send the set.', expected),
     placeHolder: expected,
     ignoreFocusOut: true,
-    validateInput: (input) => (input.trim() === expected ? undefined : `Type ${expected} to send to this production account.`),
+    validateInput: (input) => (input.trim() === expected ? undefined : vscode.l10n.t('Type {0} to send to this production account.', expected)),
   });
   return typed?.trim() === expected;
 }

@@ -69,7 +69,7 @@ export class SeedSession implements vscode.Disposable {
   async plan(targets: readonly vscode.Uri[]): Promise<SeedPlan | undefined> {
     if (!trustedForSending()) return undefined;
     if (this.busy) {
-      void vscode.window.showWarningMessage(this.busy === 'sending' ? 'A seed set is being sent: stop it before planning another.' : 'A seed set is being planned already.');
+      void vscode.window.showWarningMessage(this.busy === 'sending' ? vscode.l10n.t('A seed set is being sent: stop it before planning another.') : vscode.l10n.t('A seed set is being planned already.'));
       return undefined;
     }
     this.busy = 'planning';
@@ -85,12 +85,12 @@ export class SeedSession implements vscode.Disposable {
     if (!trustedForSending()) return undefined;
     const planned = this.planned;
     if (!planned || this.busy) {
-      void vscode.window.showWarningMessage(this.busy === 'sending' ? 'This seed set is being sent.' : 'Plan a seed set first: Send Seed Set…, or Send to HubSpot in the Explorer.');
+      void vscode.window.showWarningMessage(this.busy === 'sending' ? vscode.l10n.t('This seed set is being sent.') : vscode.l10n.t('Plan a seed set first: Send Seed Set…, or Send to HubSpot in the Explorer.'));
       return undefined;
     }
     const accounts = this.services.connection.accounts;
     if (accounts.active()?.account.id !== planned.account.id || (await accounts.tokenId(planned.account.id)) !== planned.tokenId) {
-      void vscode.window.showWarningMessage(`The active account or its access token changed since this plan was made for ${planned.account.name}: plan the set again.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The active account or its access token changed since this plan was made for {0}: plan the set again.', planned.account.name));
       return undefined;
     }
     if (toSend(planned.plan) === 0 && planned.plan.counts.uncertain === 0) return nothingToSend(planned.plan);
@@ -122,7 +122,7 @@ export class SeedSession implements vscode.Disposable {
         // The journal holds every answer that came before this: the set planned again resumes.
         this.discard();
         this.show({ kind: 'empty' });
-        void vscode.window.showErrorMessage(`The seed run stopped: ${messageOf(error)} Plan the set again to resume it.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The seed run stopped: {0} Plan the set again to resume it.', messageOf(error)));
         return undefined;
       }
       this.discard();
@@ -151,7 +151,7 @@ export class SeedSession implements vscode.Disposable {
   private async planFiles(targets: readonly vscode.Uri[]): Promise<SeedPlan | undefined> {
     const files = await seedSetFiles(targets);
     if (files.length === 0) {
-      void vscode.window.showErrorMessage(`No *.contact.json or *.contacts.json file in ${targets.map((target) => vscode.workspace.asRelativePath(target)).join(', ')}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('No *.contact.json or *.contacts.json file in {0}.', targets.map((target) => vscode.workspace.asRelativePath(target)).join(', ')));
       return undefined;
     }
     const connection = await connectionWithToken(() => this.services.connection.dedicatedClient('objects'));
@@ -190,20 +190,20 @@ export class SeedSession implements vscode.Disposable {
   ): Promise<T | undefined> {
     try {
       return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Planning ${plural(files, 'file', 'files')} for HubSpot`, cancellable: true },
-        (progress, cancellation) => planning((contacts) => progress.report({ message: `${plural(contacts, 'contact', 'contacts')} read` }), cancellation),
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Planning {0} for HubSpot', plural(files, 'file', 'files')), cancellable: true },
+        (progress, cancellation) => planning((contacts) => progress.report({ message: vscode.l10n.t('{0} read', plural(contacts, 'contact', 'contacts')) }), cancellation),
       );
     } catch (error) {
       // The planner's own errors (SeedPlanError) say what happened and that nothing was sent; a journal that cannot be opened names itself.
       this.log.warn(`Seed plan: ${messageOf(error)}`);
-      void (error instanceof SeedPlanError ? vscode.window.showWarningMessage(error.message) : vscode.window.showErrorMessage(`The seed set was not planned: ${messageOf(error)}`));
+      void (error instanceof SeedPlanError ? vscode.window.showWarningMessage(error.message) : vscode.window.showErrorMessage(vscode.l10n.t('The seed set was not planned: {0}', messageOf(error))));
       return undefined;
     }
   }
 
   private sendWithProgress(planned: PlannedSet): Thenable<SeedReport> {
     const { plan } = planned;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sending to ${accountLabel(plan.account)}`, cancellable: true }, (progress, cancellation) => {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending to {0}', accountLabel(plan.account)), cancellable: true }, (progress, cancellation) => {
       cancellation.onCancellationRequested(() => this.stop());
       let reported = 0;
       return planned.run.send(plan, planned.source, {
@@ -221,21 +221,25 @@ export class SeedSession implements vscode.Disposable {
     const summary = `${reportSummary(report)} — ${plural(report.requests, 'request', 'requests')}${report.rateLimited > 0 ? ` (${report.rateLimited} answered 429)` : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s`;
     this.log.info(`Seed run to ${where}: ${summary}; journal ${report.journalPath}`);
     const notes: string[] = [];
-    if (report.stopped) notes.push(`Stopped: ${report.stopped.message}`);
+    if (report.stopped) notes.push(vscode.l10n.t('Stopped: {0}', report.stopped.message));
     if (this.saveIds) {
       const saved = await saveSeedIds(report, planned.source);
-      notes.push(`Saved ${plural(saved.ids, 'id', 'ids')} into ${plural(saved.files, 'file', 'files')}.`);
+      notes.push(vscode.l10n.t('Saved {0} into {1}.', plural(saved.ids, 'id', 'ids'), plural(saved.files, 'file', 'files')));
       for (const problem of saved.problems) this.log.warn(`Ids not saved: ${problem}`);
-      if (saved.problems.length > 0) notes.push(`${plural(saved.problems.length, 'file', 'files')} not written (see the output).`);
+      if (saved.problems.length > 0) notes.push(vscode.l10n.t('{0} not written (see the output).', plural(saved.problems.length, 'file', 'files')));
     }
     const rejections = await reportSeedRejections(report, this.services.server);
-    const message = `Sent to ${where}: ${reportSummary(report)}.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`;
-    const actions = [...(rejections > 0 ? ['Show Problems'] : []), ...(report.stopped || report.counts.notSent > 0 ? ['Plan Again'] : [])];
+    const message = notes.length > 0
+      ? vscode.l10n.t('Sent to {0}: {1}. {2}', where, reportSummary(report), notes.join(' '))
+      : vscode.l10n.t('Sent to {0}: {1}.', where, reportSummary(report));
+    const showProblems = vscode.l10n.t('Show Problems');
+    const planAgain = vscode.l10n.t('Plan Again');
+    const actions = [...(rejections > 0 ? [showProblems] : []), ...(report.stopped || report.counts.notSent > 0 ? [planAgain] : [])];
     const { counts } = report;
     const troubled = report.stopped !== undefined || counts.failed + counts.uncertain + counts.notSent > 0;
     void (troubled ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions)).then((choice) => {
-      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
-      if (choice === 'Plan Again') void this.plan(planned.targets);
+      if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (choice === planAgain) void this.plan(planned.targets);
     });
   }
 
@@ -259,7 +263,9 @@ function toSend(plan: SeedPlan): number {
 }
 
 function nothingToSend(plan: SeedPlan): undefined {
-  void vscode.window.showInformationMessage(`Nothing to send: ${plan.rows.length === 0 ? 'the set has no contacts' : 'every contact is unchanged or held back'} (${planSummary(plan)}).`);
+  void vscode.window.showInformationMessage(plan.rows.length === 0
+    ? vscode.l10n.t('Nothing to send: the set has no contacts ({0}).', planSummary(plan))
+    : vscode.l10n.t('Nothing to send: every contact is unchanged or held back ({0}).', planSummary(plan)));
   return undefined;
 }
 

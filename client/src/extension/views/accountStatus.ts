@@ -8,7 +8,7 @@ import { SeedFileStatusItem } from './seedFileStatusItem';
 
 export class AccountStatus extends SeedFileStatusItem {
   constructor(private readonly accounts: Accounts) {
-    super('contactPayloads.account', 'HubSpot Contacts: account', 101, [accounts.onDidChangeAccounts]);
+    super('contactPayloads.account', vscode.l10n.t('HubSpot Contacts: account'), 101, [accounts.onDidChangeAccounts]);
     void accounts.ready.then(() => this.update());
   }
 
@@ -17,20 +17,22 @@ export class AccountStatus extends SeedFileStatusItem {
     const suggested = this.accounts.suggested();
     const missing = suggested !== undefined && !this.accounts.findByName(suggested);
     if (!active || missing) {
-      this.item.text = `$(account) HubSpot: ${missing ? `${suggested} (not added)` : 'no account'}`;
+      this.item.text = `$(account) ${missing ? vscode.l10n.t('HubSpot: {0} (not added)', suggested) : vscode.l10n.t('HubSpot: no account')}`;
       this.item.tooltip = missing
-        ? `This workspace suggests the account ${suggested}, which you have not added. Click to add it (you choose its base URL and token).`
-        : 'No HubSpot account is set up. Click to add one.';
-      this.item.command = { title: 'Add Account…', command: 'contactPayloads.addAccount', arguments: missing ? [{ name: suggested }] : [] };
+        ? vscode.l10n.t('This workspace suggests the account {0}, which you have not added. Click to add it (you choose its base URL and token).', suggested)
+        : vscode.l10n.t('No HubSpot account is set up. Click to add one.');
+      this.item.command = { title: vscode.l10n.t('Add Account…'), command: 'contactPayloads.addAccount', arguments: missing ? [{ name: suggested }] : [] };
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
       const { account, reason } = active;
-      this.item.text = `${account.production ? '$(warning)' : '$(account)'} HubSpot: ${accountTitle(account)}`;
+      this.item.text = `${account.production ? '$(warning)' : '$(account)'} ${vscode.l10n.t('HubSpot: {0}', accountTitle(account))}`;
       const lines = [
-        `Sends go to the account **${account.name}**${account.portal?.portalId === undefined ? '' : `, portal ${account.portal.portalId}`}, at ${account.baseUrl}.`,
-        ...(account.production ? ['It is marked **production**: every send asks first.'] : []),
-        ...(reason === 'suggested' ? ['This workspace suggests it (contactPayloads.account).'] : []),
-        'Click to switch accounts.',
+        account.portal?.portalId === undefined
+          ? vscode.l10n.t('Sends go to the account **{0}**, at {1}.', account.name, account.baseUrl)
+          : vscode.l10n.t('Sends go to the account **{0}**, portal {1}, at {2}.', account.name, account.portal.portalId, account.baseUrl),
+        ...(account.production ? [vscode.l10n.t('It is marked **production**: every send asks first.')] : []),
+        ...(reason === 'suggested' ? [vscode.l10n.t('This workspace suggests it (contactPayloads.account).')] : []),
+        vscode.l10n.t('Click to switch accounts.'),
       ];
       const tooltip = new vscode.MarkdownString(lines.join('\n\n'));
       tooltip.isTrusted = false;

@@ -9,7 +9,7 @@ export class CatalogStatus extends SeedFileStatusItem {
   private readonly ticker: ReturnType<typeof setInterval>;
 
   constructor(private readonly catalog: PortalCatalog) {
-    super('contactPayloads.catalog', 'HubSpot Contacts: property catalog', 100, [catalog.onDidChange]);
+    super('contactPayloads.catalog', vscode.l10n.t('HubSpot Contacts: property catalog'), 100, [catalog.onDidChange]);
     this.item.command = 'contactPayloads.refreshProperties';
     // The age in the text goes stale while the item is shown.
     this.ticker = setInterval(() => this.update(), 60_000);
@@ -30,20 +30,20 @@ export class CatalogStatus extends SeedFileStatusItem {
 }
 
 function label(state: CatalogState): string {
-  if (state.kind === 'bundled') return 'bundled defaults';
+  if (state.kind === 'bundled') return vscode.l10n.t('bundled defaults');
   const { catalog } = state;
-  const who = catalog.portalId === undefined ? new URL(catalog.origin).host : `portal ${catalog.portalId}`;
-  return `${who} · ${catalog.properties.length} properties · ${age(catalog.fetchedAt)}`;
+  const who = catalog.portalId === undefined ? new URL(catalog.origin).host : vscode.l10n.t('portal {0}', catalog.portalId);
+  return vscode.l10n.t('{0} · {1} properties · {2}', who, catalog.properties.length, age(catalog.fetchedAt));
 }
 
 function tooltip(state: CatalogState): vscode.MarkdownString {
-  const lines = [`Checking against ${describe(state)}.`];
+  const lines = [vscode.l10n.t('Checking against {0}.', describe(state))];
   if (state.kind === 'bundled') lines.push(`(${state.reason})`);
   if (state.kind === 'portal') {
-    lines.push(`Fetched ${new Date(state.catalog.fetchedAt).toLocaleString()} through the ${state.catalog.api} properties API.`);
-    if (state.refreshError) lines.push(`Last refresh failed: ${state.refreshError}`);
+    lines.push(vscode.l10n.t('Fetched {0} through the {1} properties API.', new Date(state.catalog.fetchedAt).toLocaleString(), state.catalog.api));
+    if (state.refreshError) lines.push(vscode.l10n.t('Last refresh failed: {0}', state.refreshError));
   }
-  lines.push('Click to fetch the properties again.');
+  lines.push(vscode.l10n.t('Click to fetch the properties again.'));
   const markdown = new vscode.MarkdownString(lines.join('\n\n'));
   markdown.isTrusted = false;
   return markdown;
@@ -51,7 +51,7 @@ function tooltip(state: CatalogState): vscode.MarkdownString {
 
 function age(fetchedAt: number): string {
   const minutes = Math.round((fetchedAt - Date.now()) / 60_000);
-  if (minutes === 0) return 'just now';
+  if (minutes === 0) return vscode.l10n.t('just now');
   if (minutes > -60) return AGE.format(minutes, 'minute');
   const hours = Math.round(minutes / 60);
   return hours > -48 ? AGE.format(hours, 'hour') : AGE.format(Math.round(hours / 24), 'day');

@@ -38,7 +38,7 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
     const range = new vscode.Range(summary.line, 0, summary.line, 0);
     return [
       accountLens(range, account),
-      new vscode.CodeLens(range, { title: 'Create contact', command: 'contactPayloads.createContact', arguments: [document.uri] }),
+      new vscode.CodeLens(range, { title: vscode.l10n.t('Create contact'), command: 'contactPayloads.createContact', arguments: [document.uri] }),
       new vscode.CodeLens(range, { title: updateTitle(summary), command: 'contactPayloads.updateContact', arguments: [document.uri, ...(summary.vid !== undefined ? [summary.vid] : [])] }),
     ];
   }
@@ -54,21 +54,21 @@ export class SendCodeLenses implements vscode.CodeLensProvider {
 }
 
 function accountLens(range: vscode.Range, account: Account | undefined): vscode.CodeLens {
-  return new vscode.CodeLens(range, account ? { title: accountLensTitle(account), command: 'contactPayloads.switchAccount' } : { title: '$(account) Add a HubSpot account…', command: 'contactPayloads.addAccount' });
+  return new vscode.CodeLens(range, account ? { title: accountLensTitle(account), command: 'contactPayloads.switchAccount' } : { title: `$(account) ${vscode.l10n.t('Add a HubSpot account…')}`, command: 'contactPayloads.addAccount' });
 }
 
 /** "$(account) Staging · 62515"; a production account's is marked. */
 export function accountLensTitle(account: Pick<Account, 'name' | 'portal' | 'production'>): string {
-  return account.production ? `$(warning) ${accountTitle(account)} (production)` : `$(account) ${accountTitle(account)}`;
+  return account.production ? `$(warning) ${vscode.l10n.t('{0} (production)', accountTitle(account))}` : `$(account) ${accountTitle(account)}`;
 }
 
 /** "Send 1000 contacts…"; "Send batch file…" while the file is not a batch the lens can count. */
 export function batchTitle(count: number | undefined): string {
-  return count === undefined ? 'Send batch file…' : `Send ${plural(count, 'contact', 'contacts')}…`;
+  return count === undefined ? vscode.l10n.t('Send batch file…') : vscode.l10n.t('Send {0}…', plural(count, 'contact', 'contacts'));
 }
 
 /** The update lens's title, in the words of the file's shape: v1 calls the id "vid". */
 export function updateTitle(summary: PayloadSummary): string {
   const key = summary.shape === 'objects' ? 'id' : 'vid';
-  return summary.vid !== undefined ? `Update ${key} ${summary.vid}` : `Update by ${key}…`;
+  return summary.vid !== undefined ? vscode.l10n.t('Update {0} {1}', key, summary.vid) : vscode.l10n.t('Update by {0}…', key);
 }

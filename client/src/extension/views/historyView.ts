@@ -46,7 +46,8 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryNode>, vscode
   getTreeItem(node: HistoryNode): vscode.TreeItem {
     if (node.kind === 'day') {
       const item = new vscode.TreeItem(node.day.label, node.day.label === 'Today' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.day.entries.length} ${node.day.entries.length === 1 ? 'request' : 'requests'}`;
+      const count = node.day.entries.length;
+      item.description = count === 1 ? vscode.l10n.t('{0} request', count) : vscode.l10n.t('{0} requests', count);
       item.iconPath = new vscode.ThemeIcon('calendar');
       return item;
     }
@@ -54,10 +55,14 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryNode>, vscode
     const item = new vscode.TreeItem(entryLabel(entry), vscode.TreeItemCollapsibleState.None);
     item.id = entry.id;
     item.description = entryDescription(entry);
-    item.tooltip = `${entry.method} ${entry.url}\n${entry.answer} in ${entry.durationMs} ms${entry.correlationId ? `, correlation ${entry.correlationId}` : ''}\nto ${entry.account}${entry.source ? `\nfrom ${entry.source}` : ''}`;
+    // String(): an entry is read back from the file unchecked beyond its id, time, method and URL.
+    const answered = entry.correlationId
+      ? vscode.l10n.t('{0} in {1} ms, correlation {2}', String(entry.answer), String(entry.durationMs), entry.correlationId)
+      : vscode.l10n.t('{0} in {1} ms', String(entry.answer), String(entry.durationMs));
+    item.tooltip = [`${entry.method} ${entry.url}`, answered, vscode.l10n.t('to {0}', String(entry.account)), ...(entry.source ? [vscode.l10n.t('from {0}', entry.source)] : [])].join('\n');
     item.iconPath = new vscode.ThemeIcon(entryIcon(entry));
     item.contextValue = entry.source === undefined ? 'historyEntry' : 'historyEntry.withSource';
-    item.command = { title: 'Open the Answer', command: 'contactPayloads.openHistoryEntry', arguments: [node] };
+    item.command = { title: vscode.l10n.t('Open the Answer'), command: 'contactPayloads.openHistoryEntry', arguments: [node] };
     return item;
   }
 

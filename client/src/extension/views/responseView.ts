@@ -12,7 +12,7 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, this);
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '// No response yet.\n';
+    return this.texts.get(uri.toString()) ?? `// ${vscode.l10n.t('No response yet.')}\n`;
   }
 
   /** Shows the outcome beside the source file and returns the response document; `account` names where it went. */

@@ -59,7 +59,7 @@ export class SeedView implements vscode.TreeDataProvider<SeedNode>, vscode.Dispo
     if (node.place) {
       const position = new vscode.Position(node.place.line, node.place.character);
       const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(position, position), preview: true };
-      item.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(node.place.file), options] };
+      item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [vscode.Uri.parse(node.place.file), options] };
     }
     return item;
   }
@@ -71,9 +71,12 @@ export class SeedView implements vscode.TreeDataProvider<SeedNode>, vscode.Dispo
   private update(state: SeedState): void {
     const name = (file: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(file));
     this.roots = state.kind === 'plan' ? planNodes(state.plan, name, this.session.saveIds) : state.kind === 'report' ? reportNodes(state.plan, state.report, name) : [];
-    this.view.title = state.kind === 'report' ? 'Seed Run' : 'Seed Plan';
-    this.view.message =
-      state.kind === 'plan' ? `${state.sending ? 'Sending: ' : ''}${planSummary(state.plan)}` : state.kind === 'report' ? `${state.report.stopped ? 'Stopped: ' : 'Sent: '}${reportSummary(state.report)}` : undefined;
+    this.view.title = state.kind === 'report' ? vscode.l10n.t('Seed Run') : vscode.l10n.t('Seed Plan');
+    this.view.message = state.kind === 'plan'
+      ? state.sending ? vscode.l10n.t('Sending: {0}', planSummary(state.plan)) : planSummary(state.plan)
+      : state.kind === 'report'
+        ? state.report.stopped ? vscode.l10n.t('Stopped: {0}', reportSummary(state.report)) : vscode.l10n.t('Sent: {0}', reportSummary(state.report))
+        : undefined;
     if (this.view.visible) this.changed.fire();
     else if (this.read) this.stale = true;
   }

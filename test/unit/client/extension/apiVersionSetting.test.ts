@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import manifest from '../../../../package.json';
+import texts from '../../../../package.nls.json';
 import { API_VERSIONS, DEFAULT_API_VERSION } from '../../../../client/src/hubspot/contactsObjects';
 
 const setting = manifest.contributes.configuration.properties['contactPayloads.apiVersion'];
@@ -12,7 +13,7 @@ test('the setting offers exactly the versions the client knows, newest first, wi
   assert.equal(setting.default, DEFAULT_API_VERSION);
   assert.equal(setting.enumDescriptions.length, API_VERSIONS.length);
   assert.equal(setting.scope, 'window');
-  assert.match(setting.markdownDescription, /September 2027/);
+  assert.match(texts[setting.markdownDescription.slice(1, -1) as keyof typeof texts], /September 2027/);
 });
 
 test('the setting is restricted in untrusted workspaces, as the base URL is', () => {
