@@ -6,8 +6,12 @@ import { test } from 'node:test';
 import type { SeedAccount } from '../../../../../client/src/seed/seedAccount';
 import type { SeedReport, SeedResult } from '../../../../../client/src/seed/seedOutcome';
 import type { PlanRow, SeedPlan } from '../../../../../client/src/seed/seedPlanning';
-import { planNodes, planSummary, reportNodes, reportSummary, type SeedNode } from '../../../../../client/src/extension/views/seedNodes';
+import type { SeedNode } from '../../../../../client/src/extension/views/seedNodes';
 import { runDuration, sendingProgress } from '../../../../../client/src/seed/seedWording';
+import '../../../support/vscodeStub';
+
+// Loaded after the stub is in place: the module imports vscode (for l10n.t).
+const seedNodes = () => import('../../../../../client/src/extension/views/seedNodes');
 
 const ACCOUNT: SeedAccount = { origin: 'https://api.hubapi.com', portalId: 62515, apiVersion: '2026-09' };
 const name = (file: string) => file.replace('file:///work/', '');
@@ -37,7 +41,8 @@ function group(nodes: readonly SeedNode[], label: string): SeedNode {
 
 const rows = (node: SeedNode) => (node.children?.() ?? []).map((child) => `${child.label} | ${child.description ?? ''}`);
 
-test('a plan: the account, the checkbox, then a group per action with its count, each contact with its file and line', () => {
+test('a plan: the account, the checkbox, then a group per action with its count, each contact with its file and line', async () => {
+  const { planNodes } = await seedNodes();
   const nodes = planNodes(PLAN, name, true);
   assert.deepEqual(nodes.map((node) => `${node.label} | ${node.description ?? ''}`), [
     'portal 62515 at https://api.hubapi.com | CRM objects 2026-09',
@@ -55,7 +60,8 @@ test('a plan: the account, the checkbox, then a group per action with its count,
   assert.equal(group(nodes, 'May already exist').children, undefined, 'an empty group has nothing to open');
 });
 
-test("a plan: an update's changes and a blocked contact's problems are its children, each a place to open", () => {
+test("a plan: an update's changes and a blocked contact's problems are its children, each a place to open", async () => {
+  const { planNodes } = await seedNodes();
   const nodes = planNodes(PLAN, name, false);
   const [lin] = group(nodes, 'To update').children?.() ?? [];
   assert.deepEqual(lin?.place, PLAN.rows.at(1), 'a click opens the contact where it starts');
@@ -65,7 +71,8 @@ test("a plan: an update's changes and a blocked contact's problems are its child
   assert.deepEqual(broken?.children?.()[0]?.place, { file: 'file:///work/seed/broken.contact.json', line: 2, character: 34 });
 });
 
-test('a report: what each contact came to, with its id, and HubSpot\'s message and rejections under a failure', () => {
+test('a report: what each contact came to, with its id, and HubSpot\'s message and rejections under a failure', async () => {
+  const { reportNodes, reportSummary } = await seedNodes();
   const result = (planRow: PlanRow, fields: Partial<SeedResult> & Pick<SeedResult, 'outcome'>): SeedResult => ({
     file: planRow.file, index: planRow.index, line: planRow.line, character: 0, id: undefined, message: undefined, rejected: [], ...fields,
   });
@@ -98,7 +105,8 @@ test('a report: what each contact came to, with its id, and HubSpot\'s message a
   assert.equal(reportSummary(report), '0 created, 1 updated, 1 unchanged, 1 failed, 1 blocked');
 });
 
-test('the summary lines: the plan\'s counts, the send\'s progress with its rate and time left, and a run\'s duration', () => {
+test('the summary lines: the plan\'s counts, the send\'s progress with its rate and time left, and a run\'s duration', async () => {
+  const { planSummary } = await seedNodes();
   assert.equal(planSummary(PLAN), '1 to create, 1 to update, 1 unchanged, 1 blocked — 4 contacts in 3 files');
   assert.equal(planSummary({ ...PLAN, counts: { ...PLAN.counts, uncertain: 2 } }), '1 to create, 1 to update, 1 unchanged, 1 blocked, 2 may already exist — 4 contacts in 3 files');
   assert.equal(sendingProgress(100, 1000, 2000), '100 of 1000 contacts, 50/s, about 18 s left');
