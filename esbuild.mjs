@@ -154,7 +154,9 @@ const targets = [
   // What VS Code loads on activation: a few kilobytes that load the rest when it is needed.
   { ...common, entryPoints: { client: 'client/src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [extensionProperLoadedLater] },
   { ...common, entryPoints: { clientMain: 'client/src/extension/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [trimmedUndici, trimmedLanguageClient] },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [precompiledSchema] },
+  // One server for both hosts (server/src/main.ts picks the transport): 'browser' lets vscode-languageserver/browser
+  // resolve beside the Node entries, whose modules only load in Node.
+  { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', conditions: ['browser'], plugins: [precompiledSchema] },
   // The command line (`contact-payloads`): the server's rules and the client's HTTP layer, so both plugins.
   // tinyglobby's ES module build of fdir calls createRequire(import.meta.url), which a CommonJS bundle
   // lacks; __filename names the same file.

@@ -1,6 +1,6 @@
-// The language server for `*.contact.json` and batch files (`*.contacts.json`): wires the connection to the handlers, nothing else.
-// Runs over IPC (VS Code) or `--stdio` (any LSP editor): `node dist/server.js --stdio`.
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+// The language server for `*.contact.json` and batch files (`*.contacts.json`): wires a connection
+// to the handlers, nothing else. The connection is made by the entry of the host it runs in (main.ts).
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore } from './handlers/catalog';
 import { registerCheckText } from './handlers/checkText';
@@ -19,63 +19,64 @@ import { registerSymbols } from './handlers/symbols';
 import { version } from '../../package.json';
 import { SETTINGS_SECTION } from './protocol';
 
-const connection = createConnection(ProposedFeatures.all);
-// An edit whose range is not whole numbers applies at the whole positions before it, as a request's position does.
-const documents = new TextDocuments({
-  create: TextDocument.create,
-  update: (document, changes, version) => TextDocument.update(document, changes.map(withWholeRange), version),
-});
-const settings = new SettingsStore();
-const cache = new DocumentCache(() => settings.get());
-let client: ClientFeatures = { pullDiagnostics: false, snippets: false, configurationRequests: false };
-const catalog = new CatalogStore();
+export function startServer(connection: Connection): void {
+  // An edit whose range is not whole numbers applies at the whole positions before it, as a request's position does.
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => TextDocument.update(document, changes.map(withWholeRange), version),
+  });
+  const settings = new SettingsStore();
+  const cache = new DocumentCache(() => settings.get());
+  let client: ClientFeatures = { pullDiagnostics: false, snippets: false, configurationRequests: false };
+  const catalog = new CatalogStore();
 
-const ctx: ServerContext = { connection, documents, cache, client: () => client, settings: () => settings.get(), catalog: () => catalog.get() };
+  const ctx: ServerContext = { connection, documents, cache, client: () => client, settings: () => settings.get(), catalog: () => catalog.get() };
 
-connection.onInitialize((params): InitializeResult => {
-  const text = params.capabilities.textDocument;
-  client = {
-    pullDiagnostics: text?.diagnostic !== undefined,
-    snippets: text?.completion?.completionItem?.snippetSupport === true,
-    configurationRequests: params.capabilities.workspace?.configuration === true,
-  };
-  settings.setFrom((params.initializationOptions as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
-  return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['"', ':', ';', '{', ','] },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-      documentSymbolProvider: { label: 'Contact payload' },
-      ...(client.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
-    },
-    serverInfo: { name: 'contact-payloads', version },
-  };
-});
+  connection.onInitialize((params): InitializeResult => {
+    const text = params.capabilities.textDocument;
+    client = {
+      pullDiagnostics: text?.diagnostic !== undefined,
+      snippets: text?.completion?.completionItem?.snippetSupport === true,
+      configurationRequests: params.capabilities.workspace?.configuration === true,
+    };
+    settings.setFrom((params.initializationOptions as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':', ';', '{', ','] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        documentSymbolProvider: { label: 'Contact payload' },
+        ...(client.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'contact-payloads', version },
+    };
+  });
 
-const rejections = new HubSpotRejections();
-const rejectedFindings: ExtraFindings = (uri, payload) => rejections.findingsFor(uri, payload);
-const diagnostics = registerDiagnostics(ctx, rejectedFindings);
-rejections.listen(ctx, () => diagnostics.revalidateAll());
-catalog.listen(ctx, () => diagnostics.revalidateAll());
-registerCompletion(ctx);
-registerHover(ctx);
-registerCodeActions(ctx);
-registerSymbols(ctx);
-registerPayloadSummary(ctx);
-registerCheckText(ctx, rejectedFindings);
-registerReadSeedFiles(ctx);
+  const rejections = new HubSpotRejections();
+  const rejectedFindings: ExtraFindings = (uri, payload) => rejections.findingsFor(uri, payload);
+  const diagnostics = registerDiagnostics(ctx, rejectedFindings);
+  rejections.listen(ctx, () => diagnostics.revalidateAll());
+  catalog.listen(ctx, () => diagnostics.revalidateAll());
+  registerCompletion(ctx);
+  registerHover(ctx);
+  registerCodeActions(ctx);
+  registerSymbols(ctx);
+  registerPayloadSummary(ctx);
+  registerCheckText(ctx, rejectedFindings);
+  registerReadSeedFiles(ctx);
 
-connection.onInitialized(async () => {
-  if (!client.configurationRequests) return;
-  await settings.fetch(ctx);
-  cache.clear();
-  diagnostics.revalidateAll();
-});
-settings.listen(ctx, () => {
-  cache.clear();
-  diagnostics.revalidateAll();
-});
+  connection.onInitialized(async () => {
+    if (!client.configurationRequests) return;
+    await settings.fetch(ctx);
+    cache.clear();
+    diagnostics.revalidateAll();
+  });
+  settings.listen(ctx, () => {
+    cache.clear();
+    diagnostics.revalidateAll();
+  });
 
-documents.listen(connection);
-connection.listen();
+  documents.listen(connection);
+  connection.listen();
+}

@@ -42,11 +42,10 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
   });
 
   // Push mode: debounced per document, and a run only publishes for the version it validated.
-  const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  const pending = new Map<string, () => void>();
   const lastCostMs = new Map<string, number>();
   const cancel = (uri: string) => {
-    const handle = pending.get(uri);
-    if (handle) { clearTimeout(handle as NodeJS.Timeout); clearImmediate(handle as NodeJS.Immediate); }
+    pending.get(uri)?.();
     pending.delete(uri);
   };
   const publish = (uri: string) => {
@@ -70,7 +69,7 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
     if (ctx.client().pullDiagnostics) return;
     cancel(document.uri);
     const delay = document.getText().length <= IMMEDIATE_SIZE ? 0 : Math.min(MAX_DEBOUNCE_MS, lastCostMs.get(document.uri) ?? MAX_DEBOUNCE_MS);
-    pending.set(document.uri, delay === 0 ? setImmediate(publish, document.uri) : setTimeout(publish, delay, document.uri));
+    pending.set(document.uri, delay === 0 ? soon(() => publish(document.uri)) : later(() => publish(document.uri), delay));
   };
 
   documents.onDidOpen((e) => {
@@ -93,4 +92,16 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
       else for (const document of documents.all()) schedule(document);
     },
   };
+}
+
+/** Runs `task` once the event loop is free — setImmediate in Node, a zero timeout in a web worker, which has no setImmediate — and returns what cancels it. */
+function soon(task: () => void): () => void {
+  if (typeof setImmediate !== 'function') return later(task, 0);
+  const handle = setImmediate(task);
+  return () => clearImmediate(handle);
+}
+
+function later(task: () => void, delayMs: number): () => void {
+  const handle = setTimeout(task, delayMs);
+  return () => clearTimeout(handle);
 }

@@ -1,8 +1,7 @@
 // Reads files for a seed set (contactPayloads/readSeedFiles): each from its open document when it is
 // open (what the editor shows, saved or not), else from disk, with the catalog the server has. A file
 // that cannot be read is an answer, not an error: a seed set shows why and goes on with the others.
-import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+// The disk is Node's: a server in a web worker reads open documents only (node:fs is loaded on use).
 import { ReadSeedFilesRequest, type ReadSeedFilesResult, type SeedFileAnswer } from '../protocol';
 import { documentKindOf, isTooLarge, readSeedFile } from '../service';
 import type { ServerContext } from './context';
@@ -39,6 +38,8 @@ async function textOf(ctx: ServerContext, uri: string): Promise<string | { probl
   const open = ctx.documents.get(uri);
   if (open) return open.getText();
   if (!uri.startsWith('file:')) return { problem: 'It is not open and not a file on disk (only file: URIs are read from disk): open it in the editor first.' };
+  if (typeof process === 'undefined') return { problem: 'It is not open, and the language server runs without a disk here (VS Code for the Web): open it in the editor first.' };
+  const [{ readFile, stat }, { fileURLToPath }] = await Promise.all([import('node:fs/promises'), import('node:url')]);
   const path = fileURLToPath(uri);
   const { size } = await stat(path);
   const limit = ctx.settings().maxDocumentSize;
