@@ -16,12 +16,10 @@ import { SUITE_FILES, UNTRUSTED_FILES } from './harness/fixtures';
 import { extensionLogTail } from './harness/logs';
 import { BUILD_SUITE_SCRIPT, E2E_OUTPUT, REPO_ROOT, SUITE_INDEX, VSIX } from './harness/paths';
 import { extractVsix } from './harness/vsix';
-import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, STAGING_SANDBOX_VARIABLE, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
+import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, STAGING_PORTAL, STAGING_SANDBOX_VARIABLE, stagingSandboxValue, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
 
 /** In the title of the box in which Replace Token and Add Account show a token (and account) handed to them, for the user to confirm. */
 const HANDED_TOKEN_BOX = 'handed to this command';
-/** The portal of the second sandbox, the accounts suite's Staging and Live. */
-const STAGING_PORTAL = 111;
 
 /** Extracted and the suite built once per process, for both runs. */
 let prepared: Promise<string> | undefined;
@@ -60,7 +58,7 @@ async function runSuite(t: TestContext, mode: SuiteMode, check: (sandbox: Sandbo
         [SUITE_MODE_VARIABLE]: mode,
         [SANDBOX_URL_VARIABLE]: sandbox.url,
         [SANDBOX_TOKEN_VARIABLE]: sandbox.token,
-        [STAGING_SANDBOX_VARIABLE]: JSON.stringify({ url: staging.url, token: staging.token, readOnlyToken: staging.readOnlyToken, portalId: STAGING_PORTAL }),
+        [STAGING_SANDBOX_VARIABLE]: stagingSandboxValue(staging),
       },
     });
     t.diagnostic(`logs: ${path.relative(REPO_ROOT, result.profile.dir)}`);

@@ -15,7 +15,7 @@ import { startSandbox } from '../sandbox/sandbox';
 import { SUITE_FILES } from './harness/fixtures';
 import { BUILD_SUITE_SCRIPT, E2E_OUTPUT, EXTENSION_DEVELOPMENT_PATH, REPO_ROOT, requireFile, SUITE_INDEX } from './harness/paths';
 import { freshProfile } from './harness/profile';
-import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
+import { SANDBOX_TOKEN_VARIABLE, SANDBOX_URL_VARIABLE, sandboxSettings, STAGING_PORTAL, STAGING_SANDBOX_VARIABLE, stagingSandboxValue, SUITE_MODE_VARIABLE, type SuiteMode } from './suite/env';
 
 const PREFIX = 'launch-electron:';
 
@@ -45,13 +45,20 @@ async function download(versions: readonly string[]): Promise<Map<string, string
 async function runOn(version: string, executable: string, mode: SuiteMode): Promise<boolean> {
   const what = `VS Code ${version} (${mode} folder)`;
   const sandbox = await startSandbox();
+  // The accounts suite's second portal.
+  const staging = await startSandbox({ portalId: STAGING_PORTAL });
   try {
     const profile = freshProfile(`electron-${version}-${mode}`, { files: SUITE_FILES, settings: sandboxSettings(sandbox.url, mode) });
     const code = await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: EXTENSION_DEVELOPMENT_PATH,
       extensionTestsPath: SUITE_INDEX,
-      extensionTestsEnv: { [SUITE_MODE_VARIABLE]: mode, [SANDBOX_URL_VARIABLE]: sandbox.url, [SANDBOX_TOKEN_VARIABLE]: sandbox.token },
+      extensionTestsEnv: {
+        [SUITE_MODE_VARIABLE]: mode,
+        [SANDBOX_URL_VARIABLE]: sandbox.url,
+        [SANDBOX_TOKEN_VARIABLE]: sandbox.token,
+        [STAGING_SANDBOX_VARIABLE]: stagingSandboxValue(staging),
+      },
       launchArgs: [
         profile.workspace,
         '--user-data-dir', profile.userDataDir,
@@ -72,6 +79,7 @@ async function runOn(version: string, executable: string, mode: SuiteMode): Prom
     return false;
   } finally {
     await sandbox.stop();
+    await staging.stop();
   }
 }
 

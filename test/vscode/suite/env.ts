@@ -12,6 +12,13 @@ export const SANDBOX_URL_VARIABLE = 'CONTACT_PAYLOADS_E2E_SANDBOX_URL';
 export const SANDBOX_TOKEN_VARIABLE = 'CONTACT_PAYLOADS_E2E_TOKEN';
 /** A second sandbox, another portal (the accounts suite adds it as an account of its own): its URL, token with every scope, and read-only token, as JSON. */
 export const STAGING_SANDBOX_VARIABLE = 'CONTACT_PAYLOADS_E2E_STAGING';
+/** The second sandbox's portal: the accounts suite's Staging and Live. */
+export const STAGING_PORTAL = 111;
+
+/** What a launcher puts in STAGING_SANDBOX_VARIABLE for the second sandbox it started. */
+export function stagingSandboxValue(staging: { readonly url: string; readonly token: string; readonly readOnlyToken: string; readonly portalId: number }): string {
+  return JSON.stringify({ url: staging.url, token: staging.token, readOnlyToken: staging.readOnlyToken, portalId: staging.portalId });
+}
 
 export type SuiteMode = 'trusted' | 'untrusted';
 
