@@ -80,8 +80,47 @@ module.exports = new Proxy(unavailable, { get: (target, key) => (key in target ?
  *   server registers for willCreate/didRename…; ours registers none. A stub throws if it is reached;
  * - notebook document sync (20 KB), for servers that declare notebookDocumentSync; ours does not. The
  *   stub announces no notebook support, handles no document, sends nothing, and throws if a server
- *   asks for it.
+ *   asks for it;
+ * - the language features our server does not provide (it provides completion, hover, code actions,
+ *   document symbols and diagnostics; 45 KB): each module's classes announce nothing to the server and
+ *   throw if a server offers the feature. Below: by module, its classes and the server capability each
+ *   answers to.
  */
+const UNPROVIDED_FEATURES = {
+  semanticTokens: { SemanticTokensFeature: 'semanticTokensProvider' },
+  formatting: { DocumentFormattingFeature: 'documentFormattingProvider', DocumentRangeFormattingFeature: 'documentRangeFormattingProvider', DocumentOnTypeFormattingFeature: 'documentOnTypeFormattingProvider' },
+  rename: { RenameFeature: 'renameProvider' },
+  textDocumentContent: { TextDocumentContentFeature: 'workspace.textDocumentContent' },
+  callHierarchy: { CallHierarchyFeature: 'callHierarchyProvider' },
+  typeHierarchy: { TypeHierarchyFeature: 'typeHierarchyProvider' },
+  inlayHint: { InlayHintsFeature: 'inlayHintProvider' },
+  linkedEditingRange: { LinkedEditingFeature: 'linkedEditingRangeProvider' },
+  signatureHelp: { SignatureHelpFeature: 'signatureHelpProvider' },
+  colorProvider: { ColorProviderFeature: 'colorProvider' },
+  workspaceSymbol: { WorkspaceSymbolFeature: 'workspaceSymbolProvider' },
+  foldingRange: { FoldingRangeFeature: 'foldingRangeProvider' },
+  inlineValue: { InlineValueFeature: 'inlineValueProvider' },
+  documentLink: { DocumentLinkFeature: 'documentLinkProvider' },
+  typeDefinition: { TypeDefinitionFeature: 'typeDefinitionProvider' },
+  selectionRange: { SelectionRangeFeature: 'selectionRangeProvider' },
+  inlineCompletion: { InlineCompletionItemFeature: 'inlineCompletionProvider' },
+  implementation: { ImplementationFeature: 'implementationProvider' },
+  documentHighlight: { DocumentHighlightFeature: 'documentHighlightProvider' },
+  definition: { DefinitionFeature: 'definitionProvider' },
+  declaration: { DeclarationFeature: 'declarationProvider' },
+  reference: { ReferencesFeature: 'referencesProvider' },
+};
+const unprovidedFeatureModule = (classes) => `const unprovided = (capability) => class {
+  fillClientCapabilities() {}
+  initialize(capabilities) {
+    const offered = capability.split('.').reduce((value, key) => value?.[key], capabilities);
+    if (offered !== undefined && offered !== false) throw new Error('the language client of Contact Payloads is bundled without ' + capability);
+  }
+  getState() { return { kind: 'static' }; }
+  clear() {}
+};
+${Object.entries(classes).map(([name, capability]) => `exports.${name} = unprovided(${JSON.stringify(capability)});`).join('\n')}`;
+
 const NOTEBOOK_FEATURE_STUB = `const { NotebookDocumentSyncRegistrationType } = require('vscode-languageserver-protocol');
 const unavailable = () => { throw new Error('notebook document sync is not bundled with Contact Payloads'); };
 const noEvent = () => ({ dispose() {} });
@@ -111,6 +150,8 @@ const trimmedLanguageClient = {
       loader: 'js',
     }));
     build.onLoad({ filter: /vscode-languageclient[\\/]lib[\\/]common[\\/]notebook\.js$/ }, () => ({ contents: NOTEBOOK_FEATURE_STUB, loader: 'js' }));
+    const unprovided = new RegExp(`vscode-languageclient[\\\\/]lib[\\\\/]common[\\\\/](${Object.keys(UNPROVIDED_FEATURES).join('|')})\\.js$`);
+    build.onLoad({ filter: unprovided }, (args) => ({ contents: unprovidedFeatureModule(UNPROVIDED_FEATURES[unprovided.exec(args.path)[1]]), loader: 'js' }));
     build.onLoad({ filter: /node_modules[\\/]minimatch[\\/]/ }, () => ({
       contents: "function unavailable() { throw new Error('minimatch is not bundled with Contact Payloads'); }\nmodule.exports = { Minimatch: unavailable, minimatch: unavailable };",
       loader: 'js',
