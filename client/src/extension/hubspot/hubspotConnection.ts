@@ -104,7 +104,7 @@ export class HubSpotConnection implements vscode.Disposable {
     if (cached?.key !== key) {
       void cached?.client.close();
       this.cached.delete(shape);
-      const built = this.build(current);
+      const built = this.build(current, account.name);
       if (!built.ok) return built;
       cached = { key, client: built.client };
       this.cached.set(shape, cached);
@@ -120,7 +120,7 @@ export class HubSpotConnection implements vscode.Disposable {
   async dedicatedClient(shape: PayloadShapeName): Promise<Connection> {
     const current = await this.currentSettings(shape);
     if (!current.ok) return current;
-    const built = this.build(current);
+    const built = this.build(current, current.account.name);
     if (!built.ok) return built;
     const { api, baseUrl, settings, account } = current;
     return { ok: true, client: built.client, api, baseUrl, account, settings, tokenId: await this.accounts.tokenId(account.id) };
@@ -134,7 +134,7 @@ export class HubSpotConnection implements vscode.Disposable {
     const parsed = parseBaseUrl(baseUrl);
     if (!parsed.ok) return { ok: false, problem: 'config', message: parsed.message };
     const settings = readSendSettings();
-    return this.build({ ok: true, settings, api: contactsApiFor('v1', settings.apiVersion), account: { id: '', name, baseUrl: parsed.baseUrl.origin, apiVersion: undefined, production: false, portal: undefined }, baseUrl: parsed.baseUrl, token });
+    return this.build({ settings, api: contactsApiFor('v1', settings.apiVersion), baseUrl: parsed.baseUrl, token }, name);
   }
 
   private async currentSettings(shape: PayloadShapeName): Promise<CurrentSettings | Exclude<Connection, { ok: true }>> {
@@ -148,7 +148,8 @@ export class HubSpotConnection implements vscode.Disposable {
     return { ok: true, settings, api, account, baseUrl, token };
   }
 
-  private build({ settings, api, baseUrl, token, account }: CurrentSettings): { ok: true; client: HubSpotClient } | { ok: false; problem: 'config'; message: string } {
+  /** `accountName`: what its requests are recorded under in the history. */
+  private build({ settings, api, baseUrl, token }: Pick<CurrentSettings, 'settings' | 'api' | 'baseUrl' | 'token'>, accountName: string): { ok: true; client: HubSpotClient } | { ok: false; problem: 'config'; message: string } {
     try {
       const client = createHubSpotClient({
         baseUrl: baseUrl.origin,
@@ -160,7 +161,7 @@ export class HubSpotConnection implements vscode.Disposable {
         noProxy: settings.noProxy,
         userAgent: `${DEFAULT_USER_AGENT} ${this.version}`,
         log: (entry) => this.logRequest(entry),
-        record: (record) => this.history.record(record, account.name),
+        record: (record) => this.history.record(record, accountName),
       });
       return { ok: true, client };
     } catch (error) {
