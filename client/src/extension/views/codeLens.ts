@@ -59,7 +59,12 @@ function accountLens(range: vscode.Range, account: Account | undefined): vscode.
 
 /** "$(account) Staging · 62515"; a production account's is marked. */
 export function accountLensTitle(account: Pick<Account, 'name' | 'portal' | 'production'>): string {
-  return account.production ? `$(warning) ${vscode.l10n.t('{0} (production)', accountTitle(account))}` : `$(account) ${accountTitle(account)}`;
+  return `${accountIcon(account)} ${account.production ? vscode.l10n.t('{0} (production)', accountTitle(account)) : accountTitle(account)}`;
+}
+
+/** The icon that stands for an account wherever it is named: a warning for production. */
+export function accountIcon(account: Pick<Account, 'production'>): string {
+  return account.production ? '$(warning)' : '$(account)';
 }
 
 /** "Send 1000 contacts…"; "Send batch file…" while the file is not a batch the lens can count. */
