@@ -76,7 +76,7 @@ export class HubSpotConnection implements vscode.Disposable {
   private async targetKey(): Promise<string> {
     await this.accounts.ready;
     const account = this.accounts.active()?.account;
-    return JSON.stringify(account ? [account.id, account.name, account.baseUrl, account.apiVersion ?? null, account.production, (await this.accounts.tokenId(account.id)) ?? null] : null);
+    return JSON.stringify(account ? [account.id, account.name, account.baseUrl, account.apiVersion ?? null, (await this.accounts.tokenId(account.id)) ?? null] : null);
   }
 
   /** The active account and its base URL, or why there is none to use. */
