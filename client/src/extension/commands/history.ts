@@ -9,7 +9,7 @@ import type { HttpRequest } from '../../hubspot/httpRequest';
 import type { HistoryNode } from '../views/historyView';
 import type { CommandContext } from './commandContext';
 import { connectionWithToken, trustedForSending } from './connectionPrompt';
-import { confirmedFirstSend } from './sendContact';
+import { confirmedSend } from './sendContact';
 
 export const openHistoryEntry = ({ services }: CommandContext) => async (node?: HistoryNode) => {
   if (node?.kind !== 'entry') return undefined;
@@ -59,7 +59,7 @@ export const resendHistoryEntry = ({ services }: CommandContext) => async (node?
     return undefined;
   }
   const request = `${entry.method} ${entry.url}\n${vscode.l10n.t('(first sent {0}, answered {1})', entry.at, String(entry.answer))}`;
-  if (!(await confirmedFirstSend(services, connection, vscode.l10n.t('Send this request to HubSpot again?'), request))) return undefined;
+  if (!(await confirmedSend(services, connection, vscode.l10n.t('Send this request to HubSpot again?'), request))) return undefined;
   const startedAt = Date.now();
   const attempt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0} {1} again', entry.method, url.pathname), cancellable: true }, (_progress, cancellation) => {
     const abort = new AbortController();

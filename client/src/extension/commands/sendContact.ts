@@ -127,7 +127,7 @@ async function chooseContact(payload: Payload, givenId: number | undefined): Pro
   return typedId === undefined ? undefined : updateTarget(typedId);
 }
 
-/** A client for the configured host with a token, for the API of the file's shape, after the first-send confirmation. */
+/** A client for the active account with a token, for the API of the file's shape, after the confirmation (confirmedSend). */
 async function readyClient(
   services: SendServices,
   contact: ContactTarget,
@@ -141,7 +141,7 @@ async function readyClient(
     ? vscode.l10n.t('Create a contact in HubSpot?')
     : contact.email === undefined ? vscode.l10n.t('Update contact {0} in HubSpot?', contact.id) : vscode.l10n.t('Update the contact with email {0} in HubSpot?', contact.email);
   const request = `${requestLine(api, baseUrl.origin, contact)}\n(${api.label})${note ? `\n\n${note}` : ''}`;
-  if (!(await confirmedFirstSend(services, connection, question, request))) return undefined;
+  if (!(await confirmedSend(services, connection, question, request))) return undefined;
   return { client: connection.client, api, account: accountDescription(connection.account, baseUrl.host) };
 }
 
@@ -150,7 +150,7 @@ async function readyClient(
  * request to the account since VS Code started (unless contactPayloads.confirmBeforeSend is off).
  * The modal names the request and the account.
  */
-export async function confirmedFirstSend(services: SendServices, connection: ReadyConnection, question: string, request: string): Promise<boolean> {
+export async function confirmedSend(services: SendServices, connection: ReadyConnection, question: string, request: string): Promise<boolean> {
   const { account, baseUrl, settings } = connection;
   if (!account.production && (!settings.confirmBeforeSend || services.confirmedAccounts.has(account.id))) return true;
   const why = account.production
