@@ -23,6 +23,7 @@ export type Connection =
       readonly api: ContactsApi;
       readonly baseUrl: HubSpotBaseUrl;
       readonly account: Account;
+      /** The settings in force for this account: its own API version, where it has one. */
       readonly settings: SendSettings;
       /** The token's id (AccountStore.tokenId), to tell which token something was fetched with. */
       readonly tokenId: string | undefined;
@@ -141,8 +142,9 @@ export class HubSpotConnection implements vscode.Disposable {
     const target = await this.target();
     if (!target.ok) return this.accounts.active() ? { ok: false, problem: 'config', message: target.message } : { ok: false, problem: 'noAccount' };
     const { account, baseUrl } = target;
-    const settings = readSendSettings();
-    const api = contactsApiFor(shape, account.apiVersion ?? settings.apiVersion);
+    const configured = readSendSettings();
+    const settings = { ...configured, apiVersion: account.apiVersion ?? configured.apiVersion };
+    const api = contactsApiFor(shape, settings.apiVersion);
     const token = await this.accounts.token(account.id);
     if (!token) return { ok: false, problem: 'noToken', account, baseUrl };
     return { ok: true, settings, api, account, baseUrl, token };

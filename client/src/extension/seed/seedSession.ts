@@ -162,7 +162,7 @@ export class SeedSession implements vscode.Disposable {
     let journal: Journal | undefined;
     const planned = await this.withPlanningProgress(files.length, async (onProgress, cancellation) => {
       cancellation.onCancellationRequested(() => abort.abort());
-      const account = await readSeedAccount(client, active.apiVersion ?? settings.apiVersion, abort.signal, active.name);
+      const account = await readSeedAccount(client, settings.apiVersion, abort.signal, active.name);
       journal = openJournal(defaultJournalPath(this.storage.fsPath, account, targets.map(String)), account);
       const run = createSeedRun({ client, account, journal, retry: settings.retry, signal: abort.signal });
       return { run, plan: await run.plan(source, { resendUncertain: false, onProgress }) };
