@@ -183,18 +183,20 @@ const precompiledSchema = {
   },
 };
 
-/** extension.ts imports main.ts lazily: in the bundle that is a require of the separately built dist/clientMain.js. */
+/** extension.ts imports clientMain.ts lazily: in the bundle that is a require of the separately built dist/clientMain.js. */
 const extensionProperLoadedLater = {
   name: 'extension-proper-loaded-later',
   setup(build) {
-    build.onResolve({ filter: /^\.\/main$/ }, () => ({ path: './clientMain.js', external: true }));
+    build.onResolve({ filter: /^\.\/clientMain$/ }, () => ({ path: './clientMain.js', external: true }));
   },
 };
 
 const targets = [
   // What VS Code loads on activation: a few kilobytes that load the rest when it is needed.
   { ...common, entryPoints: { client: 'client/src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [extensionProperLoadedLater] },
-  { ...common, entryPoints: { clientMain: 'client/src/extension/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [trimmedUndici, trimmedLanguageClient] },
+  // The extension proper for both hosts, and the web's `browser` entry (client/src/extension/clientMain.ts): 'browser'
+  // lets vscode-languageclient/browser resolve beside the Node entries; what needs Node is loaded only in Node.
+  { ...common, entryPoints: { clientMain: 'client/src/extension/clientMain.ts' }, outdir: 'dist', external: ['vscode'], conditions: ['browser'], plugins: [trimmedUndici, trimmedLanguageClient] },
   // One server for both hosts (server/src/main.ts picks the transport): 'browser' lets vscode-languageserver/browser
   // resolve beside the Node entries, whose modules only load in Node.
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', conditions: ['browser'], plugins: [precompiledSchema] },

@@ -18,6 +18,11 @@ export class ExtensionScope {
     this.commands.set(`${COMMAND_PREFIX}.${name}`, (...args: unknown[]) => handler(...(args as never[])));
   }
 
+  /** True when `contactPayloads.<name>` has a handler. */
+  handles(name: string): boolean {
+    return this.commands.has(`${COMMAND_PREFIX}.${name}`);
+  }
+
   /** Runs a command by its full id, as VS Code called it. */
   runCommand(command: string, args: unknown[]): unknown {
     const handler = this.commands.get(command);

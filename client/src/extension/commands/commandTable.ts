@@ -1,17 +1,16 @@
-// Every command the extension contributes, by its name under `contactPayloads.`: main.ts registers
-// each one from this table, and a unit test holds the table to package.json's contributes.commands.
+// The commands that reach HubSpot, by their name under `contactPayloads.`: sendingSide.ts registers each
+// one from this table on the desktop; the others are in editingCommands.ts. A unit test holds the two
+// tables to package.json's contributes.commands.
 import { addAccount, removeAccount, replaceToken, switchAccount } from './accounts';
 import type { CommandContext } from './commandContext';
 import { clearHistory, copyHistoryAsCurl, openHistoryEntry, refreshHistory, resendHistoryEntry, revealHistorySource } from './history';
 import { refreshProperties } from './refreshProperties';
-import { restartServer } from './restartServer';
 import { sendBatchFile, sendSeedPlan, sendSeedSet, sendToHubSpot, stopSeedRun } from './seedSet';
 import { createContact, saveIdCommand, updateContact } from './sendContact';
-import { showOutput } from './showOutput';
 
 export type CommandFactory = (ctx: CommandContext) => (...args: never[]) => unknown;
 
-export const COMMANDS = {
+export const SENDING_COMMANDS = {
   createContact,
   updateContact,
   addAccount,
@@ -21,8 +20,6 @@ export const COMMANDS = {
   refreshProperties,
   // Its name stays: keybindings and scripts call it by it.
   saveVid: saveIdCommand,
-  restartServer,
-  showOutput,
   sendSeedSet,
   sendToHubSpot,
   sendBatchFile,

@@ -1,6 +1,6 @@
-import type { CommandContext } from './commandContext';
+import type { EditingSide } from '../extensionRuntime';
 
-export const restartServer = ({ scope, host }: CommandContext) => async () => {
+export const restartServer = ({ scope, host }: EditingSide) => async () => {
   scope.log.info('Restarting the language server');
   await host.restart();
 };

@@ -1,3 +1,3 @@
-import type { CommandContext } from './commandContext';
+import type { EditingSide } from '../extensionRuntime';
 
-export const showOutput = ({ scope }: CommandContext) => () => scope.log.show(true);
+export const showOutput = ({ scope }: EditingSide) => () => scope.log.show(true);

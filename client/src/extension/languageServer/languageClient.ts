@@ -1,24 +1,26 @@
-// Starts the language server (dist/server.js over IPC) for `*.contact.json` and `*.contacts.json` (batch) documents.
+// What the language client is told, on either extension host: which documents are the server's, where
+// it logs, which settings it follows. The host's runtime builds the client around it (node/nodeRuntime.ts:
+// the server as a Node process over IPC; web/webRuntime.ts: the server in a web worker).
 import type * as vscode from 'vscode';
-import { SERVER_NODE_FLAGS } from '../../../../server/src/launch';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { builtInJsonSyntaxMiddleware, SETTINGS_THE_SERVER_FOLLOWS } from './builtInJsonSyntax';
 import { DOCUMENT_SELECTOR } from '../contactDocuments';
 import { BATCH_FILE_PATTERN } from '../../send/contactText';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
+/** The language client of either host; restarting is each host's own (the Node client waits for a debugger's port). */
+export type LanguageClient = BaseLanguageClient & { restart(): Promise<void> };
 
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+export const LANGUAGE_CLIENT_ID = 'contactPayloads';
+export const LANGUAGE_CLIENT_NAME = 'HubSpot Contact Payloads';
+/** The server's bundle in the extension, the same file for both hosts (server/src/main.ts picks the transport). */
+export const SERVER_BUNDLE = 'dist/server.js';
+
+export function languageClientOptions(outputChannel: vscode.LogOutputChannel): LanguageClientOptions {
+  return {
     // Batch files are the server's too; the editor's send commands and CodeLens stay with single files (DOCUMENT_SELECTOR).
     documentSelector: [...DOCUMENT_SELECTOR, { language: 'json', pattern: BATCH_FILE_PATTERN }],
     outputChannel,
     synchronize: { configurationSection: SETTINGS_THE_SERVER_FOLLOWS },
     middleware: builtInJsonSyntaxMiddleware,
   };
-  return new LanguageClient('contactPayloads', 'HubSpot Contact Payloads', serverOptions, clientOptions);
 }

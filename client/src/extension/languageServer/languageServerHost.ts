@@ -1,10 +1,9 @@
 // Owns the language client: starts it the first time a contact file is open (activation does no work
 // that can wait), restarts it on request, stops it on deactivation.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionScope } from '../extensionContext';
+import type { LanguageClient } from './languageClient';
 import { isSeedDocument } from '../contactDocuments';
-import { createLanguageClient } from './languageClient';
 
 export class LanguageServerHost implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -16,6 +15,8 @@ export class LanguageServerHost implements vscode.Disposable {
   constructor(
     private readonly scope: ExtensionScope,
     private readonly activatedAt: number,
+    /** Builds the client of this extension host's kind: the host's runtime knows how its server runs. */
+    private readonly createClient: () => Promise<LanguageClient>,
   ) {}
 
   /** Starts the server now if a contact file is already open, otherwise as soon as one opens. */
@@ -56,7 +57,7 @@ export class LanguageServerHost implements vscode.Disposable {
 
   private async start(): Promise<LanguageClient> {
     const started = performance.now();
-    const client = createLanguageClient(this.scope.vscodeContext, this.scope.log);
+    const client = await this.createClient();
     this.client = client;
     await client.start();
     const now = performance.now();

@@ -8,9 +8,12 @@ const manifest = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../.
   contributes: { commands: { command: string }[] };
 };
 
-test("package.json's contributes.commands are exactly the commands the extension registers", async () => {
-  // Loaded after the stub is in place: the table's modules import vscode.
-  const { COMMANDS } = await import('../../../../../client/src/extension/commands/commandTable');
+test("package.json's contributes.commands are exactly the editing and the sending commands the extension registers, each once", async () => {
+  // Loaded after the stub is in place: the tables' modules import vscode.
+  const { SENDING_COMMANDS } = await import('../../../../../client/src/extension/commands/commandTable');
+  const { EDITING_COMMANDS } = await import('../../../../../client/src/extension/commands/editingCommands');
+  const COMMANDS = { ...EDITING_COMMANDS, ...SENDING_COMMANDS };
+  assert.equal(Object.keys(COMMANDS).length, Object.keys(EDITING_COMMANDS).length + Object.keys(SENDING_COMMANDS).length);
   const { COMMAND_PREFIX } = await import('../../../../../client/src/extension/extensionContext');
   const registered = Object.keys(COMMANDS).map((name) => `${COMMAND_PREFIX}.${name}`).sort();
   const contributed = manifest.contributes.commands.map(({ command }) => command).sort();
