@@ -34,3 +34,36 @@ await esbuild.build({
   logOverride: { 'require-resolve-not-external': 'silent' },
   legalComments: 'none',
 });
+
+// The web suite (test/vscode/websuite/, run by webhost.test.ts): one file, as the web worker extension
+// host can require only `vscode`; Node's assert is the `assert` package there, with a `process` of its own.
+const webOutdir = path.join(root, 'out', 'test', 'vscode', 'websuite');
+fs.rmSync(webOutdir, { recursive: true, force: true });
+const webSuiteDir = path.join(root, 'test', 'vscode', 'websuite');
+const strictAssert = path.join(webSuiteDir, 'strictAssert.ts');
+await esbuild.build({
+  entryPoints: { index: path.join(webSuiteDir, 'index.ts') },
+  outdir: webOutdir,
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  sourcemap: 'inline',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  inject: [path.join(webSuiteDir, 'processShim.ts')],
+  plugins: [
+    { name: 'browser-assert', setup: (build) => build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: strictAssert })) },
+    {
+      // mocha's browser build is UMD in a "type": "module" package: bundled as it is, its `module.exports = …`
+      // would replace this bundle's exports. Without a module in scope it sets globalThis.mocha instead.
+      name: 'mocha-global',
+      setup: (build) => build.onLoad({ filter: /mocha[\\/]mocha\.js$/ }, (args) => ({
+        contents: `(function (module, exports, define) {\n${fs.readFileSync(args.path, 'utf8')}\n})();`,
+        loader: 'js',
+      })),
+    },
+  ],
+});

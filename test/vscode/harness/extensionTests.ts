@@ -32,6 +32,11 @@ export interface ExtensionTestOptions extends ProfileOptions {
    * a key): each time an input box whose title or prompt holds one of these texts shows, Enter is pressed.
    */
   readonly confirmInputBoxes?: readonly string[];
+  /**
+   * Texts to watch the page for while the suite runs (a status bar item's, a notification's):
+   * what the extension shows a person (the extension host ends with the suite, and its items with it).
+   */
+  readonly watchFor?: readonly string[];
 }
 
 export interface ExtensionTestResult {
@@ -42,6 +47,8 @@ export interface ExtensionTestResult {
   readonly profile: Profile;
   /** How often each of `confirmInputBoxes` was confirmed, by its text. */
   readonly inputBoxesConfirmed: ReadonlyMap<string, number>;
+  /** Which of `watchFor` showed. */
+  readonly seen: ReadonlySet<string>;
 }
 
 export async function runExtensionTests(options: ExtensionTestOptions): Promise<ExtensionTestResult> {
@@ -82,6 +89,11 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
     for (const text of options.confirmInputBoxes ?? []) {
       void confirmEachTime(page, text, () => suiteEnded, (count) => inputBoxesConfirmed.set(text, count));
     }
+    const seen = new Set<string>();
+    for (const text of options.watchFor ?? []) {
+      // No timeout: the page closing once the suite has ended rejects the wait.
+      void page.getByText(text).first().waitFor({ state: 'visible', timeout: 0 }).then(() => seen.add(text), () => undefined);
+    }
     let exitCode: number;
     try {
       exitCode = await withDeadline(exited, options.timeoutMs ?? 120_000, () => 'the extension tests did not finish (codeAutomationExit was not called)');
@@ -96,7 +108,7 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
       suiteEnded = true;
     }
     await workbench.screenshot('after-tests').catch(() => undefined);
-    return { exitCode, mochaOutput: pickMochaOutput(lines), profile, inputBoxesConfirmed };
+    return { exitCode, mochaOutput: pickMochaOutput(lines), profile, inputBoxesConfirmed, seen };
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();

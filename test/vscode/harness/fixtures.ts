@@ -128,3 +128,8 @@ export const UNTRUSTED_FILES: Readonly<Record<string, string>> = {
   '.vscode/settings.json': JSON.stringify({ 'contactPayloads.maxDiagnostics': 1, 'contactPayloads.maxDocumentSize': 1_000_000_000, 'editor.tabSize': 7 }, null, 2),
   'large.contact.json': contactWith('large@example.com', ...Array.from({ length: 40 }, (_, i) => `{ "property": "custom_${i}", "value": "x" }`)),
 };
+
+/** The web suite's own files (test/vscode/websuite/web.test.ts), beside SUITE_FILES: a batch file with a bad email in its second contact. */
+export const WEB_SUITE_FILES: Readonly<Record<string, string>> = {
+  'web/team.contacts.json': objectsBatch(['ada.web@example.com', 'Ada'], ['not-an-email', 'Alan']),
+};

@@ -19,6 +19,8 @@ export const EXTENSION_DEVELOPMENT_PATH = process.env.E2E_EXTENSION_PATH ? path.
 /** The in-editor mocha suite as built by test/vscode/build-suite.mjs. */
 export const SUITE_OUT_DIR = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'suite');
 export const SUITE_INDEX = path.join(SUITE_OUT_DIR, 'index.js');
+/** The same suite's web build, one file for the web worker extension host (test/vscode/websuite/). */
+export const WEB_SUITE_INDEX = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'websuite', 'index.js');
 export const BUILD_SUITE_SCRIPT = path.join(REPO_ROOT, 'test', 'vscode', 'build-suite.mjs');
 
 export const CODE_SERVER_DIR = path.join(REPO_ROOT, '.ci', 'code-server');

@@ -1,0 +1,2 @@
+// mocha's browser build (test/vscode/websuite/index.ts imports it for its side effect: globalThis.mocha).
+declare module 'mocha/mocha.js';
