@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const NO_VSCODE = { name: 'vscode', message: 'This code also runs outside VS Code: keep vscode out of it.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'test-output/**', 'node_modules/**', '.ci/**'] },
+  { ignores: ['dist/**', 'out/**', 'test-output/**', 'node_modules/**', '.ci/*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
