@@ -26,11 +26,27 @@ import { freshProfile } from './harness/profile';
 
 const STEP_TIMEOUT = 60_000;
 /** Where the property name `email` starts in bad.contact.json, 1-based as Go to Line takes it. */
+/** Inside "Lead", the label given for lifecyclestage's option value in BAD_CONTACT: the quick fix is asked there. */
+const LEAD_VALUE = (() => {
+  const lines = BAD_CONTACT.split('\n');
+  const line = lines.findIndex((text) => text.includes('"Lead"'));
+  return { line: line + 1, column: lines[line].indexOf('"Lead"') + 2 };
+})();
+
 const EMAIL_NAME = (() => {
   const lines = BAD_CONTACT.split('\n');
   const line = lines.findIndex((text) => text.includes('"property": "email"'));
   return { line: line + 1, column: lines[line].indexOf('"email"') + 2 };
 })();
+
+/** Ctrl+G to a 1-based line and column of the active editor; returns once the cursor is back in it. */
+async function goToLine(page: Page, { line, column }: { line: number; column: number }): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
 
 /** Runs a command from the palette (F1) by its title, as a person types it. */
 async function runFromPalette(page: Page, title: string): Promise<void> {
@@ -87,15 +103,21 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
         .first()
         .waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('problems');
+      await workbench.readmePicture('diagnostics');
+
+      // 3b. The quick fix on "Lead": Ctrl+. offers the option's value.
+      await page.keyboard.press('Control+1');
+      await goToLine(page, LEAD_VALUE);
+      await page.keyboard.press('Control+.');
+      await page.locator('.action-widget').filter({ hasText: "Use the option value 'lead'" }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await workbench.screenshot('quick-fix');
+      await workbench.readmePicture('quick-fix');
+      await page.keyboard.press('Escape');
 
       // 4. Completion: empty the first entry's property name, then Ctrl+Space inside `"property": "|"`.
       //    (Editing an existing name keeps the JSON valid, whatever auto-closing does to typed brackets.)
       await page.keyboard.press('Control+1'); // back to the editor
-      await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.keyboard.type(`${EMAIL_NAME.line}:${EMAIL_NAME.column}`);
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }); // the cursor is back in the editor
+      await goToLine(page, EMAIL_NAME);
       await page.keyboard.press('Control+Shift+ArrowRight'); // selects `email`
       await page.keyboard.press('Delete');
       // Ctrl+Space pressed before the edit is on screen is lost about one time in ten: wait to see it.
@@ -105,6 +127,7 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
       const suggestions = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
       await suggestions.first().waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('completion-open');
+      await workbench.readmePicture('completion');
       // VS Code's JSON extension lists its guesses ("email") above ours; the selected row, the one Enter takes, is ours.
       const selected = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
       t.diagnostic(`suggestions: ${(await suggestions.allInnerTexts()).map((text) => text.split('\n')[0]).join(' | ')}; selected: ${(await selected.innerText()).split('\n')[0]}`);
@@ -157,6 +180,7 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
       await page.locator('.tab').filter({ hasText: 'valid.contact.response.jsonc' }).first().waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: '200 OK' }).first().waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('response-200');
+      await workbench.readmePicture('response');
       const created = sandbox.contacts.findByEmail('grace.hopper@example.com');
       assert.ok(created, 'the sandbox holds the contact');
       await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: `"vid": ${created.vid}` }).first().waitFor();
@@ -173,6 +197,7 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
       await seedRows.filter({ hasText: 'alan.team@example.com' }).waitFor();
       await page.locator('.pane-body').filter({ hasText: '3 to create, 0 to update, 0 unchanged, 0 blocked — 3 contacts in 2 files' }).first().waitFor();
       await workbench.screenshot('seed-plan');
+      await workbench.readmePicture('seed-plan');
 
       // 10. The view's Send: the question names the account and the counts; the person sends.
       await seedRows.filter({ hasText: 'To create' }).hover();

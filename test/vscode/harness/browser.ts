@@ -26,7 +26,17 @@ export interface Workbench {
   readonly page: Page;
   /** Saves `<profile>/screenshots/NN-<step>.png` and returns its path. */
   screenshot(step: string): Promise<string>;
+  /**
+   * Saves `<README_IMAGES>/<name>.jpg`, a picture of this moment for the README, when the environment
+   * names that folder (`npm run readme-images`); otherwise nothing.
+   */
+  readmePicture(name: string): Promise<void>;
 }
+
+/** The folder `npm run readme-images` has the UI test write the README's pictures to. */
+export const README_IMAGES_VARIABLE = 'CONTACT_PAYLOADS_README_IMAGES';
+/** JPEG at this quality keeps a 1400×900 workbench near 100 KB: the Marketplace page loads five quickly. */
+const README_IMAGE_QUALITY = 72;
 
 /** A new page whose console and page errors go to `<profile>/workbench-console.log`. */
 export async function newWorkbenchPage(browser: Browser, profile: Profile): Promise<Workbench> {
@@ -42,6 +52,12 @@ export async function newWorkbenchPage(browser: Browser, profile: Profile): Prom
       const file = path.join(profile.screenshotsDir, `${String(shots).padStart(2, '0')}-${step}.png`);
       await page.screenshot({ path: file });
       return file;
+    },
+    async readmePicture(name: string): Promise<void> {
+      const folder = process.env[README_IMAGES_VARIABLE];
+      if (!folder) return;
+      fs.mkdirSync(folder, { recursive: true });
+      await page.screenshot({ path: path.join(folder, `${name}.jpg`), type: 'jpeg', quality: README_IMAGE_QUALITY });
     },
   };
 }
