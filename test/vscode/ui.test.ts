@@ -14,9 +14,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { launchBrowser, newWorkbenchPage, workbenchUrl } from './harness/browser';
+import { goToLine, quickOpen, runFromPalette } from './harness/workbenchActions';
 import { installVsix, startCodeServer, type CodeServer } from './harness/codeServer';
 import { BAD_CONTACT, WORKSPACE_FILES } from './harness/fixtures';
 import { extensionLogTail } from './harness/logs';
@@ -38,34 +39,6 @@ const EMAIL_NAME = (() => {
   const line = lines.findIndex((text) => text.includes('"property": "email"'));
   return { line: line + 1, column: lines[line].indexOf('"email"') + 2 };
 })();
-
-/** Ctrl+G to a 1-based line and column of the active editor; returns once the cursor is back in it. */
-async function goToLine(page: Page, { line, column }: { line: number; column: number }): Promise<void> {
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/** Runs a command from the palette (F1) by its title, as a person types it. */
-async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** Quick Open (Ctrl+P) a workspace file; resolves once its editor tab is the active one. */
-async function quickOpen(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active').filter({ hasText: name }).waitFor();
-}
 
 void test('a person sees our squiggle, Problems entry and completions, adds an account, creates a contact from the palette, sends a seed set from the Explorer, opens a recorded answer from the Request History, and sends to a production account only after its questions', { timeout: 240_000 }, async (t) => {
   requireFile(VSIX, 'the packaged extension', 'run `npm run package` first');
