@@ -14,11 +14,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Browser } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
-import { launchBrowser, newWorkbenchPage, workbenchUrl } from './harness/browser';
 import { goToLine, quickOpen, runFromPalette } from './harness/workbenchActions';
-import { installVsix, startCodeServer, type CodeServer } from './harness/codeServer';
+import { openInstalledWorkbench, type InstalledWorkbench } from './harness/installedWorkbench';
 import { BAD_CONTACT, WORKSPACE_FILES } from './harness/fixtures';
 import { extensionLogTail } from './harness/logs';
 import { assertE2eInstalled, REPO_ROOT, requireFile, VSIX } from './harness/paths';
@@ -44,22 +42,17 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
   requireFile(VSIX, 'the packaged extension', 'run `npm run package` first');
   assertE2eInstalled();
   let sandbox: Sandbox | undefined;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let opened: InstalledWorkbench | undefined;
   try {
     sandbox = await startSandbox();
     // A fresh install: no account yet, and the first-send question stays on; the person answers it.
     const profile = freshProfile('ui', { files: WORKSPACE_FILES, settings: {} });
     t.diagnostic(`screenshots and logs: ${path.relative(REPO_ROOT, profile.dir)}`);
-    await installVsix(profile, VSIX);
-    server = await startCodeServer(profile);
-    browser = await launchBrowser(profile);
-    const workbench = await newWorkbenchPage(browser, profile);
+    // 1. Open the folder: the workbench shows it in the Explorer.
+    opened = await openInstalledWorkbench(profile, VSIX, 'bad.contact.json', STEP_TIMEOUT);
+    const { workbench } = opened;
     const { page } = workbench;
     try {
-      // 1. Open the folder: the workbench shows it in the Explorer.
-      await page.goto(workbenchUrl(server.url, profile.workspace));
-      await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'bad.contact.json' }).waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('workbench');
 
       // 2. Quick Open the file; our server's diagnostics show as a red squiggle.
@@ -260,8 +253,7 @@ void test('a person sees our squiggle, Problems entry and completions, adds an a
       throw error;
     }
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await opened?.close();
     await sandbox?.stop();
   }
 });

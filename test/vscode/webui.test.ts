@@ -8,13 +8,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newWorkbenchPage, workbenchUrl } from './harness/browser';
-import { installVsix, startCodeServer, type CodeServer } from './harness/codeServer';
+import { openInstalledWorkbench } from './harness/installedWorkbench';
 import { WORKSPACE_FILES } from './harness/fixtures';
 import { assertE2eInstalled, REPO_ROOT, requireFile, VSIX } from './harness/paths';
 import { freshProfile } from './harness/profile';
-import { quickOpen } from './harness/workbenchActions';
+import { quickOpen, typeInQuickInput } from './harness/workbenchActions';
 
 const EXTENSION_ID = 'contact-payloads.contact-payloads';
 const STEP_TIMEOUT = 30_000;
@@ -24,18 +22,11 @@ void test('in the web worker host a person sees the squiggle and its Problems ro
   assertE2eInstalled();
   const profile = freshProfile('webui', { files: WORKSPACE_FILES, settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
   t.diagnostic(`screenshots and logs: ${path.relative(REPO_ROOT, profile.dir)}`);
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  const opened = await openInstalledWorkbench(profile, VSIX, 'bad.contact.json', STEP_TIMEOUT);
   try {
-    await installVsix(profile, VSIX);
-    server = await startCodeServer(profile);
-    browser = await launchBrowser(profile);
-    const workbench = await newWorkbenchPage(browser, profile);
+    const { workbench } = opened;
     const { page } = workbench;
     try {
-      await page.goto(workbenchUrl(server.url, profile.workspace));
-      await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'bad.contact.json' }).waitFor({ timeout: STEP_TIMEOUT });
-
       await quickOpen(page, 'bad.contact.json');
       await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.statusbar-item').filter({ hasText: 'HubSpot: not sent from the web' }).waitFor({ timeout: STEP_TIMEOUT });
@@ -44,9 +35,7 @@ void test('in the web worker host a person sees the squiggle and its Problems ro
       await workbench.screenshot('squiggle-problems-status');
 
       // The palette, filtered to the extension's category: the editing commands, none that sends.
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.keyboard.type('HubSpot Contacts:');
+      await typeInQuickInput(page, 'F1', 'HubSpot Contacts:');
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.filter({ hasText: 'Restart Language Server' }).first().waitFor({ timeout: STEP_TIMEOUT });
       await workbench.screenshot('palette');
@@ -62,7 +51,6 @@ void test('in the web worker host a person sees the squiggle and its Problems ro
       throw error;
     }
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await opened.close();
   }
 });
