@@ -82,9 +82,9 @@ module.exports = new Proxy(unavailable, { get: (target, key) => (key in target ?
  *   stub announces no notebook support, handles no document, sends nothing, and throws if a server
  *   asks for it;
  * - the language features our server does not provide (it provides completion, hover, code actions,
- *   document symbols and diagnostics; 45 KB): each module's classes announce nothing to the server and
- *   throw if a server offers the feature. Below: by module, its classes and the server capability each
- *   answers to.
+ *   document symbols and diagnostics; 45 KB), and the file operations (willRename, didCreate…; 7 KB) it
+ *   asks for none of: each module's classes announce nothing to the server and throw if a server offers
+ *   the feature. Below: by module, its classes and the server capability each answers to.
  */
 const UNPROVIDED_FEATURES = {
   semanticTokens: { SemanticTokensFeature: 'semanticTokensProvider' },
@@ -109,6 +109,14 @@ const UNPROVIDED_FEATURES = {
   definition: { DefinitionFeature: 'definitionProvider' },
   declaration: { DeclarationFeature: 'declarationProvider' },
   reference: { ReferencesFeature: 'referencesProvider' },
+  fileOperations: {
+    DidCreateFilesFeature: 'workspace.fileOperations.didCreate',
+    DidRenameFilesFeature: 'workspace.fileOperations.didRename',
+    DidDeleteFilesFeature: 'workspace.fileOperations.didDelete',
+    WillCreateFilesFeature: 'workspace.fileOperations.willCreate',
+    WillRenameFilesFeature: 'workspace.fileOperations.willRename',
+    WillDeleteFilesFeature: 'workspace.fileOperations.willDelete',
+  },
 };
 const unprovidedFeatureModule = (classes) => `const unprovided = (capability) => class {
   fillClientCapabilities() {}
