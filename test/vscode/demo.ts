@@ -13,8 +13,12 @@ const DEMO_TOKEN = 'pat-na1-demo-sandbox-token';
 async function main(): Promise<void> {
   assertE2eInstalled();
   const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0), token: DEMO_TOKEN });
+  // Every file under examples/, its folders (a seed set) kept.
+  const folder = path.join(REPO_ROOT, 'examples');
   const examples = Object.fromEntries(
-    fs.readdirSync(path.join(REPO_ROOT, 'examples')).map((name) => [name, fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')]),
+    fs.readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((relative) => fs.statSync(path.join(folder, relative)).isFile())
+      .map((relative) => [relative, fs.readFileSync(path.join(folder, relative), 'utf8')]),
   );
   const profile = freshProfile('demo', { settings: { 'contactPayloads.baseUrl': sandbox.url }, files: examples });
   await installVsix(profile, VSIX);
