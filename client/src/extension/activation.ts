@@ -4,7 +4,7 @@
 // language client, views, and on the desktop HTTP) starts once a contact file or a batch file is open or
 // one of the commands runs.
 import * as vscode from 'vscode';
-import { isSeedDocument } from './contactDocuments';
+import { whenSeedDocumentOpen } from './contactDocuments';
 import type { ExtensionMain } from './main';
 
 /** The commands the manifest contributes, each forwarded to the extension proper. */
@@ -20,16 +20,8 @@ export function activateOnDemand(context: vscode.ExtensionContext, start: () => 
   for (const command of contributedCommands(context)) {
     context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await load()).runCommand(command, args)));
   }
-  if (vscode.workspace.textDocuments.some(isSeedDocument)) {
-    void load();
-  } else {
-    const listener = vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!isSeedDocument(document)) return;
-      listener.dispose();
-      void load();
-    });
-    context.subscriptions.push(listener);
-  }
+  const waiting = whenSeedDocumentOpen(() => void load());
+  if (waiting) context.subscriptions.push(waiting);
   return async () => {
     await (await main)?.stop();
   };

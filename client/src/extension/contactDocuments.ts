@@ -17,3 +17,20 @@ export function isContactDocument(document: vscode.TextDocument): boolean {
 export function isSeedDocument(document: vscode.TextDocument): boolean {
   return isContactDocument(document) || vscode.languages.match(BATCH_DOCUMENT_SELECTOR, document) > 0;
 }
+
+/**
+ * Runs `run` now if a contact or batch file is open, else once the first one opens. The returned
+ * listener (if any) stops waiting when disposed.
+ */
+export function whenSeedDocumentOpen(run: () => void): vscode.Disposable | undefined {
+  if (vscode.workspace.textDocuments.some(isSeedDocument)) {
+    run();
+    return undefined;
+  }
+  const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (!isSeedDocument(document)) return;
+    listener.dispose();
+    run();
+  });
+  return listener;
+}

@@ -21,5 +21,5 @@ export interface ExtensionRuntime {
    * portal's catalog, history, seed sets, their commands and views; on the web, where HubSpot cannot be
    * reached, commands that say so.
    */
-  readonly startHubSpotSide: (editing: EditingSide) => Promise<void>;
+  readonly startHubSpotSide: (editing: EditingSide) => void | Promise<void>;
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionScope } from '../extensionContext';
 import type { LanguageClient } from './languageClient';
-import { isSeedDocument } from '../contactDocuments';
+import { whenSeedDocumentOpen } from '../contactDocuments';
 
 export class LanguageServerHost implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -21,16 +21,8 @@ export class LanguageServerHost implements vscode.Disposable {
 
   /** Starts the server now if a contact file is already open, otherwise as soon as one opens. */
   startWhenNeeded(): void {
-    if (vscode.workspace.textDocuments.some(isSeedDocument)) {
-      void this.ensureStarted();
-      return;
-    }
-    const listener = vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!isSeedDocument(document)) return;
-      listener.dispose();
-      void this.ensureStarted();
-    });
-    this.scope.track(listener);
+    const waiting = whenSeedDocumentOpen(() => void this.ensureStarted());
+    if (waiting) this.scope.track(waiting);
   }
 
   /** The running client, started if need be. */

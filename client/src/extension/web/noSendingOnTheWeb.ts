@@ -16,20 +16,19 @@ export function noSendingOnTheWebMessage(): string {
 }
 
 /** The context key the manifest hides the sending commands and views with. */
-const WEB_WORKER_HOST_CONTEXT = 'contactPayloads.webWorkerHost';
+export const WEB_WORKER_HOST_CONTEXT = 'contactPayloads.webWorkerHost';
 
 /** On activation: the palette and menus drop the sending commands before the extension proper starts. */
 export function hideSendingCommands(): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', WEB_WORKER_HOST_CONTEXT, true);
 }
 
-export function explainNoSendingOnTheWeb({ scope }: EditingSide): Promise<void> {
+export function explainNoSendingOnTheWeb({ scope }: EditingSide): void {
   for (const command of contributedCommands(scope.vscodeContext)) {
     const name = command.slice(COMMAND_PREFIX.length + 1);
     if (!scope.handles(name)) scope.registerCommand(name, () => void vscode.window.showInformationMessage(noSendingOnTheWebMessage()));
   }
   scope.track(new NoSendingStatus());
-  return Promise.resolve();
 }
 
 class NoSendingStatus extends SeedFileStatusItem {
