@@ -24,19 +24,18 @@ import { withDeadline } from './harness/deadline';
 import { freshProfile } from './harness/profile';
 
 const STEP_TIMEOUT = 60_000;
-/** Where the property name `email` starts in bad.contact.json, 1-based as Go to Line takes it. */
-/** Inside "Lead", the label given for lifecyclestage's option value in BAD_CONTACT: the quick fix is asked there. */
-const LEAD_VALUE = (() => {
-  const lines = BAD_CONTACT.split('\n');
-  const line = lines.findIndex((text) => text.includes('"Lead"'));
-  return { line: line + 1, column: lines[line].indexOf('"Lead"') + 2 };
-})();
 
-const EMAIL_NAME = (() => {
+/** Where Ctrl+G puts the cursor one character into `needle`, on the first line of BAD_CONTACT that holds `lineWith` (1-based, as the box takes it). */
+function inBadContact(lineWith: string, needle: string): { line: number; column: number } {
   const lines = BAD_CONTACT.split('\n');
-  const line = lines.findIndex((text) => text.includes('"property": "email"'));
-  return { line: line + 1, column: lines[line].indexOf('"email"') + 2 };
-})();
+  const line = lines.findIndex((text) => text.includes(lineWith));
+  return { line: line + 1, column: lines[line].indexOf(needle) + 2 };
+}
+
+/** Inside "Lead", the label given for lifecyclestage's option value: the quick fix is asked there. */
+const LEAD_VALUE = inBadContact('"Lead"', '"Lead"');
+/** Inside the first entry's property name "email": completion replaces it. */
+const EMAIL_NAME = inBadContact('"property": "email"', '"email"');
 
 void test('a person sees our squiggle, Problems entry and completions, adds an account, creates a contact from the palette, sends a seed set from the Explorer, opens a recorded answer from the Request History, and sends to a production account only after its questions', { timeout: 240_000 }, async (t) => {
   requireFile(VSIX, 'the packaged extension', 'run `npm run package` first');

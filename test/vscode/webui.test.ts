@@ -10,11 +10,11 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { openInstalledWorkbench } from './harness/installedWorkbench';
 import { WORKSPACE_FILES } from './harness/fixtures';
+import { EXTENSION_ID } from './harness/logs';
 import { assertE2eInstalled, REPO_ROOT, requireFile, VSIX } from './harness/paths';
 import { freshProfile } from './harness/profile';
 import { quickOpen, typeInQuickInput } from './harness/workbenchActions';
 
-const EXTENSION_ID = 'contact-payloads.contact-payloads';
 const STEP_TIMEOUT = 30_000;
 
 void test('in the web worker host a person sees the squiggle and its Problems row, the status bar says sends are not made from the web, and the palette offers no send', { timeout: 180_000 }, async (t) => {

@@ -34,7 +34,7 @@ export interface Workbench {
 }
 
 /** The folder `npm run readme-images` has the UI test write the README's pictures to. */
-export const README_IMAGES_VARIABLE = 'CONTACT_PAYLOADS_README_IMAGES';
+const README_IMAGES_VARIABLE = 'CONTACT_PAYLOADS_README_IMAGES';
 /** JPEG at this quality keeps a 1400×900 workbench near 100 KB: the Marketplace page loads five quickly. */
 const README_IMAGE_QUALITY = 72;
 

@@ -5,13 +5,15 @@
 // result to `window.codeAutomationExit(code)`.
 import fs from 'node:fs';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import util from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { MOCHA_BEGIN, MOCHA_END } from '../suite/markers';
 import { launchBrowser, newWorkbenchPage, workbenchUrl } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { DeadlineError, withDeadline } from './deadline';
-import { assertE2eInstalled, requireFile } from './paths';
+import { extensionLogTail } from './logs';
+import { assertE2eInstalled, REPO_ROOT, requireFile } from './paths';
 import { freshProfile, type Profile, type ProfileOptions } from './profile';
 
 export interface ExtensionTestOptions extends ProfileOptions {
@@ -113,6 +115,19 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
     await browser?.close().catch(() => undefined);
     await server?.stop();
   }
+}
+
+/**
+ * Holds a run to what passing means: exit code 0, mocha's count of passing tests above zero, none
+ * failing or pending; prints mocha's output, and on failure the extension's own log beside it.
+ */
+export function assertSuitePassed(t: { diagnostic(message: string): void }, result: ExtensionTestResult, what: string): void {
+  t.diagnostic(`logs: ${path.relative(REPO_ROOT, result.profile.dir)}`);
+  if (result.exitCode !== 0) t.diagnostic(`the extension's output channel:\n${extensionLogTail(result.profile)}`);
+  assert.equal(result.exitCode, 0, `${what} failed (exit code ${result.exitCode}):\n${result.mochaOutput}`);
+  console.log(result.mochaOutput);
+  assert.match(result.mochaOutput, /\b[1-9]\d* passing\b/, 'mocha reported passing tests');
+  assert.doesNotMatch(result.mochaOutput, /\b\d+ (failing|pending)\b/);
 }
 
 /** Presses Enter in the input box each time it shows, until the suite has ended or the page closes. */
