@@ -65,17 +65,24 @@ export function manifestProblems(manifest: Manifest, readFile: (file: string) =>
   if (typeof engines?.vscode !== 'string') problems.push('"engines.vscode" is missing');
   const icon = text('icon');
   if (icon) {
-    let size: { width: number; height: number } | undefined;
-    try {
-      size = pngSize(readFile(icon));
-    } catch (error) {
-      problems.push(`the icon ${icon} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (size === undefined) {
-      if (!problems.some((problem) => problem.startsWith('the icon'))) problems.push(`the icon ${icon} is not a PNG`);
-    } else if (size.width !== 128 || size.height !== 128) problems.push(`the icon ${icon} is ${size.width}×${size.height}; both registries show 128×128`);
+    const size = readIcon(icon, readFile, problems);
+    if (size && (size.width !== 128 || size.height !== 128)) problems.push(`the icon ${icon} is ${size.width}×${size.height}; both registries show 128×128`);
   }
   return problems;
+}
+
+/** The icon's size, or undefined with the reason in `problems` when it cannot be read or is no PNG. */
+function readIcon(icon: string, readFile: (file: string) => Buffer, problems: string[]): { width: number; height: number } | undefined {
+  let png: Buffer;
+  try {
+    png = readFile(icon);
+  } catch (error) {
+    problems.push(`the icon ${icon} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const size = pngSize(png);
+  if (!size) problems.push(`the icon ${icon} is not a PNG`);
+  return size;
 }
 
 /** A PNG's width and height from its header; undefined for anything else. */
