@@ -18,6 +18,7 @@ import { SettingsStore } from './handlers/settingsStore';
 import { registerSymbols } from './handlers/symbols';
 import { version } from '../../package.json';
 import { SETTINGS_SECTION } from './protocol';
+import { DIAGNOSTIC_SOURCE } from './service';
 
 export function startServer(connection: Connection): void {
   // An edit whose range is not whole numbers applies at the whole positions before it, as a request's position does.
@@ -47,7 +48,12 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: { label: 'Contact payload' },
-        ...(client.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        // The identifier names VS Code's diagnostic collection for our reports. Without one the name
+        // is generated from a counter each extension host starts anew, so in a web worker host beside
+        // a remote one (code-server) ours could share it with a collection of the other host (the
+        // JSON extension reports on the same file), and the last to write wins: our problems were
+        // gone in about 4 starts of 10.
+        ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'contact-payloads', version },
     };

@@ -34,13 +34,15 @@ for (const [profile, capabilities] of Object.entries(CLIENT_PROFILES)) {
     });
     after(() => client.stop());
 
-    test('initialize announces the features, and pull diagnostics only to clients that pull', () => {
+    test('initialize announces the features, and pull diagnostics only to clients that pull, under a fixed identifier (the name of VS Code\'s diagnostic collection)', () => {
       const caps = init.capabilities;
       assert.equal(caps.hoverProvider, true);
       assert.ok(caps.completionProvider);
       assert.ok(caps.codeActionProvider);
       assert.ok(caps.documentSymbolProvider);
       assert.equal(caps.diagnosticProvider !== undefined, pull);
+      // Without one, collections of two extension hosts can share a generated name and overwrite each other.
+      if (pull) assert.equal((caps.diagnosticProvider as { identifier?: string }).identifier, 'contact-payloads');
       assert.equal(init.serverInfo?.name, 'contact-payloads');
     });
 
