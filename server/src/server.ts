@@ -28,7 +28,7 @@ export function startServer(connection: Connection): void {
   });
   const settings = new SettingsStore();
   const cache = new DocumentCache(() => settings.get());
-  let client: ClientFeatures = { pullDiagnostics: false, snippets: false, configurationRequests: false };
+  let client: ClientFeatures = { pullDiagnostics: false, diagnosticRefresh: false, snippets: false, configurationRequests: false };
   const catalog = new CatalogStore();
 
   const ctx: ServerContext = { connection, documents, cache, client: () => client, settings: () => settings.get(), catalog: () => catalog.get() };
@@ -37,6 +37,7 @@ export function startServer(connection: Connection): void {
     const text = params.capabilities.textDocument;
     client = {
       pullDiagnostics: text?.diagnostic !== undefined,
+      diagnosticRefresh: params.capabilities.workspace?.diagnostics?.refreshSupport === true,
       snippets: text?.completion?.completionItem?.snippetSupport === true,
       configurationRequests: params.capabilities.workspace?.configuration === true,
     };

@@ -22,7 +22,7 @@ export const OUR_SERVER: ServerLaunch = { args: [...SERVER_NODE_FLAGS, SERVER_BU
 /** Capabilities of a modern client (VS Code-like) and of a minimal one (Neovim 0.7-like). */
 export const CLIENT_PROFILES = {
   pullAndSnippets: {
-    workspace: { configuration: true },
+    workspace: { configuration: true, diagnostics: { refreshSupport: true } },
     textDocument: {
       diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
       completion: { completionItem: { snippetSupport: true } },
@@ -44,6 +44,8 @@ export class LspTestClient {
   private stderr = '';
   private versions = new Map<string, number>();
   private readonly settingsRead: Promise<void>;
+  private readonly refreshWaiters: (() => void)[] = [];
+  private refreshes = 0;
   /** Settles once the process has exited and its pipes are closed: nothing of it keeps this process alive. */
   private readonly closed: Promise<void>;
 
@@ -73,7 +75,11 @@ export class LspTestClient {
       return params.items.map(() => settings);
     });
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      for (const resolve of this.refreshWaiters.splice(0)) resolve();
+      return null;
+    });
     connection.listen();
     this.initializeResult = connection.sendRequest<InitializeResult>('initialize', {
       processId: globalThis.process.pid, rootUri: null, capabilities, initializationOptions: { contactPayloads: settings },
@@ -115,6 +121,16 @@ export class LspTestClient {
   async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
     const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     return report.items;
+  }
+
+  /** Resolves at the server's next workspace/diagnostic/refresh (it wants every open document pulled again). */
+  diagnosticRefresh(): Promise<void> {
+    return withDeadline(new Promise((resolve) => this.refreshWaiters.push(resolve)), 'workspace/diagnostic/refresh', this.deadlineMs);
+  }
+
+  /** How many times the server has sent workspace/diagnostic/refresh. */
+  get refreshesAsked(): number {
+    return this.refreshes;
   }
 
   /** The next pushed diagnostics for `uri` that satisfy `accept` (or the last ones, if they already do). */

@@ -7,6 +7,8 @@ import type { DocumentCache } from './documentCache';
 /** What the client said it can do, read once in `initialize`. */
 export interface ClientFeatures {
   readonly pullDiagnostics: boolean;
+  /** It pulls again for every open document when asked to (workspace/diagnostic/refresh). */
+  readonly diagnosticRefresh: boolean;
   readonly snippets: boolean;
   readonly configurationRequests: boolean;
 }

@@ -9,6 +9,8 @@ import type { ServerContext } from './context';
 /** Documents up to this size are validated on the next turn of the event loop; larger ones wait a little. */
 const IMMEDIATE_SIZE = 256 * 1024;
 const MAX_DEBOUNCE_MS = 250;
+/** Documents pulled before they were opened, remembered until they open. */
+const MAX_PULLED_BEFORE_OPEN = 1000;
 
 export interface DiagnosticsHandler {
   /** Everything open must be checked again (settings or catalog changed). */
@@ -33,9 +35,27 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
   let opens = 0;
   const openedAs = new Map<string, number>();
   const resultIdOf = (document: TextDocument) => `${openedAs.get(document.uri) ?? 0}.${document.version}.${generation}`;
+  // vscode-languageclient can pull for a document before its didOpen reaches us (for the documents
+  // open as it starts: vscode-languageserver-node#1717), and it does not pull again when the didOpen
+  // follows: without a refresh once it is open, the file would show no problems until its first edit.
+  const pulledBeforeOpen = new Set<string>();
+  const rememberPulledBeforeOpen = (uri: string) => {
+    // A client that pulls for documents it never opens must not grow this without end.
+    if (pulledBeforeOpen.size >= MAX_PULLED_BEFORE_OPEN) pulledBeforeOpen.delete(pulledBeforeOpen.values().next().value as string);
+    pulledBeforeOpen.add(uri);
+  };
+  // Only to a client that said it takes the request: another answers with an error, and a rejection
+  // nobody handles ends a Node process.
+  const refreshPulled = () => {
+    if (!ctx.client().diagnosticRefresh) return;
+    connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`Asking the client to pull diagnostics again failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
   connection.languages.diagnostics.on((params): DocumentDiagnosticReport => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!document) {
+      rememberPulledBeforeOpen(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
     const resultId = resultIdOf(document);
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnose(document) };
@@ -75,10 +95,12 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
   documents.onDidOpen((e) => {
     openedAs.set(e.document.uri, ++opens);
     schedule(e.document);
+    if (pulledBeforeOpen.delete(e.document.uri)) refreshPulled();
   });
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     cancel(e.document.uri);
+    pulledBeforeOpen.delete(e.document.uri);
     lastCostMs.delete(e.document.uri);
     openedAs.delete(e.document.uri);
     ctx.cache.forget(e.document.uri);
@@ -88,7 +110,7 @@ export function registerDiagnostics(ctx: ServerContext, extraFindings: ExtraFind
   return {
     revalidateAll() {
       generation++;
-      if (ctx.client().pullDiagnostics) void connection.languages.diagnostics.refresh();
+      if (ctx.client().pullDiagnostics) refreshPulled();
       else for (const document of documents.all()) schedule(document);
     },
   };
