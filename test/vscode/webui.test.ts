@@ -48,6 +48,8 @@ void test('in the web worker host a person sees the squiggle and its Problems ro
       await page.keyboard.press('Escape');
     } catch (error) {
       await workbench.screenshot('failure').catch(() => undefined);
+      const logs = await workbench.webHostLogs(EXTENSION_ID).catch((reason: unknown) => ({ unreadable: String(reason) }));
+      for (const [name, text] of Object.entries(logs)) t.diagnostic(`the extension's ${name} in the web worker host:\n${text.split('\n').slice(-40).join('\n')}`);
       throw error;
     }
   } finally {

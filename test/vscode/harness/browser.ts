@@ -31,7 +31,36 @@ export interface Workbench {
    * names that folder (`npm run readme-images`); otherwise nothing.
    */
   readmePicture(name: string): Promise<void>;
+  /**
+   * The log files an extension wrote in the web worker extension host (its output channels), by
+   * name. That host keeps them in the browser's IndexedDB, not on disk beside the Node host's.
+   */
+  webHostLogs(extensionId: string): Promise<Record<string, string>>;
 }
+
+/**
+ * Runs in the page (as text: the project's types have no DOM). VS Code for the Web writes log files
+ * into the `vscode-logs-store` of its `vscode-web-db`, keyed by path, each value the file's bytes.
+ */
+const READ_WEB_HOST_LOGS = `async (folder) => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('vscode-web-db');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const store = db.transaction('vscode-logs-store', 'readonly').objectStore('vscode-logs-store');
+  const entries = await new Promise((resolve) => {
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    values.onsuccess = () => resolve(keys.result.map((key, index) => [String(key), values.result[index]]));
+  });
+  const logs = {};
+  for (const [key, value] of entries) {
+    if (key.includes(folder)) logs[key.slice(key.lastIndexOf('/') + 1)] = value instanceof Uint8Array ? new TextDecoder().decode(value) : String(value);
+  }
+  db.close();
+  return logs;
+}`;
 
 /** The folder `npm run readme-images` has the UI test write the README's pictures to. */
 const README_IMAGES_VARIABLE = 'CONTACT_PAYLOADS_README_IMAGES';
@@ -58,6 +87,9 @@ export async function newWorkbenchPage(browser: Browser, profile: Profile): Prom
       if (!folder) return;
       fs.mkdirSync(folder, { recursive: true });
       await page.screenshot({ path: path.join(folder, `${name}.jpg`), type: 'jpeg', quality: README_IMAGE_QUALITY });
+    },
+    webHostLogs(extensionId: string): Promise<Record<string, string>> {
+      return page.evaluate(`(${READ_WEB_HOST_LOGS})(${JSON.stringify(`/exthost/webWorker/${extensionId}/`)})`);
     },
   };
 }
