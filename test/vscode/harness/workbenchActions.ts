@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 
 /**
  * Ctrl+G to a 1-based line and column of the active editor; returns once the editor has the focus
- * again and the status bar shows the cursor there. A key pressed before both (Ctrl+. for a quick
- * fix) went nowhere, or to the old position, about one run in twenty.
+ * again and the status bar shows the cursor there. A key pressed before both went nowhere, or to the
+ * old position: a CI run waited in vain for the quick fix menu of a Ctrl+. pressed that early.
  */
 export async function goToLine(page: Page, { line, column }: { line: number; column: number }): Promise<void> {
   await typeInQuickInput(page, 'Control+G', `${line}:${column}`);
