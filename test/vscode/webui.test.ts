@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { openInstalledWorkbench } from './harness/installedWorkbench';
 import { WORKSPACE_FILES } from './harness/fixtures';
-import { EXTENSION_ID } from './harness/logs';
+import { EXTENSION_ID, extensionLogTail } from './harness/logs';
 import { assertE2eInstalled, REPO_ROOT, requireFile, VSIX } from './harness/paths';
 import { freshProfile } from './harness/profile';
 import { quickOpen, typeInQuickInput } from './harness/workbenchActions';
@@ -48,8 +48,8 @@ void test('in the web worker host a person sees the squiggle and its Problems ro
       await page.keyboard.press('Escape');
     } catch (error) {
       await workbench.screenshot('failure').catch(() => undefined);
-      const logs = await workbench.webHostLogs(EXTENSION_ID).catch((reason: unknown) => ({ unreadable: String(reason) }));
-      for (const [name, text] of Object.entries(logs)) t.diagnostic(`the extension's ${name} in the web worker host:\n${text.split('\n').slice(-40).join('\n')}`);
+      await workbench.saveWebHostLogs().catch(() => undefined);
+      t.diagnostic(`the extension's output channel:\n${extensionLogTail(profile)}`);
       throw error;
     }
   } finally {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { EXTENSION_ID } from './logs';
 import { CHROMIUM } from './paths';
 import type { Profile } from './profile';
 
@@ -32,10 +33,11 @@ export interface Workbench {
    */
   readmePicture(name: string): Promise<void>;
   /**
-   * The log files an extension wrote in the web worker extension host (its output channels), by
-   * name. That host keeps them in the browser's IndexedDB, not on disk beside the Node host's.
+   * Copies the log files the extension wrote in the web worker extension host (its output channels)
+   * to `<profile>/user-data/logs/webWorker/<extension id>/`, where extensionLogTail reads them beside
+   * the Node host's. That host keeps them in the browser's IndexedDB, gone with the browser.
    */
-  webHostLogs(extensionId: string): Promise<Record<string, string>>;
+  saveWebHostLogs(): Promise<void>;
 }
 
 /**
@@ -88,8 +90,13 @@ export async function newWorkbenchPage(browser: Browser, profile: Profile): Prom
       fs.mkdirSync(folder, { recursive: true });
       await page.screenshot({ path: path.join(folder, `${name}.jpg`), type: 'jpeg', quality: README_IMAGE_QUALITY });
     },
-    webHostLogs(extensionId: string): Promise<Record<string, string>> {
-      return page.evaluate(`(${READ_WEB_HOST_LOGS})(${JSON.stringify(`/exthost/webWorker/${extensionId}/`)})`);
+    async saveWebHostLogs(): Promise<void> {
+      const logs: Record<string, string> = await page.evaluate(`(${READ_WEB_HOST_LOGS})(${JSON.stringify(`/exthost/webWorker/${EXTENSION_ID}/`)})`);
+      const folder = path.join(profile.userDataDir, 'logs', 'webWorker', EXTENSION_ID);
+      for (const [name, text] of Object.entries(logs)) {
+        fs.mkdirSync(folder, { recursive: true });
+        fs.writeFileSync(path.join(folder, name), text);
+      }
     },
   };
 }

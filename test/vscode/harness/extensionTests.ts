@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import util from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { MOCHA_BEGIN, MOCHA_END } from '../suite/markers';
-import { launchBrowser, newWorkbenchPage, workbenchUrl } from './browser';
+import { launchBrowser, newWorkbenchPage, workbenchUrl, type Workbench } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { DeadlineError, withDeadline } from './deadline';
 import { extensionLogTail } from './logs';
@@ -62,6 +62,7 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
   const lines: string[] = [];
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   try {
     server = await startCodeServer(profile, {
       smokeTestDriver: true,
@@ -69,7 +70,7 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
       ...(options.env ? { env: options.env } : {}),
     });
     browser = await launchBrowser(profile);
-    const workbench = await newWorkbenchPage(browser, profile);
+    workbench = await newWorkbenchPage(browser, profile);
     const { page } = workbench;
 
     let reportExit: (code: number) => void = () => {};
@@ -112,6 +113,8 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
     await workbench.screenshot('after-tests').catch(() => undefined);
     return { exitCode, mochaOutput: pickMochaOutput(lines), profile, inputBoxesConfirmed, seen };
   } finally {
+    // A suite in the web worker host logs into the browser: kept before it closes, for extensionLogTail.
+    await workbench?.saveWebHostLogs().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await server?.stop();
   }

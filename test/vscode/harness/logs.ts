@@ -6,7 +6,11 @@ import type { Profile } from './profile';
 
 export const EXTENSION_ID = 'contact-payloads.contact-payloads';
 
-/** The last `lines` lines of each output-channel log the extension wrote (under user-data/logs/, in a folder named after the extension id). */
+/**
+ * The last `lines` lines of each output-channel log the extension wrote (under user-data/logs/, in a
+ * folder named after the extension id): the Node host's, and the web worker host's as
+ * Workbench.saveWebHostLogs copies them there.
+ */
 export function extensionLogTail(profile: Profile, extensionId: string = EXTENSION_ID, lines = 25): string {
   const logsRoot = path.join(profile.userDataDir, 'logs');
   if (!fs.existsSync(logsRoot)) return `(no logs under ${logsRoot})`;
